@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from ocop.accounts import views as account_views
+
+urlpatterns = [
+    path("", account_views.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("ocop.accounts.urls")),
+    path("criteria/", include("ocop.criteria.urls")),
+    path("audit/", include("ocop.accounts.audit_urls")),
+    path("admin/", admin.site.urls),
+]

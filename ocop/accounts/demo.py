@@ -1,0 +1,56 @@
+"""Demo accounts for every role (the seed story). Only `ocop demo` calls this; production never does."""
+
+from django.db import transaction
+
+from ocop.places.models import Commune, Province
+
+from .models import Role, User
+
+DEMO_PASSWORD = "ocop-demo"
+HANOI = "01"
+PHU_XUYEN = "10273"  # Xã Phú Xuyên, one of the communes of the former Phú Xuyên district
+
+# username, role, full name, scope ("province" / "commune" / None)
+DEMO_ACCOUNTS = [
+    ("admin", Role.ADMIN, "Quản trị hệ thống", None),
+    ("central", Role.CENTRAL, "Nguyễn Văn Trung (Bộ NN&MT)", None),
+    ("province", Role.PROVINCE, "Trần Thị Hà (Sở NN&MT Hà Nội)", "province"),
+    ("commune", Role.COMMUNE, "Lê Văn Xuyên (UBND xã Phú Xuyên)", "commune"),
+    ("advisor", Role.ADVISOR, "Phạm Minh Tư (Tổ tư vấn)", "province"),
+    *[
+        (f"member{n}", Role.COUNCIL_MEMBER, name, "province")
+        for n, name in enumerate(
+            [
+                "Đỗ Quang Chủ (Chủ tịch hội đồng)",
+                "Ngô Thị Nông (Sở NN&MT)",
+                "Vũ Văn Công (Sở Công Thương)",
+                "Hoàng Thị Y (Sở Y tế)",
+                "Bùi Văn Khoa (Sở KH&CN)",
+                "Đặng Thị Văn (Sở VH-TT&DL)",
+                "Lý Văn Thư (Văn phòng điều phối OCOP)",
+            ],
+            start=1,
+        )
+    ],
+    ("producer", Role.PRODUCER, "Nguyễn Thị Hợp (HTX Nông nghiệp Phú Xuyên)", None),
+]
+
+
+@transaction.atomic
+def seed_accounts() -> list[tuple[str, str]]:
+    """Create or reset the demo accounts. Returns (username, role label) pairs for printing."""
+    province = Province.objects.get(code=HANOI)
+    commune = Commune.objects.get(code=PHU_XUYEN)
+    printed = []
+    for username, role, full_name, scope in DEMO_ACCOUNTS:
+        user = User.objects.filter(username=username).first() or User(username=username)
+        user.role = role
+        user.full_name = full_name
+        user.province = province if scope in ("province", "commune") else None
+        user.commune = commune if scope == "commune" else None
+        user.is_staff = user.is_superuser = role == Role.ADMIN
+        user.email = f"{username}@demo.ocop.local"
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        printed.append((username, str(Role(role).label)))
+    return printed

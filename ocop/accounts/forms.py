@@ -1,0 +1,41 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from . import throttle
+
+
+class ThrottledLoginForm(AuthenticationForm):
+    """Login that refuses further attempts after repeated failures.
+
+    The same messages whether or not the username exists, so nobody learns which accounts exist.
+    """
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: mật khẩu phân biệt chữ hoa, chữ thường."
+        ),
+        "throttled": _(
+            "Bạn đã đăng nhập sai quá nhiều lần. Vì lý do an toàn, vui lòng thử lại sau %(minutes)d phút "
+            "hoặc dùng chức năng “Quên mật khẩu”."
+        ),
+    }
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        address = throttle.client_address(self.request) if self.request else None
+        if throttle.is_throttled(username, address):
+            raise forms.ValidationError(
+                self.error_messages["throttled"],
+                code="throttled",
+                params={"minutes": max(1, settings.LOGIN_FAILURE_WINDOW_SECONDS // 60)},
+            )
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            throttle.record_failure(username, address)
+            raise
+        throttle.clear_failures(username)
+        return cleaned

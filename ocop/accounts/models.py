@@ -1,0 +1,86 @@
+from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as BaseUserManager
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from ocop.places.models import Commune, Province
+
+from .roles import OFFICER_ROLES, Role
+from .scope import ScopedQuerySet
+
+
+class UserQuerySet(ScopedQuerySet):
+    scope_province = "province"
+    scope_commune = "commune"
+    scope_owner = "pk"
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
+    pass
+
+
+class User(AbstractUser):
+    """A person who logs in. Officers carry a territorial scope: a province or a commune."""
+
+    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
+    role = models.CharField(
+        _("vai trò"), max_length=20, choices=Role.choices, default=Role.PRODUCER
+    )
+    province = models.ForeignKey(
+        Province,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+        verbose_name=_("tỉnh/thành phố phụ trách"),
+    )
+    commune = models.ForeignKey(
+        Commune,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+        verbose_name=_("xã/phường phụ trách"),
+    )
+    phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(role="province") | Q(province__isnull=False),
+                name="user_province_officer_has_province",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role="commune") | Q(commune__isnull=False, province__isnull=False),
+                name="user_commune_officer_has_commune",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def is_officer(self) -> bool:
+        return self.role in OFFICER_ROLES or self.is_superuser
+
+    def has_role(self, *roles: str) -> bool:
+        return self.role in roles
+
+
+class LoginFailure(models.Model):
+    """One failed login, kept for throttling. Stored in the database so every worker process sees it."""
+
+    username_key = models.CharField(max_length=150, db_index=True)
+    address = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["address", "at"], name="login_failure_address_at")]
+
+    def __str__(self) -> str:
+        return f"{self.username_key} {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,48 @@
+"""The main menu by role. Each app adds its entries here; entries whose URL does not exist yet are skipped."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from .roles import Role
+
+EVERY_ROLE = frozenset(Role.values)
+OFFICERS = frozenset({Role.ADMIN, Role.CENTRAL, Role.PROVINCE, Role.COMMUNE})
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    label: str
+    url_name: str
+    roles: frozenset[str]
+
+
+ENTRIES = (
+    NavEntry(_("Tổng quan"), "home", EVERY_ROLE),
+    NavEntry(_("Chủ thể"), "registry:producer_list", OFFICERS | {Role.PRODUCER}),
+    NavEntry(_("Sản phẩm"), "registry:product_list", OFFICERS | {Role.PRODUCER}),
+    NavEntry(
+        _("Hồ sơ đánh giá"), "evaluation:application_list", OFFICERS | {Role.PRODUCER, Role.ADVISOR}
+    ),
+    NavEntry(_("Chấm điểm"), "evaluation:my_sheets", frozenset({Role.COUNCIL_MEMBER})),
+    NavEntry(_("Giấy chứng nhận"), "certificates:certificate_list", OFFICERS | {Role.PRODUCER}),
+    NavEntry(_("Bộ tiêu chí"), "criteria:ruleset_list", EVERY_ROLE),
+    NavEntry(_("Quản trị danh mục"), "admin:index", frozenset({Role.ADMIN})),
+)
+
+
+def entries_for(user) -> list[dict[str, str]]:
+    if not user.is_authenticated:
+        return []
+    role = Role.ADMIN if user.is_superuser else user.role
+    out = []
+    for entry in ENTRIES:
+        if role not in entry.roles:
+            continue
+        try:
+            url = reverse(entry.url_name)
+        except NoReverseMatch:
+            continue
+        out.append({"label": str(entry.label), "url": url, "name": entry.url_name})
+    return out

@@ -1,0 +1,106 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from ocop.accounts.models import LoginFailure
+from ocop.accounts.testing import PASSWORD, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def post_login(client, username, password):
+    return client.post(reverse("login"), {"username": username, "password": password})
+
+
+def test_login_page_is_vietnamese(client):
+    response = client.get("/accounts/login/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert '<html lang="vi"' in body
+    assert "Đăng nhập" in body
+    assert "Quên mật khẩu?" in body
+
+
+def test_good_login_redirects_home(client, territory):
+    make_user("nguoidung", "producer")
+    response = post_login(client, "nguoidung", PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def test_wrong_password_and_unknown_user_get_the_same_message(client, territory):
+    make_user("nguoidung", "producer")
+    wrong = post_login(client, "nguoidung", "sai").content.decode()
+    unknown = post_login(client, "khongco", "sai").content.decode()
+    message = "Tên đăng nhập hoặc mật khẩu không đúng."
+    assert message in wrong and message in unknown
+
+
+def test_throttled_after_repeated_failures_even_with_the_right_password(
+    client, territory, settings
+):
+    settings.LOGIN_FAILURE_LIMIT = 3
+    make_user("nguoidung", "producer")
+    for _ in range(3):
+        post_login(client, "nguoidung", "sai")
+    response = post_login(client, "nguoidung", PASSWORD)
+    assert response.status_code == 200
+    assert "đăng nhập sai quá nhiều lần" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_throttling_does_not_reveal_which_usernames_exist(client, territory, settings):
+    settings.LOGIN_FAILURE_LIMIT = 2
+    make_user("nguoidung", "producer")
+    for username in ("nguoidung", "khongco"):
+        for _ in range(2):
+            post_login(client, username, "sai")
+    a = post_login(client, "nguoidung", "sai").content.decode()
+    b = post_login(client, "khongco", "sai").content.decode()
+    assert "đăng nhập sai quá nhiều lần" in a and "đăng nhập sai quá nhiều lần" in b
+
+
+def test_throttle_counts_username_case_and_accents_as_one(client, territory, settings):
+    settings.LOGIN_FAILURE_LIMIT = 2
+    post_login(client, "NguoiDung", "sai")
+    post_login(client, "nguoidung", "sai")
+    assert LoginFailure.objects.filter(username_key="nguoidung").count() == 2
+    assert "đăng nhập sai quá nhiều lần" in post_login(client, "nguoidung", "x").content.decode()
+
+
+def test_success_clears_failures(client, territory):
+    make_user("nguoidung", "producer")
+    post_login(client, "nguoidung", "sai")
+    post_login(client, "nguoidung", PASSWORD)
+    assert LoginFailure.objects.count() == 0
+
+
+def test_logout_is_a_post(client, territory):
+    user = make_user("nguoidung", "producer")
+    client.force_login(user)
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_password_reset_sends_mail_only_for_known_address_but_answers_the_same(client, territory):
+    make_user("nguoidung", "producer", email="nd@example.vn")
+    known = client.post(reverse("password_reset"), {"email": "nd@example.vn"})
+    unknown = client.post(reverse("password_reset"), {"email": "khongco@example.vn"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    assert len(mail.outbox) == 1
+    assert "/accounts/reset/" in mail.outbox[0].body
+    assert mail.outbox[0].subject == "Đặt lại mật khẩu tài khoản OCOP"
+
+
+def test_password_change_requires_login(client):
+    response = client.get(reverse("password_change"))
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_production_hashes_with_argon2():
+    from config import settings as configured
+
+    assert configured.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"

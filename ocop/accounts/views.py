@@ -1,0 +1,31 @@
+from django.apps import apps
+from django.http import Http404
+from django.shortcuts import render
+
+from ocop.core.models import AuditEntry
+
+from .navigation import entries_for
+from .permissions import get_visible_or_404, role_required
+from .roles import OFFICER_ROLES
+
+
+def home(request):
+    """The landing page: public welcome for visitors, the role's starting points for users."""
+    return render(request, "accounts/home.html", {"shortcuts": entries_for(request.user)[1:]})
+
+
+@role_required(*OFFICER_ROLES)
+def audit_history(request, app_label: str, model_name: str, pk: str):
+    """The audit trail of one object, for officers who may see that object."""
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as exc:
+        raise Http404 from exc
+    queryset = model._default_manager.all()
+    if not hasattr(queryset, "visible_to"):
+        raise Http404
+    obj = get_visible_or_404(queryset, request.user, pk=pk)
+    entries = AuditEntry.objects.filter(
+        content_type__app_label=app_label, content_type__model=model_name, object_id=str(obj.pk)
+    ).select_related("actor")
+    return render(request, "core/auditentry_list.html", {"object": obj, "entries": entries})

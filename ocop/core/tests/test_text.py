@@ -1,0 +1,50 @@
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ocop.core.text import nfc, search_key, search_terms
+
+
+def test_spellings_of_phu_xuyen_meet():
+    decomposed = unicodedata.normalize("NFD", "Phú Xuyên")
+    assert decomposed != "Phú Xuyên"
+    keys = {search_key(s) for s in ("phu xuyen", "PHÚ XUYÊN", decomposed, "Phú  Xuyên ")}
+    assert keys == {"phu xuyen"}
+
+
+def test_d_with_stroke_matches_d():
+    assert search_key("Đường") == "duong"
+    assert search_key("đường") == search_key("duong")
+    assert search_key("Gà Lạc Thủy") == "ga lac thuy"
+
+
+def test_search_terms_split_on_spaces():
+    assert search_terms("  Gà   LẠC thủy ") == ["ga", "lac", "thuy"]
+
+
+def test_nfc_composes_and_collapses_spaces():
+    assert nfc(unicodedata.normalize("NFD", "Hà  Nội ")) == "Hà Nội"
+
+
+vietnamese = st.text(
+    alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ ĐĂÂÊÔƠƯ",
+    max_size=30,
+)
+
+
+@given(vietnamese)
+def test_key_is_the_same_for_nfc_nfd_and_case(text):
+    assert search_key(unicodedata.normalize("NFD", text)) == search_key(text)
+    assert search_key(text.upper()) == search_key(text)
+    assert search_key(nfc(text)) == search_key(text)
+
+
+@given(vietnamese)
+def test_key_is_plain_ascii_for_vietnamese_letters(text):
+    assert search_key(text).isascii()
+
+
+@given(vietnamese)
+def test_key_is_idempotent(text):
+    assert search_key(search_key(text)) == search_key(text)

@@ -1,0 +1,20 @@
+"""The seed story (DOMAIN.md §8) as demo data. Each step is idempotent; later apps append theirs."""
+
+from django.core.management import call_command
+
+from ocop.accounts.demo import DEMO_PASSWORD, seed_accounts
+from ocop.places.models import Commune
+
+
+def seed_places(stdout) -> None:
+    if Commune.objects.count() < 3321:
+        call_command("places", "load", stdout=stdout)
+
+
+def seed_all(stdout) -> list[tuple[str, str]]:
+    """Prepare every part of the demo; returns the demo accounts to print."""
+    seed_places(stdout)
+    return seed_accounts()
+
+
+__all__ = ["DEMO_PASSWORD", "seed_all"]
