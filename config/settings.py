@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "ocop.places",
     "ocop.accounts",
     "ocop.criteria",
+    "ocop.registry",
     "ocop.demo",
 ]
 

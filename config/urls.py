@@ -8,6 +8,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("ocop.accounts.urls")),
     path("criteria/", include("ocop.criteria.urls")),
+    path("", include("ocop.registry.urls")),
     path("audit/", include("ocop.accounts.audit_urls")),
     path("admin/", admin.site.urls),
 ]
