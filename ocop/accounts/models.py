@@ -84,3 +84,24 @@ class LoginFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username_key} {self.at:%Y-%m-%d %H:%M}"
+
+
+class Notification(models.Model):
+    """An in-app message to one user about something they must do or know (mailed as well)."""
+
+    recipient = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("người nhận")
+    )
+    created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+    message = models.CharField(_("nội dung"), max_length=500)
+    url = models.CharField(_("đường dẫn"), max_length=300, blank=True)
+    read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
+
+    def __str__(self) -> str:
+        return self.message

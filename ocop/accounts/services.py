@@ -1,13 +1,18 @@
 """Writes on accounts. Each call is one business action with an audit entry."""
 
+from collections.abc import Iterable
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.core.services import audit_record, snapshot
 from ocop.places.models import Commune, Province
 
-from .models import User
+from .models import Notification, User
 from .roles import Role
 
 AUDITED_FIELDS = ["role", "province", "commune", "is_active"]
@@ -48,3 +53,30 @@ def user_set_role(
         after=snapshot(user, AUDITED_FIELDS),
     )
     return user
+
+
+def notify(*, recipients: Iterable[User], message: str, url: str = "", email: bool = True) -> int:
+    """Tell users something they must act on. Side effects: one Notification row per active
+    recipient and, when `email` is set and the user has an address, one e-mail each (sent after the
+    surrounding transaction commits, so a rolled-back action mails nobody). Returns the count."""
+    users = [user for user in recipients if user.is_active]
+    Notification.objects.bulk_create(
+        [Notification(recipient=user, message=message[:500], url=url) for user in users]
+    )
+    addresses = [user.email for user in users if email and user.email]
+    if addresses:
+        link = f"{settings.SITE_URL}{url}" if url else settings.SITE_URL
+        body = f"{message}\n\n{link}\n"
+        subject = _("[OCOP] %(message)s") % {"message": message[:80]}
+        transaction.on_commit(
+            lambda: [send_mail(subject, body, None, [address], fail_silently=True) for address in addresses]
+        )
+    return len(users)
+
+
+def notification_mark_read(*, user: User, notification_ids: Iterable[int] | None = None) -> int:
+    """Mark the user's notifications (or the given ones) as read. Returns how many changed."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_ids is not None:
+        unread = unread.filter(pk__in=list(notification_ids))
+    return unread.update(read_at=timezone.now())

@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from . import views
 from .forms import ThrottledLoginForm
 
 urlpatterns = [
@@ -11,5 +12,6 @@ urlpatterns = [
         ),
         name="login",
     ),
+    path("notifications/", views.notification_list, name="notification_list"),
     path("", include("django.contrib.auth.urls")),
 ]

@@ -1,11 +1,13 @@
 from django.apps import apps
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from ocop.core.models import AuditEntry
 
 from .navigation import entries_for
-from .permissions import get_visible_or_404, role_required
+from .models import Notification
+from .permissions import get_visible_or_404, login_required, role_required
+from .services import notification_mark_read
 from .roles import OFFICER_ROLES
 
 
@@ -29,3 +31,13 @@ def audit_history(request, app_label: str, model_name: str, pk: str):
         content_type__app_label=app_label, content_type__model=model_name, object_id=str(obj.pk)
     ).select_related("actor")
     return render(request, "core/auditentry_list.html", {"object": obj, "entries": entries})
+
+
+@login_required
+def notification_list(request):
+    """The user's own notifications; opening the page marks them read."""
+    items = list(Notification.objects.filter(recipient=request.user)[:200])
+    if request.method == "POST":
+        notification_mark_read(user=request.user)
+        return redirect("notification_list")
+    return render(request, "accounts/notification_list.html", {"notifications": items})
