@@ -12,7 +12,7 @@ PHU_XUYEN = "10273"  # Xã Phú Xuyên, one of the communes of the former Phú X
 
 # username, role, full name, scope ("province" / "commune" / None)
 DEMO_ACCOUNTS = [
-    ("admin", Role.ADMIN, "Quản trị hệ thống", None),
+    ("admin", Role.ADMIN, "Nguyễn Văn Quản (quản trị)", None),
     ("central", Role.CENTRAL, "Nguyễn Văn Trung (Bộ NN&MT)", None),
     ("province", Role.PROVINCE, "Trần Thị Hà (Sở NN&MT Hà Nội)", "province"),
     ("commune", Role.COMMUNE, "Lê Văn Xuyên (UBND xã Phú Xuyên)", "commune"),

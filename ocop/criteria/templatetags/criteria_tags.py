@@ -1,0 +1,15 @@
+from django import template
+
+from ocop.criteria.presenters import RULE_TEXT_LABELS, marker_stars
+
+register = template.Library()
+
+
+@register.filter
+def stars(marker: int) -> str:
+    return marker_stars(marker)
+
+
+@register.filter
+def rule_label(kind: str) -> str:
+    return str(RULE_TEXT_LABELS.get(kind, kind))
