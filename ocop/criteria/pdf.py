@@ -63,7 +63,8 @@ def _sheet_data(rule_set: RuleSet, sheet: Sheet) -> dict[str, Any]:
             {"label": str(RULE_TEXT_LABELS[r.kind]), "text": r.text}
             for r in sheet.rules_text
             if not r.criterion and r.kind != "note"
-        ],
+        ]
+        + ([{"label": str(_("Lưu ý")), "text": sheet.provisional}] if sheet.provisional else []),
         "notes": [
             f"{RULE_TEXT_LABELS[r.kind]}: {r.text}"
             for r in sheet.rules_text

@@ -43,6 +43,8 @@ def sheet_lines(rule_set: RuleSet, sheet: Sheet) -> list[str]:
         _("%(rules)s — bộ sản phẩm %(set)s: %(name)s")
         % {"rules": rule_set.name, "set": sheet.set, "name": sheet.name}
     ]
+    if sheet.provisional:
+        lines.append(_("Lưu ý: %(text)s") % {"text": sheet.provisional})
     lines += [rule_text_line(r) for r in sheet.rules_text if not r.criterion]
     for part in sheet.parts:
         lines.append(
@@ -98,6 +100,8 @@ def summary_lines(result: SheetResult, advice: Advice) -> list[str]:
             % {"stars": stars, "codes": ", ".join(codes)}
         )
     lines.append(_("Gợi ý: %(text)s") % {"text": advice.text})
+    if result.sheet.provisional:
+        lines.append(_("Lưu ý: %(text)s") % {"text": result.sheet.provisional})
     return lines
 
 
@@ -110,6 +114,7 @@ def result_payload(result: SheetResult, advice: Advice) -> dict[str, Any]:
         "band_stars": result.band_stars,
         "stars": result.stars,
         "recognised": result.recognised,
+        "provisional": result.sheet.provisional,
         "failed_minima": list(result.failed_minima),
         "held_back": {str(stars): codes for stars, codes in result.held_back.items()},
         "advice": {

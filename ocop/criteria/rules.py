@@ -131,6 +131,8 @@ class Sheet:
     # Precomputed lookups for the engine.
     index: Mapping[str, int] = field(compare=False)
     marked: tuple[Criterion, ...] = field(compare=False)
+    # Why the sheet cannot be fully trusted (a repair without a source), shown wherever it is used.
+    provisional: str = ""
 
     def criterion(self, code: str) -> Criterion:
         return self.criteria[self.index[code]]
@@ -309,6 +311,7 @@ def read_sheet(path: Path, rules: str, parts: tuple[Part, ...]) -> Sheet:
         parts=parts,
         index={c.code: i for i, c in enumerate(criteria)},
         marked=tuple(c for c in criteria if any(c.minima)),
+        provisional=str(data.get("provisional", "")),
     )
 
 

@@ -56,36 +56,31 @@ R11 = (  # sets 11-13: one point is still missing after repair 10, and no source
     "35 only with one more point; stored on the smell criterion, where set 7 prints its 4th point"
 )
 R_GROUP = "repairs 10-11: the group maximum is the sum of its criteria after the repairs"
+# Why 16 for sets 11-13: their groups 7-11 (5/4/5/2/3) are those of sets 5-10, whose sensory
+# group prints 16; part C (35) is printed on every sheet.
+TEA, HERBAL, COFFEE = (
+    R10.format(set=n, points=p) for n, p in ((11, "0/1/3/5"), (12, "0/1/3/5"), (13, "0/1/3"))
+)
 POINT_FIXES = {
     (7, 116): ("□ Tự nhiên của thành phần nguyên liệu, phù hợp, hấp dẫn", 3, 4, R9),
     (11, 100): ("6. CHỈ TIÊU CẢM QUAN", 13, 16, R_GROUP),
     (11, 110): ("b) Nước pha", 9, 12, R_GROUP),
     (11, 116): ("- Mùi nước", 3, 4, R11),
     (11, 120): ("□ Thơm tự nhiên, mạnh, bền mùi", 3, 4, R11),
-    (11, 121): ("- Vị nước", 3, 5, R10.format(set=11, points="0/1/3/5")),
-    (11, 124): ("□ Vị đậm, dịu, phù hợp", 2, 3, R10.format(set=11, points="0/1/3/5")),
-    (11, 125): (
-        "□ Vị đậm, dịu, phù hợp, có hậu vị ngọt",
-        3,
-        5,
-        R10.format(set=11, points="0/1/3/5"),
-    ),
+    (11, 121): ("- Vị nước", 3, 5, TEA),
+    (11, 124): ("□ Vị đậm, dịu, phù hợp", 2, 3, TEA),
+    (11, 125): ("□ Vị đậm, dịu, phù hợp, có hậu vị ngọt", 3, 5, TEA),
     (12, 100): ("6. CHỈ TIÊU CẢM QUAN", 13, 16, R_GROUP),
     (12, 114): ("d) Mùi nước", 3, 4, R11),
     (12, 118): ("□ Thơm tự nhiên, mạnh, bền mùi", 3, 4, R11),
-    (12, 119): ("đ) Vị nước", 3, 5, R10.format(set=12, points="0/1/3/5")),
-    (12, 122): ("□ Vị đậm, dịu, phù hợp****", 2, 3, R10.format(set=12, points="0/1/3/5")),
-    (12, 123): (
-        "□ Vị đậm, dịu, phù hợp, có hậu vị ngọt",
-        3,
-        5,
-        R10.format(set=12, points="0/1/3/5"),
-    ),
+    (12, 119): ("đ) Vị nước", 3, 5, HERBAL),
+    (12, 122): ("□ Vị đậm, dịu, phù hợp****", 2, 3, HERBAL),
+    (12, 123): ("□ Vị đậm, dịu, phù hợp, có hậu vị ngọt", 3, 5, HERBAL),
     (13, 100): ("6. CHỈ TIÊU CẢM QUAN", 14, 16, R_GROUP),
     (13, 113): ("a) Ngoại hình - Mùi", 2, 3, R11),
     (13, 116): ("□ Thơm tự nhiên đặc trưng, mạnh", 2, 3, R11),
-    (13, 125): ("b) Nước pha - Mùi, vị", 2, 3, R10.format(set=13, points="0/1/3")),
-    (13, 128): ("□ Mùi vị hấp dẫn, đặc sắc", 2, 3, R10.format(set=13, points="0/1/3")),
+    (13, 125): ("b) Nước pha - Mùi, vị", 2, 3, COFFEE),
+    (13, 128): ("□ Mùi vị hấp dẫn, đặc sắc", 2, 3, COFFEE),
 }
 
 # Repair 12. "Lựa chọn một trong hai trường hợp sau": (set, group) whose two printed cases

@@ -90,9 +90,10 @@ def summary(filename, data, parts, errors):
     marked += [c["marker"] for c in data["criteria"]]
     minima = " ".join(f"{m}★ {marked.count(m)}" for m in (3, 4, 5))
     options = sum(len(c["options"]) for c in data["criteria"])
+    rules, fixes = len(data.get("rules_text", [])), len(data.get("corrections", []))
     line = (
         f"{filename}: {'FAIL' if errors else 'ok'} {by_part} | groups {len(data['groups'])} "
         f"criteria {len(data['criteria'])} options {options} | minima {minima} | "
-        f"rules_text {len(data.get('rules_text', []))} corrections {len(data.get('corrections', []))}"
+        f"rules_text {rules} corrections {fixes}"
     )
     return line + "".join(f"\n    {error}" for error in errors)

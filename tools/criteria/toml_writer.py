@@ -23,6 +23,14 @@ def value(item):
     return '"' + re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\u{ord(m.group()):04x}", text) + '"'
 
 
+# Sheets that add up only with a point no source places (repair 11) say so to every user.
+PROVISIONAL = (
+    "Phiếu này chỉ cộng đủ 100 điểm sau khi thêm 1 điểm chưa đối chiếu được với văn bản gốc "
+    "Quyết định 148/QĐ-TTg (xem docs/criteria-notes-148-2023.md, sửa lỗi 11); kết quả chấm theo "
+    "phiếu này cần được đối chiếu lại."
+)
+
+
 def table(name, fields, indent=""):
     return [f"{indent}[[{name}]]"] + [f"{indent}{k} = {value(v)}" for k, v in fields] + [""]
 
@@ -30,7 +38,10 @@ def table(name, fields, indent=""):
 def render(sheet, name, rules):
     """The set-NN.toml text of one built sheet, in the order of docs/criteria-format.md."""
     out = [HEADER.format(source=f"qd-148-2023/set-{sheet.number:02d}.csv")]
-    out += [f"rules = {value(rules)}", f"set = {sheet.number}", f"name = {value(name)}", ""]
+    out += [f"rules = {value(rules)}", f"set = {sheet.number}", f"name = {value(name)}"]
+    if any(fix["why"].startswith("repair 11") for fix in sheet.corrections):
+        out.append(f"provisional = {value(PROVISIONAL)}")
+    out.append("")
     for rule in sheet.rules:
         out += table("rules_text", [(k, rule[k]) for k in ("kind", "text", "criterion")])
     for group in sheet.groups:

@@ -44,6 +44,7 @@ def test_score_json_is_one_object_with_the_result_and_advice(fixture_data, tmp_p
         "band_stars": 4,
         "stars": 3,
         "recognised": True,
+        "provisional": "",
         "failed_minima": ["1.10"],
         "held_back": {"4": ["1.10"]},
         "advice": {
