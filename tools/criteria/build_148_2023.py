@@ -3,7 +3,7 @@
 Source: /work/shared/reference/qd-148-2023/set-NN.csv, a third-party transcription (columns title,
 description, level 0 part / 1 group / 2 criterion / 3 option, stars, score). Every repair below is
 an explicit rule and is written into the set file as a [[corrections]] entry; the reasons are in
-docs/criteria-notes-148-2023.md. Rows are named by spreadsheet row (the header is row 1).
+docs/criteria-notes.md (148-2023). Rows are named by spreadsheet row (the header is row 1).
 ruleset.toml and classification.toml are written by hand; set names come from classification.
 
 Usage:  python tools/criteria/build_148_2023.py [--check-only]

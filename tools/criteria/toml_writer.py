@@ -26,7 +26,7 @@ def value(item):
 # Sheets that add up only with a point no source places (repair 11) say so to every user.
 PROVISIONAL = (
     "Phiếu này chỉ cộng đủ 100 điểm sau khi thêm 1 điểm chưa đối chiếu được với văn bản gốc "
-    "Quyết định 148/QĐ-TTg (xem docs/criteria-notes-148-2023.md, sửa lỗi 11); kết quả chấm theo "
+    "Quyết định 148/QĐ-TTg (xem docs/criteria-notes.md (148-2023), sửa lỗi 11); kết quả chấm theo "
     "phiếu này cần được đối chiếu lại."
 )
 
