@@ -4,6 +4,7 @@ from django.core.management import call_command
 
 from ocop.accounts.demo import DEMO_PASSWORD, seed_accounts
 from ocop.places.models import Commune
+from ocop.registry.demo import seed_registry
 
 
 def seed_places(stdout) -> None:
@@ -14,7 +15,9 @@ def seed_places(stdout) -> None:
 def seed_all(stdout) -> list[tuple[str, str]]:
     """Prepare every part of the demo; returns the demo accounts to print."""
     seed_places(stdout)
-    return seed_accounts()
+    accounts = seed_accounts()
+    seed_registry()
+    return accounts
 
 
 __all__ = ["DEMO_PASSWORD", "seed_all"]

@@ -1,0 +1,163 @@
+"""Workbooks: the blank template (headers, an example row, drop-down lists), the export of a list,
+and reading an uploaded sheet into raw rows. openpyxl only; no database access here."""
+
+import io
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ocop.core.text import search_key
+
+from .columns import COLUMNS, SHEET_TITLES, Column
+
+LISTS_TITLE = "Danh mục"
+GUIDE_TITLE = "Hướng dẫn"
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEEDD")
+EXAMPLE_FONT = Font(italic=True, color="777777")
+FIRST_DATA_ROW = 2
+DATA_ROWS = 5000  # drop-down lists reach this far down the sheet
+
+
+def example_values(kind: str) -> list[Any]:
+    return [column.example for column in COLUMNS[kind]]
+
+
+def template_workbook(kind: str) -> bytes:
+    """The blank template: headers, one example row (skipped on import), drop-down lists."""
+    columns = COLUMNS[kind]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET_TITLES[kind]
+    _headers(sheet, columns)
+    sheet.append(example_values(kind))
+    for index in range(1, len(columns) + 1):
+        cell = sheet.cell(row=2, column=index)
+        cell.font = EXAMPLE_FONT
+        if cell.value is not None and hasattr(cell.value, "year"):
+            cell.number_format = "dd/mm/yyyy"
+    lists = book.create_sheet(LISTS_TITLE)
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+        if column.choices is None:
+            continue
+        values = column.choices()
+        letter = get_column_letter(index)
+        lists.cell(row=1, column=index, value=column.header)
+        for row, value in enumerate(values, start=2):
+            lists.cell(row=row, column=index, value=value)
+        validation = DataValidation(
+            type="list", formula1=f"'{LISTS_TITLE}'!${letter}$2:${letter}${len(values) + 1}"
+        )
+        validation.error = "Chọn một giá trị trong danh sách."
+        sheet.add_data_validation(validation)
+        validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{DATA_ROWS}")
+    lists.sheet_state = "hidden"
+    guide = book.create_sheet(GUIDE_TITLE)
+    for line in _guide_lines(kind):
+        guide.append([line])
+    guide.column_dimensions["A"].width = 110
+    sheet.freeze_panes = "A2"
+    return _save(book)
+
+
+def _guide_lines(kind: str) -> list[str]:
+    match = "mã số thuế" if kind == "producers" else "mã sản phẩm, hoặc MST chủ thể và tên sản phẩm"
+    return [
+        "Cách điền mẫu",
+        "Mỗi dòng là một " + ("chủ thể." if kind == "producers" else "sản phẩm."),
+        "Cột có dấu (*) là bắt buộc. Dòng 2 là dòng ví dụ: hệ thống bỏ qua nếu giữ nguyên, hãy ghi đè hoặc xóa.",
+        f"Dòng đã có trong hệ thống (khớp theo {match}) sẽ được cập nhật; dòng mới sẽ được tạo.",
+        "Mã số thuế, mã xã/phường, mã GTIN: nên để ô dạng văn bản để giữ số 0 ở đầu.",
+        "Ngày ghi dạng dd/mm/yyyy. Có/Không cho các cột đánh dấu.",
+        "Hệ thống kiểm tra tất cả các dòng trước; chỉ khi không còn lỗi mới ghi, và ghi tất cả cùng lúc.",
+    ]
+
+
+def _headers(sheet, columns: list[Column]) -> None:
+    sheet.append([column.header for column in columns])
+    for index in range(1, len(columns) + 1):
+        cell = sheet.cell(row=1, column=index)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+
+
+def export_workbook(kind: str, rows: Iterable[list[Any]]) -> bytes:
+    """A list as a sheet with the template's headers (write-only mode: fast for large lists)."""
+    columns = COLUMNS[kind]
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(SHEET_TITLES[kind])
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.append([column.header for column in columns])
+    for row in rows:
+        sheet.append(row)
+    return _save(book)
+
+
+def _save(book: Workbook) -> bytes:
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+class SheetError(ValueError):
+    """The file itself is unusable (not xlsx, wrong headers)."""
+
+
+def read_rows(kind: str, source) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(Excel row number, {column key: raw cell value}) for each non-empty row after the headers.
+    The untouched example row of the template is skipped."""
+    columns = COLUMNS[kind]
+    try:
+        book = load_workbook(source, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a bad file
+        raise SheetError("Tệp không phải là tệp Excel .xlsx hợp lệ.") from exc
+    sheet = (
+        book[SHEET_TITLES[kind]] if SHEET_TITLES[kind] in book.sheetnames else book.worksheets[0]
+    )
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows, None) or ()
+    positions = _column_positions(columns, header)
+    example = example_values(kind)
+    for number, values in enumerate(rows, start=2):
+        cells = [values[p] if p is not None and p < len(values) else None for p in positions]
+        if all(c is None or str(c).strip() == "" for c in cells):
+            continue
+        if number == FIRST_DATA_ROW and _is_example(cells, example):
+            continue
+        yield number, {column.key: cell for column, cell in zip(columns, cells, strict=True)}
+    book.close()
+
+
+def _column_positions(columns: list[Column], header: tuple) -> list[int | None]:
+    found = {search_key(str(h)): i for i, h in enumerate(header) if h is not None}
+    positions = [found.get(search_key(column.header)) for column in columns]
+    missing = [
+        c.header for c, p in zip(columns, positions, strict=True) if p is None and c.required
+    ]
+    if missing:
+        raise SheetError("Tệp thiếu cột: " + ", ".join(missing) + ". Hãy dùng tệp mẫu.")
+    return positions
+
+
+def _is_example(cells: list[Any], example: list[Any]) -> bool:
+    def same(a, b) -> bool:
+        if hasattr(a, "date") and hasattr(b, "year"):
+            return a.date() == b
+        return (a in (None, "") and b in (None, "")) or str(a).strip() == str(b)
+
+    return all(same(a, b) for a, b in zip(cells, example, strict=True))
+
+
+def column_letter(kind: str, key: str) -> str:
+    keys = [column.key for column in COLUMNS[kind]]
+    return get_column_letter(keys.index(key) + 1) if key in keys else ""
+
+
+def column_header(kind: str, key: str) -> str:
+    return next((c.header for c in COLUMNS[kind] if c.key == key), key)

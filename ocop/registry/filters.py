@@ -1,0 +1,78 @@
+"""The officer lists' filters, search and sorting, read from the query string.
+
+The same functions feed the HTML lists and the Excel export, so an export is exactly the list.
+"""
+
+from django.db.models import QuerySet
+from django.http import QueryDict
+
+from ocop.core.text import search_terms
+
+from .choices import CertificateStatus, LegalForm
+from .models import Producer, Product
+
+PRODUCER_SORTS = {
+    "name": "search_key",
+    "-name": "-search_key",
+    "commune": "commune__name",
+    "new": "-created_at",
+}
+# Names sort by their search key, so that "Đường" sits among the D's as Vietnamese readers expect.
+PRODUCT_SORTS = {
+    "name": "search_key",
+    "-name": "-search_key",
+    "producer": "producer__name",
+    "stars": "-current_stars",
+    "code": "code",
+    "new": "-created_at",
+}
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def _archived(queryset, params: QueryDict):
+    if params.get("archived") == "1":
+        return queryset.filter(archived_at__isnull=False)
+    return queryset.filter(archived_at__isnull=True)
+
+
+def _search(queryset, query: str):
+    for term in search_terms(query):
+        queryset = queryset.filter(search_key__contains=term)
+    return queryset
+
+
+def filter_producers(queryset: QuerySet[Producer], params: QueryDict) -> QuerySet[Producer]:
+    queryset = _search(_archived(queryset, params), params.get("q", ""))
+    if params.get("commune"):
+        queryset = queryset.filter(commune__code=params["commune"])
+    if params.get("legal_form") in LegalForm.values:
+        queryset = queryset.filter(legal_form=params["legal_form"])
+    order = PRODUCER_SORTS.get(params.get("sort", ""), "search_key")
+    return queryset.select_related("commune").order_by(order, "id")
+
+
+def filter_products(queryset: QuerySet[Product], params: QueryDict) -> QuerySet[Product]:
+    queryset = _search(_archived(queryset, params), params.get("q", ""))
+    if params.get("commune"):
+        queryset = queryset.filter(producer__commune__code=params["commune"])
+    if _int(params.get("set")) is not None:
+        queryset = queryset.filter(set_number=_int(params["set"]))
+    if params.get("rules"):
+        queryset = queryset.filter(rules=params["rules"])
+    if params.get("legal_form") in LegalForm.values:
+        queryset = queryset.filter(producer__legal_form=params["legal_form"])
+    stars = params.get("stars", "")
+    if stars == "none":
+        queryset = queryset.filter(current_stars__isnull=True)
+    elif _int(stars) is not None:
+        queryset = queryset.filter(current_stars=_int(stars))
+    status = params.get("certificate")
+    if status == "none":
+        queryset = queryset.filter(certificate_status="")
+    elif status in CertificateStatus.values:
+        queryset = queryset.filter(certificate_status=status)
+    order = PRODUCT_SORTS.get(params.get("sort", ""), "search_key")
+    return queryset.select_related("producer__commune").order_by(order, "id")

@@ -1,0 +1,258 @@
+"""Excel import: check every row first, then write all of them in one transaction, or nothing.
+
+`import_check` turns rows into a plan (creates, updates, unchanged, errors: row, column, reason);
+`import_apply` is the service that writes a plan without errors, with bulk inserts and one audit
+entry per created or changed object. Producers match by tax code; products by product code, else
+by producer tax code and product name.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ocop.accounts.scope import covers_commune
+from ocop.core.models import AuditEntry
+from ocop.core.services import snapshot
+from ocop.core.text import search_key
+from ocop.places.models import Commune
+
+from .columns import COLUMNS
+from .excel import column_header, column_letter
+from .models import Producer, Product
+from .product_sets import find_set
+from .services import PRODUCER_FIELDS, PRODUCT_FIELDS
+
+BATCH = 1000
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    letter: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"cột {self.letter} ({self.column})" if self.letter else self.column
+        return f"Dòng {self.row}, {where}: {self.reason}"
+
+
+@dataclass
+class ImportPlan:
+    kind: str
+    creates: list[Any] = field(default_factory=list)
+    updates: list[tuple[Any, list[str], dict[str, Any]]] = field(default_factory=list)
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class _Row:
+    """One row's parsed values and the errors found in it."""
+
+    def __init__(self, kind: str, number: int, raw: dict[str, Any], plan: ImportPlan):
+        self.kind, self.number, self.plan = kind, number, plan
+        self.values: dict[str, Any] = {}
+        self.failed = False
+        for column in COLUMNS[kind]:
+            cell = raw.get(column.key)
+            try:
+                value = column.read(cell)
+            except ValueError as exc:
+                self.error(column.key, str(exc))
+                continue
+            if column.required and value in ("", None):
+                self.error(column.key, "Thiếu giá trị bắt buộc.")
+            self.values[column.key] = value
+
+    def error(self, key: str, reason: str) -> None:
+        self.failed = True
+        letter = column_letter(self.kind, key)
+        self.plan.errors.append(
+            RowError(self.number, column_header(self.kind, key), letter, reason)
+        )
+
+
+def import_check(kind: str, rows: Iterable[tuple[int, dict[str, Any]]], user=None) -> ImportPlan:
+    """Every problem of every row, and what would be created or updated. `user` None: the CLI."""
+    plan = ImportPlan(kind)
+    parsed = [_Row(kind, number, raw, plan) for number, raw in rows]
+    if kind == "producers":
+        _check_producers(parsed, plan, user)
+    else:
+        _check_products(parsed, plan, user)
+    plan.errors.sort(key=lambda e: (e.row, e.letter))
+    return plan
+
+
+def _may_act(user, commune) -> bool:
+    return user is None or covers_commune(user, commune)
+
+
+def _check_producers(rows: list[_Row], plan: ImportPlan, user) -> None:
+    communes = {c.code: c for c in Commune.objects.select_related("province")}
+    codes = {r.values.get("tax_code") for r in rows if r.values.get("tax_code")}
+    existing = {p.tax_code: p for p in Producer.objects.filter(tax_code__in=codes)}
+    seen: dict[str, int] = {}
+    for row in rows:
+        tax_code, commune_code = row.values.get("tax_code"), row.values.get("commune")
+        if tax_code in seen:
+            row.error("tax_code", f"Trùng mã số thuế với dòng {seen[tax_code]}.")
+        elif tax_code:
+            seen[tax_code] = row.number
+        commune = communes.get(commune_code) if commune_code else None
+        if commune_code and commune is None:
+            row.error("commune", f"Không có xã/phường mã {commune_code}.")
+        elif commune is not None and not _may_act(user, commune):
+            row.error("commune", "Xã/phường ngoài phạm vi quản lý của bạn.")
+        current = existing.get(tax_code)
+        if current is not None and not _may_act(user, current.commune):
+            row.error("tax_code", "Mã số thuế đã thuộc một chủ thể ngoài phạm vi quản lý của bạn.")
+        if row.failed:
+            continue
+        data = {**row.values, "commune": commune}
+        _plan_row(plan, Producer, current, data)
+
+
+def _check_products(rows: list[_Row], plan: ImportPlan, user) -> None:
+    tax_codes = {r.values.get("producer_tax_code") for r in rows} - {None, ""}
+    producers = {
+        p.tax_code: p
+        for p in Producer.objects.filter(tax_code__in=tax_codes).select_related("commune")
+    }
+    products = Product.objects.filter(
+        producer__in=list(producers.values()), archived_at__isnull=True
+    ).select_related("producer")
+    by_code = {
+        p.code: p
+        for p in Product.objects.filter(code__in={r.values.get("code") for r in rows} - {None, ""})
+    }
+    by_name: dict[tuple[int, str], list[Product]] = {}
+    for product in products:
+        by_name.setdefault((product.producer_id, search_key(product.name)), []).append(product)
+    seen: dict[tuple, int] = {}
+    for row in rows:
+        producer = _row_producer(row, producers, user)
+        _check_set(row)
+        current = _row_product(row, producer, by_code, by_name)
+        key = (producer.pk if producer else None, search_key(row.values.get("name") or ""))
+        if producer is not None and key in seen:
+            row.error("name", f"Trùng sản phẩm cùng tên của cùng chủ thể với dòng {seen[key]}.")
+        seen.setdefault(key, row.number)
+        if row.failed:
+            continue
+        data = {k: v for k, v in row.values.items() if k not in ("code", "producer_tax_code")}
+        _plan_row(plan, Product, current, {**data, "producer": producer})
+
+
+def _row_producer(row: _Row, producers: dict[str, Producer], user) -> Producer | None:
+    tax_code = row.values.get("producer_tax_code")
+    if not tax_code:
+        return None
+    producer = producers.get(tax_code)
+    if producer is None:
+        row.error("producer_tax_code", f"Chưa có chủ thể với mã số thuế {tax_code}.")
+    elif not _may_act(user, producer.commune):
+        row.error("producer_tax_code", "Chủ thể ngoài phạm vi quản lý của bạn.")
+        return None
+    return producer
+
+
+def _check_set(row: _Row) -> None:
+    rules, number = row.values.get("rules"), row.values.get("set_number")
+    if rules and number is not None and find_set(rules, number) is None:
+        row.error("set_number", f"Bộ tiêu chí {rules} không có bộ sản phẩm số {number}.")
+
+
+def _row_product(row: _Row, producer, by_code, by_name) -> Product | None:
+    code = row.values.get("code")
+    if code:
+        current = by_code.get(code)
+        if current is None:
+            row.error("code", f"Không có sản phẩm mã {code}; để trống khi tạo sản phẩm mới.")
+        elif producer is not None and current.producer_id != producer.pk:
+            row.error("code", "Mã sản phẩm thuộc một chủ thể khác.")
+        return current
+    if producer is None:
+        return None
+    matches = by_name.get((producer.pk, search_key(row.values.get("name") or "")), [])
+    if len(matches) > 1:
+        row.error("name", "Chủ thể có nhiều sản phẩm cùng tên: hãy ghi mã sản phẩm.")
+    return matches[0] if len(matches) == 1 else None
+
+
+def _plan_row(plan: ImportPlan, model, current, data: dict[str, Any]) -> None:
+    if current is None:
+        plan.creates.append(model(**data))
+        return
+    changed = [k for k, v in data.items() if getattr(current, k) != v]
+    if not changed:
+        plan.unchanged += 1
+        return
+    before = {name: getattr(current, name) for name in changed}
+    for name in changed:
+        setattr(current, name, data[name])
+    plan.updates.append((current, changed, before))
+
+
+@transaction.atomic
+def import_apply(*, actor, plan: ImportPlan) -> tuple[int, int]:
+    """Writes a checked plan: bulk inserts and updates, one audit entry per object. Returns
+    (created, updated). Refuses a plan with errors."""
+    if not plan.ok:
+        raise ValueError("plan has errors")
+    is_product = plan.kind == "products"
+    model, fields = (Product, PRODUCT_FIELDS) if is_product else (Producer, PRODUCER_FIELDS)
+    for obj in plan.creates + [update[0] for update in plan.updates]:
+        obj.search_key = obj.make_search_key()
+    created = model.objects.bulk_create(plan.creates, batch_size=BATCH)
+    changed_fields = sorted(
+        {name for _, names, _ in plan.updates for name in names} | {"search_key"}
+    )
+    updated = [update[0] for update in plan.updates]
+    model.objects.bulk_update(updated, changed_fields, batch_size=BATCH)
+    if not is_product:
+        _refresh_renamed(plan)
+    _audit_many(actor, created, plan.updates, fields, plan.kind)
+    return len(created), len(updated)
+
+
+def _refresh_renamed(plan: ImportPlan) -> None:
+    from .services import _refresh_product_keys
+
+    for producer, names, _before in plan.updates:
+        if {"name", "tax_code"} & set(names):
+            _refresh_product_keys(producer)
+
+
+def _audit_many(actor, created, updates, fields, kind) -> None:
+    """One audit entry per object, inserted in bulk (the same rows audit_record would write)."""
+    singular = "product" if kind == "products" else "producer"
+    content_type = ContentType.objects.get_for_model(Product if singular == "product" else Producer)
+    who = actor if getattr(actor, "is_authenticated", False) else None
+
+    def entry(action: str, obj, before: dict, after: dict) -> AuditEntry:
+        return AuditEntry(
+            actor=who, action=f"{singular}_{action}", content_type=content_type,
+            object_id=str(obj.pk), object_repr=str(obj)[:255], summary=_("Nhập từ Excel"),
+            before=_plain(before), after=_plain(after),
+        )  # fmt: skip
+
+    entries = [entry("create", obj, {}, snapshot(obj, fields)) for obj in created]
+    entries += [
+        entry("update", obj, before, snapshot(obj, names)) for obj, names, before in updates
+    ]
+    AuditEntry.objects.bulk_create(entries, batch_size=BATCH)
+
+
+def _plain(values: dict[str, Any]) -> dict[str, Any]:
+    """JSON-safe values, as core.services.snapshot makes them."""
+    simple = (str, int, float, bool, list, dict, type(None))
+    return {k: v if isinstance(v, simple) else str(v) for k, v in values.items()}

@@ -1,0 +1,65 @@
+"""Product sets by rule set: (rules code, set number) → code, name, type. No Django.
+
+Reads the criteria app's loader; while that loader refuses a rule set (its data is still being
+repaired), falls back to the rule set's classification.toml, which is all the registry needs.
+"""
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+CURRENT_RULES = "26-2026"
+DATA_DIR = Path(__file__).resolve().parent.parent / "criteria" / "data"
+
+
+@dataclass(frozen=True)
+class SetInfo:
+    rules: str
+    number: int
+    code: str
+    name: str
+    type: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}. {self.name}"
+
+
+@functools.cache
+def sets_of(rules: str) -> dict[int, SetInfo]:
+    """The product sets of a rule set by number; empty when the rule set has none."""
+    try:
+        from ocop.criteria.rules import load_rule_set
+
+        rule_set = load_rule_set(rules)
+        return {s.number: SetInfo(rules, s.number, s.code, s.name, s.type) for s in rule_set.sets}
+    except Exception:  # the loader is optional here: any failure means "read the TOML"
+        return _sets_from_toml(rules)
+
+
+def _sets_from_toml(rules: str) -> dict[int, SetInfo]:
+    path = DATA_DIR / rules / "classification.toml"
+    if not path.is_file():
+        return {}
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {
+        int(s["number"]): SetInfo(rules, int(s["number"]), s["code"], s["name"], s["type"])
+        for s in data.get("sets", [])
+    }
+
+
+def rules_with_sets() -> list[str]:
+    """Rule set codes that classify products, newest first by code year."""
+    codes = [p.name for p in DATA_DIR.iterdir() if (p / "classification.toml").is_file()]
+    return sorted(codes, key=lambda c: c.split("-")[-1], reverse=True)
+
+
+def find_set(rules: str, number: int | None) -> SetInfo | None:
+    if number is None:
+        return None
+    return sets_of(rules).get(number)
+
+
+def set_choices(rules: str = CURRENT_RULES) -> list[tuple[int, str]]:
+    return [(n, s.label) for n, s in sorted(sets_of(rules).items())]

@@ -1,0 +1,107 @@
+"""Excel pages: the template, the export of a filtered list, and the import in three steps
+(upload → report or preview → confirm). The uploaded file waits in a temp file keyed by a token
+that is also kept in the uploader's session, so nobody else can confirm it."""
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ocop.accounts.permissions import role_required
+
+from .excel import SheetError, export_workbook, read_rows, template_workbook
+from .exports import producer_rows, product_rows
+from .filters import filter_producers, filter_products
+from .forms import ImportForm
+from .imports import ImportPlan, import_apply, import_check
+from .models import Producer, Product
+from .views import OFFICERS, OFFICERS_AND_PRODUCERS
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+KINDS = {"producers": _("chủ thể"), "products": _("sản phẩm")}
+UPLOAD_DIR = "registry-imports"
+
+
+def _xlsx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@role_required(*OFFICERS)
+def import_template(request: HttpRequest, kind: str) -> HttpResponse:
+    return _xlsx(template_workbook(kind), f"mau-nhap-{kind}.xlsx")
+
+
+@role_required(*OFFICERS_AND_PRODUCERS)
+def export(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind == "producers":
+        rows = producer_rows(
+            filter_producers(Producer.objects.visible_to(request.user), request.GET)
+        )
+    else:
+        rows = product_rows(filter_products(Product.objects.visible_to(request.user), request.GET))
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return _xlsx(export_workbook(kind, rows), f"{kind}-{stamp}.xlsx")
+
+
+def _upload_path(token: str) -> Path:
+    return Path(settings.MEDIA_ROOT) / UPLOAD_DIR / f"{token}.xlsx"
+
+
+def _check(request: HttpRequest, kind: str, path: Path) -> tuple[ImportPlan | None, str]:
+    try:
+        with path.open("rb") as handle:
+            return import_check(kind, read_rows(kind, handle), request.user), ""
+    except SheetError as exc:
+        return None, str(exc)
+
+
+@role_required(*OFFICERS)
+def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
+    """Step 1 and 2: upload, then the list of problems, or the preview with a confirm button."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    context = {"form": form, "kind": kind, "kind_label": KINDS[kind]}
+    if request.method == "POST" and form.is_valid():
+        token = uuid.uuid4().hex
+        path = _upload_path(token)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(form.cleaned_data["file"].read())
+        plan, problem = _check(request, kind, path)
+        if plan is not None and plan.ok:
+            request.session[f"registry_import_{token}"] = kind
+            context["token"] = token
+        else:
+            path.unlink(missing_ok=True)
+        context.update(plan=plan, problem=problem)
+    return render(request, "registry/import_form.html", context)
+
+
+@require_POST
+@role_required(*OFFICERS)
+def import_confirm(request: HttpRequest, kind: str, token: str) -> HttpResponse:
+    """Step 3: check the stored file again (the data may have changed) and write it all."""
+    if request.session.get(f"registry_import_{token}") != kind:
+        raise Http404
+    path = _upload_path(token)
+    if not path.is_file():
+        raise Http404
+    plan, problem = _check(request, kind, path)
+    if plan is None or not plan.ok:
+        context = {"form": ImportForm(), "kind": kind, "kind_label": KINDS[kind]}
+        return render(
+            request, "registry/import_form.html", {**context, "plan": plan, "problem": problem}
+        )
+    created, updated = import_apply(actor=request.user, plan=plan)
+    path.unlink(missing_ok=True)
+    del request.session[f"registry_import_{token}"]
+    messages.success(
+        request, _("Đã nhập: %(c)s tạo mới, %(u)s cập nhật.") % {"c": created, "u": updated}
+    )
+    return redirect(f"registry:{kind[:-1]}_list")
