@@ -20,6 +20,7 @@ class NavEntry:
 
 ENTRIES = (
     NavEntry(_("Tổng quan"), "home", EVERY_ROLE),
+    NavEntry(_("Việc cần làm"), "evaluation:my_tasks", EVERY_ROLE),
     NavEntry(_("Chủ thể"), "registry:producer_list", OFFICERS | {Role.PRODUCER}),
     NavEntry(_("Sản phẩm"), "registry:product_list", OFFICERS | {Role.PRODUCER}),
     NavEntry(

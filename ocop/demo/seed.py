@@ -4,6 +4,7 @@ from django.core.management import call_command
 
 from ocop.accounts.demo import DEMO_PASSWORD, seed_accounts
 from ocop.places.models import Commune
+from ocop.evaluation.demo import seed_evaluation
 from ocop.registry.demo import seed_registry
 
 
@@ -17,6 +18,7 @@ def seed_all(stdout) -> list[tuple[str, str]]:
     seed_places(stdout)
     accounts = seed_accounts()
     seed_registry()
+    seed_evaluation()
     return accounts
 
 

@@ -1,0 +1,181 @@
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ocop.accounts.roles import Role
+from ocop.accounts.scope import ScopedQuerySet
+from ocop.places.models import Commune
+
+from .. import workflow
+from .rounds import Round
+
+
+class ApplicationKind(models.TextChoices):
+    FIRST = "first", _("Lần đầu")
+    UPGRADE = "upgrade", _("Nâng hạng")
+    REEVALUATION = "reevaluation", _("Đánh giá lại")
+
+
+class Stage(models.TextChoices):
+    DRAFT = workflow.DRAFT, _("Đang soạn")
+    SUBMITTED = workflow.SUBMITTED, _("Đã nộp UBND xã")
+    RETURNED = workflow.RETURNED, _("Trả lại để hoàn thiện")
+    PROPOSED = workflow.PROPOSED, _("Xã đã đề nghị tỉnh")
+    ADDITIONS_REQUESTED = workflow.ADDITIONS_REQUESTED, _("Tỉnh yêu cầu bổ sung")
+    ADVISORY_REVIEW = workflow.ADVISORY_REVIEW, _("Tổ tư vấn đánh giá")
+    TESTS_REQUESTED = workflow.TESTS_REQUESTED, _("Yêu cầu kiểm nghiệm bổ sung")
+    READY_FOR_COUNCIL = workflow.READY_FOR_COUNCIL, _("Sẵn sàng trình hội đồng")
+    WITHDRAWN = workflow.WITHDRAWN, _("Đã rút")
+
+
+class ApplicationQuerySet(ScopedQuerySet):
+    scope_commune = "commune"
+    scope_province = "commune__province"
+    scope_owner = "producer__representatives"
+
+    def _role_condition(self, user) -> Q:
+        # Advisors are members of their province's advisory team: they see the province's dossiers
+        # once accepted at intake (docs/evaluation-workflow.md, "Advisors").
+        if user.role == Role.ADVISOR:
+            if not user.province_id:
+                return Q(pk__in=[])
+            return Q(commune__province=user.province_id, stage__in=workflow.ADVISOR_VISIBLE)
+        return super()._role_condition(user)
+
+    def open(self) -> "ApplicationQuerySet":
+        return self.exclude(stage__in=[workflow.READY_FOR_COUNCIL, workflow.WITHDRAWN])
+
+
+class Application(models.Model):
+    """A dossier (hồ sơ) filed by a producer for one product in one round: Mẫu 01 + Mẫu 02."""
+
+    round = models.ForeignKey(
+        Round, on_delete=models.PROTECT, related_name="applications", verbose_name=_("đợt")
+    )
+    product = models.ForeignKey(
+        "registry.Product",
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("sản phẩm"),
+    )
+    producer = models.ForeignKey(
+        "registry.Producer",
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("chủ thể"),
+    )
+    # Where the dossier is filed (the producer's commune when created); scopes officers.
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="applications", verbose_name=_("xã/phường")
+    )
+    kind = models.CharField(_("loại đăng ký"), max_length=14, choices=ApplicationKind.choices)
+    rules = models.CharField(_("bộ tiêu chí áp dụng"), max_length=20)
+    set_number = models.PositiveSmallIntegerField(_("bộ sản phẩm"))
+    previous = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hồ sơ trước"),
+    )
+    stage = models.CharField(
+        _("bước"), max_length=20, choices=Stage.choices, default=Stage.DRAFT, db_index=True
+    )
+    stage_since = models.DateTimeField(_("từ lúc"), default=timezone.now)
+    stage_due = models.DateField(_("hạn xử lý"), null=True, blank=True)
+    registration_number = models.CharField(_("số phiếu đăng ký"), max_length=40, blank=True)
+    filed_on = models.DateField(_("ngày nộp"), null=True, blank=True)
+    form01 = models.JSONField(_("phiếu đăng ký (Mẫu 01)"), default=dict, blank=True)
+    form02 = models.JSONField(_("báo cáo tự đánh giá (Mẫu 02)"), default=dict, blank=True)
+    self_scores = models.JSONField(_("điểm tự chấm"), default=dict, blank=True)
+    self_total = models.PositiveSmallIntegerField(_("tổng điểm tự chấm"), null=True, blank=True)
+    self_stars = models.PositiveSmallIntegerField(_("số sao tự đánh giá"), null=True, blank=True)
+    commune_report = models.JSONField(_("báo cáo của xã (Mẫu 03)"), default=dict, blank=True)
+    advisory = models.JSONField(_("đánh giá của tổ tư vấn"), default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("hồ sơ đánh giá")
+        verbose_name_plural = _("hồ sơ đánh giá")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration_number"],
+                condition=~Q(registration_number=""),
+                name="application_registration_number_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(self_total__isnull=True) | Q(self_total__lte=100),
+                name="application_self_total_max_100",
+            ),
+        ]
+        indexes = [models.Index(fields=["stage", "stage_due"], name="application_stage_due")]
+
+    def __str__(self) -> str:
+        return f"{self.registration_number or _('Hồ sơ nháp')} – {self.product}"
+
+    @property
+    def actors(self) -> frozenset[str]:
+        return workflow.actors_of(self.stage)
+
+    @property
+    def actor_labels(self) -> list[str]:
+        return [str(Role(role).label) for role in sorted(self.actors)]
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        return workflow.is_overdue(self.stage_due, today or timezone.localdate())
+
+    @property
+    def overdue(self) -> bool:
+        return self.is_overdue()
+
+
+class StageChange(models.Model):
+    """One step of an application's history: who moved it, when, why, and the new due date."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
+    action = models.CharField(_("thao tác"), max_length=30)
+    from_stage = models.CharField(_("từ bước"), max_length=20, choices=Stage.choices)
+    to_stage = models.CharField(_("sang bước"), max_length=20, choices=Stage.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now)
+    reason = models.TextField(_("lý do"), blank=True)
+    items = models.JSONField(_("các mục cần hoàn thiện"), default=list, blank=True)
+    due = models.DateField(_("hạn bước mới"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("lịch sử xử lý")
+        verbose_name_plural = _("lịch sử xử lý")
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.from_stage} → {self.to_stage}"
+
+
+class RegistrationCounter(models.Model):
+    """The last receipt serial (NNN of NNN/PĐK-T-X-YYYY) a commune gave in a year."""
+
+    commune = models.ForeignKey(Commune, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["commune", "year"], name="registration_counter_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commune_id}/{self.year}: {self.last}"

@@ -1,0 +1,177 @@
+"""Filing and editing dossiers: create (carrying the last dossier forward), save Mẫu 01/02."""
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ocop.accounts.roles import Role
+from ocop.core.services import audit_record
+
+from .. import workflow
+from ..models import Application, ApplicationKind, EvidenceFile, Round, RoundLevel
+from ..periods import rules_for_filing
+from ..selfscore import evaluate, sheet_for
+
+CLOSED = [workflow.WITHDRAWN]
+
+
+def is_representative(user, application_or_producer) -> bool:
+    producer = getattr(application_or_producer, "producer", application_or_producer)
+    return (
+        getattr(user, "role", None) == Role.PRODUCER
+        and producer.representatives.filter(pk=user.pk).exists()
+    )
+
+
+def may_edit(user, application: Application) -> bool:
+    """The producer edits its own dossier while the dossier is in its hands."""
+    return application.stage in workflow.PRODUCER_EDITABLE and is_representative(user, application)
+
+
+@transaction.atomic
+def application_create(
+    *, actor, product, round: Round, kind: str, today: date | None = None
+) -> Application:
+    """A producer opens a draft dossier for its product in a round of its province.
+
+    An upgrade or re-evaluation starts from the product's last dossier: forms, self-scores and
+    evidence are copied (the files are shared, marked as carried forward). `today` is the filing
+    day (the demo seeds past rounds). Side effects: the Application row, copied EvidenceFile rows,
+    one audit entry."""
+    today = today or timezone.localdate()
+    producer = product.producer
+    if not is_representative(actor, producer):
+        raise PermissionDenied(_("Chỉ đại diện của chủ thể mới được nộp hồ sơ cho sản phẩm này."))
+    _check_round(round, producer, today)
+    if kind not in ApplicationKind.values:
+        raise ValidationError(_("Loại đăng ký không hợp lệ."))
+    if kind != ApplicationKind.FIRST and not product.current_stars:
+        raise ValidationError(
+            _("Sản phẩm chưa được công nhận OCOP: chỉ có thể đăng ký đánh giá lần đầu.")
+        )
+    if Application.objects.filter(product=product).exclude(stage__in=CLOSED).open().exists():
+        raise ValidationError(_("Sản phẩm đang có một hồ sơ chưa xử lý xong."))
+    previous = _last_dossier(product) if kind != ApplicationKind.FIRST else None
+    application = Application.objects.create(
+        round=round,
+        product=product,
+        producer=producer,
+        commune=producer.commune,
+        kind=kind,
+        rules=rules_for_filing(today),
+        set_number=product.set_number,
+        previous=previous,
+        form01=_form01_from_registry(product),
+        created_by=actor,
+    )
+    if previous is not None:
+        _carry_forward(previous, application)
+    audit_record(
+        actor=actor,
+        action="application_create",
+        obj=application,
+        summary=_("Tạo hồ sơ %(kind)s cho %(product)s")
+        % {"kind": ApplicationKind(kind).label, "product": product.name},
+        after={"round": str(round), "kind": kind, "previous": previous.pk if previous else None},
+    )
+    return application
+
+
+def _check_round(round: Round, producer, today: date) -> None:
+    if round.level != RoundLevel.PROVINCE or round.province_id != producer.commune.province_id:
+        raise ValidationError(_("Đợt đánh giá không thuộc tỉnh của chủ thể."))
+    if round.proposal_deadline < today:
+        raise ValidationError(_("Đợt đánh giá đã hết hạn nhận hồ sơ."))
+
+
+def _last_dossier(product) -> Application | None:
+    return (
+        Application.objects.filter(product=product)
+        .exclude(stage__in=[workflow.DRAFT, workflow.WITHDRAWN])
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def _carry_forward(previous: Application, application: Application) -> None:
+    application.form02 = dict(previous.form02)
+    if previous.rules == application.rules:  # under a new rule set the producer scores anew
+        application.self_scores = dict(previous.self_scores)
+        application.self_total, application.self_stars = previous.self_total, previous.self_stars
+    application.save(update_fields=["form02", "self_scores", "self_total", "self_stars"])
+    EvidenceFile.objects.bulk_create(
+        [
+            EvidenceFile(
+                application=application,
+                section=old.section,
+                original_name=old.original_name,
+                content_type=old.content_type,
+                size=old.size,
+                sha256=old.sha256,
+                stored_name=old.stored_name,
+                carried_from=old,
+                uploaded_by=old.uploaded_by,
+            )
+            for old in previous.files.exclude(section__in=["mau03", "site_visit"])
+        ]
+    )
+
+
+def _form01_from_registry(product) -> dict[str, Any]:
+    producer = product.producer
+    address = ", ".join(part for part in (producer.street_address, producer.commune.name) if part)
+    return {
+        "producer_name": producer.name,
+        "representative_name": producer.representative_name,
+        "representative_position": "",
+        "contact_address": address,
+        "phone": producer.phone,
+        "email": producer.email,
+        "product_name": product.name,
+        "product_group": product.product_set.label if product.product_set else "",
+        "samples": 5,
+    }
+
+
+@transaction.atomic
+def application_save_forms(
+    *,
+    actor,
+    application: Application,
+    form01: dict[str, Any] | None = None,
+    form02: dict[str, Any] | None = None,
+    self_scores: dict[str, Any] | None = None,
+) -> Application:
+    """Save the producer's Mẫu 01, Mẫu 02 and self-scores (only allowed levels are kept).
+    Side effects: saves the application, one audit entry naming what changed."""
+    if not may_edit(actor, application):
+        raise PermissionDenied(_("Hồ sơ không ở bước bạn được chỉnh sửa."))
+    changed = []
+    if form01 is not None and form01 != application.form01:
+        application.form01, changed = {**application.form01, **form01}, [*changed, "form01"]
+    if form02 is not None and form02 != application.form02:
+        application.form02, changed = {**application.form02, **form02}, [*changed, "form02"]
+    if self_scores is not None:
+        sheet = sheet_for(application.rules, application.set_number)
+        if sheet is None:
+            raise ValidationError(_("Bộ tiêu chí của hồ sơ chưa sẵn sàng, chưa thể tự chấm điểm."))
+        answers, summary = evaluate(sheet, self_scores)
+        if summary.errors:
+            raise ValidationError(list(summary.errors.values()))
+        if answers != application.self_scores:
+            changed.append("self_scores")
+        application.self_scores = answers
+        application.self_total, application.self_stars = summary.total, summary.stars
+    if changed:
+        application.save()
+        audit_record(
+            actor=actor,
+            action="application_save_forms",
+            obj=application,
+            summary=_("Cập nhật hồ sơ: %(parts)s") % {"parts": ", ".join(changed)},
+        )
+    return application

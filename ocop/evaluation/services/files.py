@@ -1,0 +1,108 @@
+"""Evidence files: private storage, content checks, size limits, nothing left behind on failure."""
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from ocop.core.services import audit_record
+
+from .. import workflow
+from ..models import Application, EvidenceFile
+from ..selfscore import sheet_for
+from ..uploads import MAX_FILE_BYTES, UploadRefused, check_content, check_dossier_room, safe_name
+from .transitions import acting_role
+
+# Sections besides criterion codes, and the roles that file into them.
+SECTIONS = {
+    "general": _("Tài liệu chung"),
+    "mau03": _("Báo cáo của xã (Mẫu 03), văn bản đề nghị"),
+    "site_visit": _("Biên bản khảo sát thực tế"),
+    "tests": _("Kết quả kiểm nghiệm"),
+}
+
+
+def dossier_dir() -> Path:
+    return Path(settings.MEDIA_ROOT) / "dossiers"
+
+
+def stored_path(evidence: EvidenceFile) -> Path:
+    return dossier_dir() / evidence.stored_name
+
+
+def may_upload(actor, application: Application) -> bool:
+    """Whoever must act on the dossier now may add files to it (the producer only while it edits)."""
+    role = acting_role(actor, application)
+    if role == workflow.PRODUCER:
+        return application.stage in workflow.PRODUCER_EDITABLE
+    return role is not None and role in workflow.actors_of(application.stage)
+
+
+def valid_sections(application: Application) -> set[str]:
+    sheet = sheet_for(application.rules, application.set_number)
+    codes = {c.code for c in sheet.criteria} if sheet else set()
+    return codes | set(SECTIONS)
+
+
+def evidence_upload(*, actor, application: Application, section: str, upload) -> EvidenceFile:
+    """Check and store one uploaded file. The bytes are written first, then the row in one
+    transaction; if anything fails the written file is deleted, so a failed upload leaves nothing.
+    Side effects: one file under MEDIA_ROOT/dossiers/, one EvidenceFile row, one audit entry."""
+    if not may_upload(actor, application):
+        raise PermissionDenied(_("Bạn không được thêm tệp vào hồ sơ ở bước này."))
+    if section not in valid_sections(application):
+        raise ValidationError(_("Mục minh chứng không hợp lệ."))
+    if upload.size > MAX_FILE_BYTES:
+        raise ValidationError(_("Tệp vượt quá %(mb)s MB.") % {"mb": MAX_FILE_BYTES // 2**20})
+    data = upload.read()
+    try:
+        checked = check_content(data)
+        used = application.files.aggregate(total=Sum("size"))["total"] or 0
+        check_dossier_room(used, checked.size)
+    except UploadRefused as error:
+        raise ValidationError(str(error)) from None
+    stored_name = uuid.uuid4().hex
+    path = dossier_dir() / stored_name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    try:
+        with transaction.atomic():
+            evidence = EvidenceFile.objects.create(
+                application=application, section=section,
+                original_name=safe_name(upload.name or "", checked.content_type),
+                content_type=checked.content_type, size=checked.size, sha256=checked.sha256,
+                stored_name=stored_name, uploaded_by=actor,
+            )  # fmt: skip
+            audit_record(
+                actor=actor, action="evidence_upload", obj=application,
+                summary=_("Thêm tệp %(name)s (mục %(section)s)")
+                % {"name": evidence.original_name, "section": section},
+            )  # fmt: skip
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return evidence
+
+
+@transaction.atomic
+def evidence_remove(*, actor, evidence: EvidenceFile) -> None:
+    """Remove a file from a dossier. The bytes are deleted after commit unless another dossier
+    (a carried-forward copy) still points at them. Side effects: deletes the row, one audit entry."""
+    application = evidence.application
+    if not may_upload(actor, application) or (
+        evidence.uploaded_by_id != actor.pk and not evidence.is_carried
+    ):
+        raise PermissionDenied(_("Bạn không được xoá tệp này."))
+    stored_name, name = evidence.stored_name, evidence.original_name
+    evidence.delete()
+    audit_record(
+        actor=actor, action="evidence_remove", obj=application,
+        summary=_("Xoá tệp %(name)s") % {"name": name},
+    )  # fmt: skip
+    if not EvidenceFile.objects.filter(stored_name=stored_name).exists():
+        path = dossier_dir() / stored_name
+        transaction.on_commit(lambda: path.unlink(missing_ok=True))

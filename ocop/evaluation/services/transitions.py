@@ -1,0 +1,199 @@
+"""Moving a dossier through the workflow (workflow.ALLOWED), with history, audit and notices."""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ocop.accounts.models import User
+from ocop.accounts.roles import Role
+from ocop.accounts.services import notify
+from ocop.core.services import audit_record
+
+from .. import workflow
+from ..models import Application, RegistrationCounter, StageChange
+from ..models.applications import Stage
+from ..periods import format_registration_number, rules_for_filing
+from ..selfscore import sheet_for
+from .applications import is_representative
+
+MAU03_TOPICS = ("raw_materials", "local_labour", "idea_origin", "local_identity")
+REQUIRED_FORM01 = ("producer_name", "representative_name", "product_name", "phone")
+REQUIRED_FORM02 = ("business_results", "future_plan")
+
+
+def acting_role(actor, application: Application) -> str | None:
+    """The role the actor acts in on this dossier, or None when it is outside the actor's reach.
+    Admins act as the officer the stage needs."""
+    if actor.is_superuser or actor.role == Role.ADMIN:
+        officers = workflow.actors_of(application.stage) - {workflow.PRODUCER}
+        return min(officers) if officers else None
+    if actor.role == Role.PRODUCER:
+        return actor.role if is_representative(actor, application) else None
+    visible = Application.objects.visible_to(actor).filter(pk=application.pk).exists()
+    return actor.role if visible else None
+
+
+def available_actions(actor, application: Application) -> list[str]:
+    role = acting_role(actor, application)
+    return workflow.actions_for(application.stage, role) if role else []
+
+
+@transaction.atomic
+def application_transition(
+    *,
+    actor,
+    application: Application,
+    action: str,
+    reason: str = "",
+    items: list[dict[str, str]] | None = None,
+    report: dict[str, str] | None = None,
+    today: date | None = None,
+) -> Application:
+    """Take one action of workflow.ALLOWED. Refused (ValidationError, nothing changed) when the map
+    does not allow it for the actor. Side effects: the new stage and due date, a StageChange row,
+    an audit entry, and notices (in-app and e-mail) to whoever must act next."""
+    today = today or timezone.localdate()
+    # Lock the row, then work on the caller's instance so that it sees the new stage.
+    Application.objects.select_for_update().filter(pk=application.pk).exists()
+    application.refresh_from_db()
+    role = acting_role(actor, application)
+    try:
+        move = workflow.transition_for(application.stage, action, role or "")
+    except workflow.TransitionError as error:
+        raise ValidationError(str(error)) from None
+    items = _clean_items(items) if move.needs_items else []
+    reason = reason.strip()
+    if move.needs_reason and not reason:
+        raise ValidationError(_("Vui lòng nêu lý do."))
+    if move.needs_items and not items:
+        raise ValidationError(_("Vui lòng nêu ít nhất một nội dung cần hoàn thiện và lý do."))
+    _apply_effects(application, action, reason, report or {}, today)
+    before = application.stage
+    application.stage = move.target
+    application.stage_since = timezone.now()
+    overrides = getattr(settings, "OCOP_EVALUATION_DEADLINES", None)
+    application.stage_due = workflow.due_date(move.target, today, overrides)
+    application.save()
+    reason = reason or "; ".join(f"{i['item']}: {i['reason']}" for i in items)
+    StageChange.objects.create(
+        application=application, action=action, from_stage=before, to_stage=move.target,
+        actor=actor, reason=reason, items=items, due=application.stage_due,
+    )  # fmt: skip
+    audit_record(
+        actor=actor, action=f"application_{action}", obj=application,
+        summary=f"{Stage(before).label} → {Stage(move.target).label}. {reason}".strip(),
+        before={"stage": before}, after={"stage": move.target, "due": application.stage_due},
+    )  # fmt: skip
+    _notify_next(application, reason)
+    return application
+
+
+def _clean_items(items: list[dict[str, str]] | None) -> list[dict[str, str]]:
+    cleaned = []
+    for entry in items or []:
+        item, why = (entry.get("item") or "").strip(), (entry.get("reason") or "").strip()
+        if item or why:
+            if not (item and why):
+                raise ValidationError(_("Mỗi nội dung cần hoàn thiện phải có cả mục và lý do."))
+            cleaned.append({"item": item, "reason": why})
+    return cleaned
+
+
+def _apply_effects(
+    application: Application, action: str, reason: str, report: dict[str, str], today: date
+) -> None:
+    """What each action records besides the stage (checks first, so a refusal changes nothing)."""
+    if action == "submit":
+        _check_complete(application, rules_for_filing(today))
+        application.rules = rules_for_filing(today)
+        application.filed_on = today
+        if not application.registration_number:
+            application.registration_number = _next_registration_number(application, today.year)
+    elif action == "resubmit":
+        _check_complete(application, application.rules)
+    elif action == "propose":
+        missing = [t for t in (*MAU03_TOPICS, "proposal_letter") if not report.get(t, "").strip()]
+        if missing:
+            raise ValidationError(_("Báo cáo Mẫu 03 phải đủ bốn nội dung và văn bản đề nghị."))
+        application.commune_report = {
+            k: report[k].strip() for k in (*MAU03_TOPICS, "proposal_letter")
+        }
+        application.commune_report["date"] = today.isoformat()
+    elif action in ("record_site_visit", "report_to_council"):
+        text = report.get("text", "").strip()
+        if not text:
+            raise ValidationError(_("Vui lòng nhập nội dung báo cáo."))
+        key = "site_visits" if action == "record_site_visit" else "council_reports"
+        application.advisory.setdefault(key, []).append({"date": today.isoformat(), "text": text})
+    elif action == "request_tests":
+        entry = {"date": today.isoformat(), "text": reason}
+        application.advisory.setdefault("test_requests", []).append(entry)
+
+
+def _check_complete(application: Application, rules: str) -> None:
+    problems = []
+    if any(not str(application.form01.get(k) or "").strip() for k in REQUIRED_FORM01):
+        problems.append(_("Phiếu đăng ký (Mẫu 01) chưa điền đủ."))
+    if any(not str(application.form02.get(k) or "").strip() for k in REQUIRED_FORM02):
+        problems.append(
+            _("Báo cáo tự đánh giá (Mẫu 02) thiếu kết quả sản xuất kinh doanh hoặc kế hoạch.")
+        )
+    sheet = sheet_for(rules, application.set_number)
+    if sheet is not None:
+        unanswered = [c.code for c in sheet.criteria if c.code not in application.self_scores]
+        if unanswered:
+            problems.append(
+                _("Chưa tự chấm %(count)s tiêu chí (đầu tiên: %(first)s).")
+                % {"count": len(unanswered), "first": unanswered[0]}
+            )
+    if not application.files.exists():
+        problems.append(_("Chưa đính kèm tài liệu minh chứng nào."))
+    if problems:
+        raise ValidationError(problems)
+
+
+def _next_registration_number(application: Application, year: int) -> str:
+    RegistrationCounter.objects.get_or_create(commune=application.commune, year=year)
+    counter = RegistrationCounter.objects.select_for_update().get(
+        commune=application.commune, year=year
+    )
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    commune = application.commune
+    return format_registration_number(counter.last, commune.province.code, commune.code, year)
+
+
+def next_actors(application: Application) -> list[User]:
+    """The people who must act on the dossier at its current stage."""
+    roles = workflow.actors_of(application.stage)
+    people: list[User] = []
+    if workflow.PRODUCER in roles:
+        people += list(application.producer.representatives.filter(is_active=True))
+    officers = User.objects.filter(is_active=True)
+    province_id = application.commune.province_id
+    if workflow.COMMUNE in roles:
+        people += list(officers.filter(role=Role.COMMUNE, commune=application.commune_id))
+    if workflow.PROVINCE in roles:
+        people += list(officers.filter(role=Role.PROVINCE, province=province_id))
+    if workflow.ADVISOR in roles:
+        people += list(officers.filter(role=Role.ADVISOR, province=province_id))
+    return people
+
+
+def _notify_next(application: Application, reason: str) -> None:
+    message = _("Hồ sơ %(number)s (%(product)s): %(stage)s") % {
+        "number": application.registration_number or _("nháp"),
+        "product": application.product.name,
+        "stage": Stage(application.stage).label,
+    }
+    if application.stage_due:
+        message += _(" — hạn %(due)s") % {"due": application.stage_due.strftime("%d/%m/%Y")}
+    if reason:
+        message += f". {reason}"
+    url = reverse("evaluation:application_detail", args=[application.pk])
+    notify(recipients=next_actors(application), message=message, url=url)

@@ -1,0 +1,94 @@
+"""Dossier pages: list, my tasks, create, detail."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from ocop.accounts.permissions import login_required, role_required
+from ocop.accounts.roles import Role
+from ocop.registry.models import Product
+
+from .. import workflow
+from ..forms import ApplicationCreateForm, ApplicationFilterForm
+from ..models import Application, Round
+from ..services.applications import application_create, may_edit
+from ..services.files import may_upload
+from ..services.transitions import available_actions
+from .common import criterion_rows, error_text, fetch, section_choices, section_files
+
+LIST_ROLES = (Role.CENTRAL, Role.PROVINCE, Role.COMMUNE, Role.ADVISOR, Role.PRODUCER)
+
+
+def _base_queryset(user):
+    return Application.objects.visible_to(user).select_related(
+        "round", "product", "producer", "commune"
+    )
+
+
+@role_required(*LIST_ROLES)
+def application_list(request):
+    """The applications the user may see, filtered by round, stage, commune and product set."""
+    form = ApplicationFilterForm(request.GET or None)
+    applications = _base_queryset(request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["round"]:
+            applications = applications.filter(round=data["round"])
+        if data["stage"]:
+            applications = applications.filter(stage=data["stage"])
+        if data["commune"]:
+            applications = applications.filter(commune__code=data["commune"])
+        if data["set_number"]:
+            applications = applications.filter(set_number=data["set_number"])
+    context = {"form": form, "applications": applications[:500], "today": timezone.localdate()}
+    return render(request, "evaluation/application_list.html", context)
+
+
+@login_required
+def my_tasks(request):
+    """The dossiers waiting for this user's action, earliest deadline first."""
+    user = request.user
+    role = Role.PROVINCE if user.is_superuser or user.role == Role.ADMIN else user.role
+    stages = [s for s in workflow.STAGES if role in workflow.actors_of(s)]
+    tasks = _base_queryset(user).filter(stage__in=stages).order_by("stage_due", "id")
+    if role == Role.PRODUCER:
+        tasks = tasks.filter(producer__representatives=user)
+    context = {"tasks": tasks[:500], "today": timezone.localdate(), "role": role}
+    return render(request, "evaluation/application_tasks.html", context)
+
+
+@role_required(Role.PRODUCER)
+def application_new(request):
+    products = Product.objects.visible_to(request.user).filter(archived_at__isnull=True)
+    provinces = products.values("producer__commune__province")
+    rounds = Round.objects.filter(
+        province__in=provinces, proposal_deadline__gte=timezone.localdate()
+    )
+    form = ApplicationCreateForm(request.POST or None, products=products, rounds=rounds)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = application_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error_text(error))
+        else:
+            messages.success(request, "Đã tạo hồ sơ nháp.")
+            return redirect("evaluation:application_form01", pk=application.pk)
+    return render(request, "evaluation/application_new.html", {"form": form})
+
+
+@login_required
+def application_detail(request, pk: int):
+    application = fetch(request, pk)
+    context = {
+        "application": application,
+        "history": application.history.select_related("actor"),
+        "actions": available_actions(request.user, application),
+        "can_edit": may_edit(request.user, application),
+        "can_upload": may_upload(request.user, application),
+        "sections": section_choices(application),
+        "rows": criterion_rows(application),
+        "section_files": section_files(application),
+        "today": timezone.localdate(),
+    }
+    return render(request, "evaluation/application_detail.html", context)

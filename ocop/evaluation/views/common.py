@@ -1,0 +1,62 @@
+"""Helpers the dossier views share: the scoped fetch and the detail page's rows."""
+
+from django.core.exceptions import ValidationError
+
+from ocop.accounts.permissions import get_visible_or_404
+
+from ..models import Application
+from ..selfscore import sheet_for
+from ..services.files import SECTIONS
+
+
+def fetch(request, pk: int) -> Application:
+    queryset = Application.objects.select_related(
+        "round", "product", "producer", "commune__province", "previous"
+    )
+    return get_visible_or_404(queryset, request.user, pk=pk)
+
+
+def error_text(error: ValidationError) -> str:
+    return " ".join(str(m) for m in error.messages)
+
+
+def section_choices(application: Application) -> list[tuple[str, str]]:
+    sheet = sheet_for(application.rules, application.set_number)
+    criteria = [(c.code, f"{c.code}. {c.text[:70]}") for c in sheet.criteria] if sheet else []
+    return [(key, str(label)) for key, label in SECTIONS.items()] + criteria
+
+
+def criterion_rows(application: Application) -> list[dict]:
+    """Per criterion: self-score, the previous dossier's score, and its evidence (new or carried)."""
+    sheet = sheet_for(application.rules, application.set_number)
+    if sheet is None:
+        return []
+    files: dict[str, list] = {}
+    for evidence in application.files.all():
+        files.setdefault(evidence.section, []).append(evidence)
+    before = application.previous.self_scores if application.previous else {}
+    rows = []
+    for criterion in sheet.criteria:
+        points = application.self_scores.get(criterion.code)
+        previous = before.get(criterion.code)
+        attached = files.get(criterion.code, [])
+        rows.append(
+            {
+                "criterion": criterion,
+                "points": points,
+                "previous": previous,
+                "changed": bool(application.previous) and previous != points,
+                "files": attached,
+                "new_files": any(not f.is_carried for f in attached),
+            }
+        )
+    return rows
+
+
+def section_files(application: Application) -> list[tuple[str, list]]:
+    out = []
+    for key, label in SECTIONS.items():
+        found = [f for f in application.files.all() if f.section == key]
+        if found:
+            out.append((str(label), found))
+    return out

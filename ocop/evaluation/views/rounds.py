@@ -1,0 +1,39 @@
+"""Rounds: every logged-in user lists them; province officers open their province's."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from ocop.accounts.permissions import login_required, role_required
+from ocop.accounts.roles import Role
+
+from ..forms import RoundForm
+from ..models import Round, RoundLevel
+from ..services.rounds import round_create
+from .common import error_text
+
+
+@login_required
+def round_list(request):
+    rounds = Round.objects.select_related("province")
+    if request.user.province_id:
+        rounds = rounds.filter(province__in=[request.user.province_id, None])
+    can_open = request.user.role == Role.PROVINCE
+    return render(request, "evaluation/round_list.html", {"rounds": rounds, "can_open": can_open})
+
+
+@role_required(Role.PROVINCE)
+def round_new(request):
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_create(
+                actor=request.user, level=RoundLevel.PROVINCE, province=request.user.province,
+                **form.cleaned_data,
+            )  # fmt: skip
+        except ValidationError as error:
+            form.add_error(None, error_text(error))
+        else:
+            messages.success(request, "Đã mở đợt đánh giá.")
+            return redirect("evaluation:round_list")
+    return render(request, "evaluation/round_new.html", {"form": form})

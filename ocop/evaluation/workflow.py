@@ -1,0 +1,137 @@
+"""The dossier workflow as data: stage → {action: (next stage, roles that may take it)}. No Django.
+
+Services check every transition against ALLOWED and refuse anything else; the stage's actors (who
+must act next) and its deadline in Vietnamese working days are read from here too. The numbers are
+defaults justified in docs/evaluation-workflow.md; a deployment may override them with the setting
+OCOP_EVALUATION_DEADLINES ({stage: working days}).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from ocop.core.workdays import add_working_days
+
+# Stages, in procedure order (Decision 26/2026, Art. 7).
+DRAFT = "draft"
+SUBMITTED = "submitted"  # with the commune, which checks it and writes Mẫu 03
+RETURNED = "returned"  # back to the producer for completion
+PROPOSED = "proposed"  # proposed by the commune, awaiting the provincial intake
+ADDITIONS_REQUESTED = "additions_requested"  # the province asked for additions
+ADVISORY_REVIEW = "advisory_review"  # accepted; the advisory team reviews and visits the site
+TESTS_REQUESTED = "tests_requested"  # the advisory team asked for extra test results
+READY_FOR_COUNCIL = "ready_for_council"  # the advisory report is sent to the council
+WITHDRAWN = "withdrawn"
+
+STAGES = (
+    DRAFT, SUBMITTED, RETURNED, PROPOSED, ADDITIONS_REQUESTED, ADVISORY_REVIEW, TESTS_REQUESTED,
+    READY_FOR_COUNCIL, WITHDRAWN,
+)  # fmt: skip
+
+# Role values (the same strings as ocop.accounts.roles.Role).
+PRODUCER = "producer"
+COMMUNE = "commune"
+PROVINCE = "province"
+ADVISOR = "advisor"
+
+
+@dataclass(frozen=True)
+class Transition:
+    target: str
+    roles: frozenset[str]
+    needs_reason: bool = False  # a free-text reason is required
+    needs_items: bool = False  # a list of (item, reason) is required
+    needs_report: bool = False  # a structured report (Mẫu 03, site visit, advisory report)
+
+
+def _t(target: str, *roles: str, **flags: bool) -> Transition:
+    return Transition(target, frozenset(roles), **flags)
+
+
+ALLOWED: Mapping[str, Mapping[str, Transition]] = {
+    DRAFT: {
+        "submit": _t(SUBMITTED, PRODUCER),
+        "withdraw": _t(WITHDRAWN, PRODUCER, needs_reason=True),
+    },
+    SUBMITTED: {
+        "return": _t(RETURNED, COMMUNE, needs_items=True),
+        "propose": _t(PROPOSED, COMMUNE, needs_report=True),
+    },
+    RETURNED: {
+        "resubmit": _t(SUBMITTED, PRODUCER),
+        "withdraw": _t(WITHDRAWN, PRODUCER, needs_reason=True),
+    },
+    PROPOSED: {
+        "accept": _t(ADVISORY_REVIEW, PROVINCE),
+        "request_additions": _t(ADDITIONS_REQUESTED, PROVINCE, needs_items=True),
+    },
+    ADDITIONS_REQUESTED: {
+        "complete_additions": _t(PROPOSED, PRODUCER, COMMUNE),
+    },
+    ADVISORY_REVIEW: {
+        "record_site_visit": _t(ADVISORY_REVIEW, ADVISOR, PROVINCE, needs_report=True),
+        "request_tests": _t(TESTS_REQUESTED, ADVISOR, PROVINCE, needs_reason=True),
+        "report_to_council": _t(READY_FOR_COUNCIL, ADVISOR, PROVINCE, needs_report=True),
+    },
+    TESTS_REQUESTED: {
+        "submit_tests": _t(ADVISORY_REVIEW, PRODUCER),
+    },
+    READY_FOR_COUNCIL: {},
+    WITHDRAWN: {},
+}
+
+# Working days the actors of a stage have (None: no deadline). See docs/evaluation-workflow.md.
+DEFAULT_DEADLINES: Mapping[str, int | None] = {
+    DRAFT: None,
+    SUBMITTED: 15,  # Art. 7.2: the commune checks and reports within 15 working days
+    RETURNED: 10,
+    PROPOSED: 10,
+    ADDITIONS_REQUESTED: 10,
+    ADVISORY_REVIEW: 20,
+    TESTS_REQUESTED: 15,
+    READY_FOR_COUNCIL: None,
+    WITHDRAWN: None,
+}
+
+# Stages where the producer may edit the dossier and upload evidence.
+PRODUCER_EDITABLE = frozenset({DRAFT, RETURNED, ADDITIONS_REQUESTED, TESTS_REQUESTED})
+# Stages an advisor sees (the province's dossiers from the advisory review on).
+ADVISOR_VISIBLE = frozenset({ADVISORY_REVIEW, TESTS_REQUESTED, READY_FOR_COUNCIL})
+
+
+class TransitionError(ValueError):
+    """A transition the map does not allow; the message is Vietnamese."""
+
+
+def transition_for(stage: str, action: str, role: str) -> Transition:
+    """The allowed transition, or TransitionError saying why not."""
+    actions = ALLOWED.get(stage, {})
+    if action not in actions:
+        raise TransitionError(f"Không thể thực hiện thao tác “{action}” ở bước hiện tại của hồ sơ.")
+    transition = actions[action]
+    if role not in transition.roles:
+        raise TransitionError("Vai trò của bạn không được thực hiện thao tác này ở bước hiện tại.")
+    return transition
+
+
+def actions_for(stage: str, role: str) -> list[str]:
+    return [name for name, t in ALLOWED.get(stage, {}).items() if role in t.roles]
+
+
+def actors_of(stage: str) -> frozenset[str]:
+    """The roles that must act at this stage (empty when nobody has to)."""
+    roles: set[str] = set()
+    for transition in ALLOWED.get(stage, {}).values():
+        roles |= transition.roles
+    return frozenset(roles)
+
+
+def due_date(
+    stage: str, start: date, overrides: Mapping[str, int | None] | None = None
+) -> date | None:
+    days = {**DEFAULT_DEADLINES, **(overrides or {})}.get(stage)
+    return None if days is None else add_working_days(start, days)
+
+
+def is_overdue(due: date | None, today: date) -> bool:
+    return due is not None and today > due
