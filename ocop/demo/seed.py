@@ -4,6 +4,7 @@ from django.core.management import call_command
 
 from ocop.accounts.demo import DEMO_PASSWORD, seed_accounts
 from ocop.places.models import Commune
+from ocop.certificates.demo import seed_certificates
 from ocop.evaluation.demo import seed_evaluation
 from ocop.registry.demo import seed_registry
 
@@ -19,6 +20,7 @@ def seed_all(stdout) -> list[tuple[str, str]]:
     accounts = seed_accounts()
     seed_registry()
     seed_evaluation()
+    stdout.write(str(seed_certificates()))
     return accounts
 
 

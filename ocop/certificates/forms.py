@@ -1,0 +1,58 @@
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ocop.core.text import search_terms
+
+from .choices import RevocationGround, Status
+
+
+class RevokeForm(forms.Form):
+    ground = forms.ChoiceField(label=_("Căn cứ thu hồi"), choices=RevocationGround.choices)
+    conclusion_date = forms.DateField(
+        label=_("Ngày có kết luận"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    decision_number = forms.CharField(label=_("Số quyết định thu hồi"), max_length=60)
+    decision_date = forms.DateField(
+        label=_("Ngày quyết định thu hồi"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    note = forms.CharField(
+        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class FilterForm(forms.Form):
+    """The list's filters; invalid values are simply ignored."""
+
+    status = forms.ChoiceField(
+        label=_("Tình trạng"), required=False, choices=[("", _("Tất cả"))] + Status.choices
+    )
+    stars = forms.TypedChoiceField(
+        label=_("Số sao"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Tất cả")), (3, "3★"), (4, "4★"), (5, "5★")],
+    )
+    year = forms.IntegerField(label=_("Năm cấp"), required=False, min_value=2018, max_value=2100)
+    q = forms.CharField(label=_("Tìm (số, sản phẩm, chủ thể)"), required=False, max_length=100)
+
+    def apply(self, queryset):
+        if not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        if data["status"]:
+            queryset = queryset.filter(status=data["status"])
+        if data["stars"]:
+            queryset = queryset.filter(stars=data["stars"])
+        if data["year"]:
+            queryset = queryset.filter(issue_date__year=data["year"])
+        for term in search_terms(data["q"] or ""):
+            # The product's search key holds its name, code and producer, without diacritics.
+            queryset = queryset.filter(
+                Q(number__icontains=term) | Q(product__search_key__contains=term)
+            )
+        return queryset

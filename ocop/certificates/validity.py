@@ -1,0 +1,91 @@
+"""How long a certificate lasts and where it stands on a given day. Pure, no Django.
+
+Rules (DOMAIN.md §5):
+- A certificate is valid for 36 months from its issue date. `valid_until` is the same day of the
+  month 36 months later, and the certificate is still valid on that day (inclusive). 36 months
+  is three whole years, so the month never changes and only 29 February has no twin: it becomes
+  the last day of the month, 28 February (29/02/2024 → 28/02/2027). The general rule in
+  `add_months` (a missing day → the month's last day, 31/01 + 1 month → 28/02 or 29/02) is
+  dateutil's `relativedelta`; the texts do not say, so this is our documented choice.
+- The re-evaluation dossier is filed from 180 to 120 days before expiry: the window runs from
+  `valid_until - 180 days` to `valid_until - 120 days`, both days included. Only inside that
+  window is the status REEVALUATION; after it closes the certificate is plainly valid again
+  until it lapses (the producer missed the window).
+- From the day after `valid_until` the certificate is expired.
+"""
+
+import calendar
+from datetime import date, timedelta
+from enum import StrEnum
+
+VALIDITY_MONTHS = 36
+WINDOW_OPENS_DAYS = 180
+WINDOW_CLOSES_DAYS = 120
+CLOSING_REMINDER_DAYS = 30
+
+
+class Standing(StrEnum):
+    """Where a certificate stands in time, revocation and supersession aside."""
+
+    VALID = "valid"
+    REEVALUATION = "reevaluation"
+    EXPIRED = "expired"
+
+
+class Milestone(StrEnum):
+    """Moments that earn the producer one reminder each."""
+
+    WINDOW_OPENED = "window_opened"
+    WINDOW_CLOSING = "window_closing"
+    EXPIRED = "expired"
+
+
+def add_months(day: date, months: int) -> date:
+    """Same day of the month `months` later, or that month's last day when it is shorter."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))
+
+
+def valid_until(issue_date: date) -> date:
+    return add_months(issue_date, VALIDITY_MONTHS)
+
+
+def window_start(until: date) -> date:
+    return until - timedelta(days=WINDOW_OPENS_DAYS)
+
+
+def window_end(until: date) -> date:
+    return until - timedelta(days=WINDOW_CLOSES_DAYS)
+
+
+def closing_reminder_day(until: date) -> date:
+    """30 days before the window closes."""
+    return window_end(until) - timedelta(days=CLOSING_REMINDER_DAYS)
+
+
+def standing_on(day: date, until: date) -> Standing:
+    if day > until:
+        return Standing.EXPIRED
+    if window_start(until) <= day <= window_end(until):
+        return Standing.REEVALUATION
+    return Standing.VALID
+
+
+def milestones_due(day: date, until: date) -> list[Milestone]:
+    """The reminders that apply on `day`. A run that comes late still sends the window reminders
+    while the window is open, but not once it has closed (a stale "window opened" helps nobody)."""
+    due = []
+    if window_start(until) <= day <= window_end(until):
+        due.append(Milestone.WINDOW_OPENED)
+    if closing_reminder_day(until) <= day <= window_end(until):
+        due.append(Milestone.WINDOW_CLOSING)
+    if day > until:
+        due.append(Milestone.EXPIRED)
+    return due
+
+
+def revocation_deadline(conclusion_date: date, days: int = 15) -> date:
+    """Revocation is decided within 15 (calendar) days of the conclusion that grounds it."""
+    return conclusion_date + timedelta(days=days)

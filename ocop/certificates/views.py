@@ -1,0 +1,119 @@
+"""Certificate pages. Thin: scoped fetch, form, one service call."""
+
+import csv
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ocop.accounts.permissions import get_visible_or_404, role_required
+from ocop.accounts.roles import OFFICER_ROLES, Role
+from ocop.accounts.scope import ScopedQuerySet
+
+from . import services
+from .choices import IN_FORCE
+from .exports import export_header, export_rows
+from .forms import FilterForm, RevokeForm
+from .models import Certificate
+from .pdf import certificate_pdf as render_pdf
+from .rules import can_revoke
+from .signing import signature_ok
+
+OFFICERS_AND_PRODUCERS = (*OFFICER_ROLES, Role.PRODUCER)
+PAGE_SIZE = 25
+
+
+def _visible(user: Any) -> ScopedQuerySet:
+    return Certificate.objects.select_related("product__producer__commune__province").visible_to(
+        user
+    )
+
+
+@role_required(*OFFICERS_AND_PRODUCERS)
+def certificate_list(request: HttpRequest) -> HttpResponse:
+    form = FilterForm(request.GET or None)
+    certificates = form.apply(_visible(request.user))
+    if request.GET.get("format") == "csv":
+        return _csv_response(certificates)
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "form": form,
+        "page": Paginator(certificates, PAGE_SIZE).get_page(request.GET.get("page")),
+        "query": params.urlencode(),
+    }
+    return render(request, "certificates/certificate_list.html", context)
+
+
+def _csv_response(certificates: ScopedQuerySet) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="giay-chung-nhan-ocop.csv"'
+    response.write("\ufeff")  # so that Excel opens Vietnamese text as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(export_header())
+    writer.writerows(export_rows(certificates))
+    return response
+
+
+@role_required(*OFFICERS_AND_PRODUCERS)
+def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    certificate = get_visible_or_404(_visible(request.user), request.user, pk=pk)
+    context = {
+        "certificate": certificate,
+        "status_today": certificate.status_on(timezone.localdate()),
+        "can_revoke": can_revoke(request.user, certificate) and certificate.status in IN_FORCE,
+        "superseded_by": getattr(certificate, "superseded_by", None),
+    }
+    return render(request, "certificates/certificate_detail.html", context)
+
+
+@role_required(*OFFICERS_AND_PRODUCERS)
+def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    certificate = get_visible_or_404(_visible(request.user), request.user, pk=pk)
+    response = HttpResponse(render_pdf(certificate), content_type="application/pdf")
+    filename = f"giay-chung-nhan-{certificate.pk}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@role_required(Role.PROVINCE, Role.CENTRAL)
+def certificate_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    certificate = get_visible_or_404(_visible(request.user), request.user, pk=pk)
+    if not can_revoke(request.user, certificate):
+        raise PermissionDenied
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.certificate_revoke(
+                actor=request.user,  # type: ignore[arg-type]  # role_required: logged in
+                certificate=certificate,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã thu hồi giấy chứng nhận."))
+            return redirect(certificate)
+    return render(
+        request, "certificates/certificate_revoke.html", {"certificate": certificate, "form": form}
+    )
+
+
+def verify(request: HttpRequest, token: str, signature: str) -> HttpResponse:
+    """Public, no login: what the QR code on the certificate opens."""
+    if not signature_ok(token, signature):
+        raise Http404
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("superseded_by"), token=token
+    )
+    context = {
+        "certificate": certificate,
+        "status_today": certificate.status_on(timezone.localdate()),
+        "superseded_by": getattr(certificate, "superseded_by", None),
+    }
+    return render(request, "certificates/certificate_verify.html", context)
