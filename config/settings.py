@@ -23,6 +23,8 @@ def database_from_url(url: str) -> dict:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "ocop.sqlite3",
             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+            # A file, not memory, so tests with concurrent threads run on SQLite too.
+            "TEST": {"NAME": str(DATA_DIR / "test-ocop.sqlite3")},
         }
     parts = urlparse(url)
     if parts.scheme not in {"postgres", "postgresql"}:
@@ -60,6 +62,8 @@ INSTALLED_APPS = [
     "ocop.accounts",
     "ocop.criteria",
     "ocop.registry",
+    "ocop.certificates",
+    "ocop.evaluation",
     "ocop.demo",
 ]
 

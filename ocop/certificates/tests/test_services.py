@@ -61,10 +61,6 @@ def test_issue_refuses_two_stars_and_a_province_officer_of_another_province(prod
 
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_issues_get_different_numbers(territory, personas):
-    if connection.vendor == "sqlite" and "memory" in connection.settings_dict["NAME"]:
-        pytest.skip(
-            "SQLite in-memory test databases lock tables across threads; run on PostgreSQL."
-        )
     producer = make_producer(territory.commune_x, "HTX A", 11)
     products = [make_product(producer, f"Sản phẩm {n}") for n in range(2)]
     barrier, numbers, errors = threading.Barrier(2), [], []
