@@ -12,7 +12,7 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["username", "full_name", "email"]
     autocomplete_fields = ["province", "commune"]
     fieldsets = (
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         (
             _("Vai trò và địa bàn"),
             {"fields": ("full_name", "role", "province", "commune", "phone")},

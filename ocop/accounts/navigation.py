@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .roles import Role
@@ -13,7 +14,7 @@ OFFICERS = frozenset({Role.ADMIN, Role.CENTRAL, Role.PROVINCE, Role.COMMUNE})
 
 @dataclass(frozen=True)
 class NavEntry:
-    label: str
+    label: str | Promise
     url_name: str
     roles: frozenset[str]
 

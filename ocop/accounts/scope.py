@@ -4,6 +4,8 @@ A domain model's QuerySet subclasses ScopedQuerySet and names the lookups from i
 commune, the province and the users that own them; the rules by role live here, once.
 """
 
+from typing import Self
+
 from django.db import models
 from django.db.models import Q
 
@@ -19,11 +21,11 @@ class ScopedQuerySet(models.QuerySet):
     scope_assigned: str | None = None  # lookup to assigned users (advisory team, council)
     scope_public: Q | None = None  # rows anyone may see, logged in or not
 
-    def visible_to(self, user) -> "ScopedQuerySet":
+    def visible_to(self, user) -> Self:
+        # No DISTINCT: each condition names one user or one territory, and a join through a
+        # many-to-many (producer representatives) meets that user at most once per row.
         condition = self.scope_condition(user)
-        if condition is None:
-            return self.all()
-        return self.filter(condition).distinct() if self.scope_owner else self.filter(condition)
+        return self.all() if condition is None else self.filter(condition)
 
     def scope_condition(self, user) -> Q | None:
         """None means no restriction; Q(pk__in=[]) means nothing."""

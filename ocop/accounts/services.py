@@ -69,7 +69,10 @@ def notify(*, recipients: Iterable[User], message: str, url: str = "", email: bo
         body = f"{message}\n\n{link}\n"
         subject = _("[OCOP] %(message)s") % {"message": message[:80]}
         transaction.on_commit(
-            lambda: [send_mail(subject, body, None, [address], fail_silently=True) for address in addresses]
+            lambda: [
+                send_mail(subject, body, None, [address], fail_silently=True)
+                for address in addresses
+            ]
         )
     return len(users)
 

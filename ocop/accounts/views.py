@@ -4,11 +4,11 @@ from django.shortcuts import redirect, render
 
 from ocop.core.models import AuditEntry
 
-from .navigation import entries_for
 from .models import Notification
+from .navigation import entries_for
 from .permissions import get_visible_or_404, login_required, role_required
-from .services import notification_mark_read
 from .roles import OFFICER_ROLES
+from .services import notification_mark_read
 
 
 def home(request):

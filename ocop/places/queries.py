@@ -47,8 +47,12 @@ def current_communes(units: list[HistoricUnit]) -> dict[int, list[Commune]]:
     found: dict[int, dict[str, Commune]] = {pk: {} for pk in ids}
     for row in former_communes:
         ancestors = {row.pk, row.parent_id, row.parent.parent_id if row.parent else None}
+        successor = row.successor
+        if successor is None:
+            continue
         for pk in ancestors & ids:
-            found[pk][row.successor.code] = row.successor
+            if pk is not None:
+                found[pk][successor.code] = successor
     return {pk: [by_code[code] for code in sorted(by_code)] for pk, by_code in found.items()}
 
 

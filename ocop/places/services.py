@@ -121,7 +121,9 @@ def _sync(
 ) -> LoadCount:
     """Insert the rows not in the table, update those that differ; by natural key, in bulk."""
     count = LoadCount()
-    existing = {tuple(getattr(obj, name) for name in key): obj for obj in model.objects.all()}
+    existing = {
+        tuple(getattr(obj, name) for name in key): obj for obj in model._default_manager.all()
+    }
     to_create, to_update = [], []
     for values in rows:
         values = {**values, "search_key": search_key(values["name"])}
@@ -134,9 +136,9 @@ def _sync(
             to_update.append(current)
         else:
             count.unchanged += 1
-    model.objects.bulk_create(to_create, batch_size=500)
+    model._default_manager.bulk_create(to_create, batch_size=500)
     if to_update:
         fields = [name for name in rows[0] if name not in key] + ["search_key"]
-        model.objects.bulk_update(to_update, fields, batch_size=500)
+        model._default_manager.bulk_update(to_update, fields, batch_size=500)
     count.created, count.updated = len(to_create), len(to_update)
     return count

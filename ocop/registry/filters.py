@@ -58,8 +58,9 @@ def filter_products(queryset: QuerySet[Product], params: QueryDict) -> QuerySet[
     queryset = _search(_archived(queryset, params), params.get("q", ""))
     if params.get("commune"):
         queryset = queryset.filter(producer__commune__code=params["commune"])
-    if _int(params.get("set")) is not None:
-        queryset = queryset.filter(set_number=_int(params["set"]))
+    set_number = _int(params.get("set"))
+    if set_number is not None:
+        queryset = queryset.filter(set_number=set_number)
     if params.get("rules"):
         queryset = queryset.filter(rules=params["rules"])
     if params.get("legal_form") in LegalForm.values:

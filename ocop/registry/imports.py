@@ -112,7 +112,7 @@ def _check_producers(rows: list[_Row], plan: ImportPlan, user) -> None:
             row.error("commune", f"Không có xã/phường mã {commune_code}.")
         elif commune is not None and not _may_act(user, commune):
             row.error("commune", "Xã/phường ngoài phạm vi quản lý của bạn.")
-        current = existing.get(tax_code)
+        current = existing.get(tax_code) if tax_code else None
         if current is not None and not _may_act(user, current.commune):
             row.error("tax_code", "Mã số thuế đã thuộc một chủ thể ngoài phạm vi quản lý của bạn.")
         if row.failed:

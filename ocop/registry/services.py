@@ -240,7 +240,9 @@ def _to_json(obj: models.Model, name: str, value: Any) -> Any:
 def _from_json(obj: models.Model, name: str, value: Any) -> Any:
     field = obj._meta.get_field(name)
     if isinstance(field, models.ForeignKey):
-        return field.related_model.objects.get(pk=value) if value is not None else None
+        related = field.related_model
+        assert isinstance(related, type)
+        return related._default_manager.get(pk=value) if value is not None else None
     return field.to_python(value) if isinstance(field, models.DateField) else value
 
 

@@ -49,7 +49,9 @@ def producer_create(request: HttpRequest) -> HttpResponse:
     form = ProducerForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in PRODUCER_FIELDS}
-        representative = request.user if request.user.role == Role.PRODUCER else None
+        representative = (
+            request.user if getattr(request.user, "role", "") == Role.PRODUCER else None
+        )
         producer = services.producer_create(
             actor=request.user, data=data, representative=representative
         )

@@ -125,7 +125,7 @@ def product_image_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*OFFICERS_AND_PRODUCERS)
-def product_image(request: HttpRequest, pk: int, image_pk: int) -> HttpResponse:
+def product_image(request: HttpRequest, pk: int, image_pk: int) -> FileResponse:
     """Serves a stored photo to those who may see the product (media files are private)."""
     product = get_visible_or_404(Product.objects.all(), request.user, pk=pk)
     image = get_object_or_404(product.images, pk=image_pk)

@@ -13,9 +13,13 @@ def test_notify_creates_rows_and_mails_after_commit(personas, django_capture_on_
     target.email = "xa@example.vn"
     target.save()
     with django_capture_on_commit_callbacks(execute=True):
-        count = notify(recipients=[target, personas["producer_a"]], message="Hồ sơ mới cần kiểm tra", url="/")
+        count = notify(
+            recipients=[target, personas["producer_a"]], message="Hồ sơ mới cần kiểm tra", url="/"
+        )
     assert count == 2
-    assert Notification.objects.filter(recipient=target, message="Hồ sơ mới cần kiểm tra").count() == 1
+    assert (
+        Notification.objects.filter(recipient=target, message="Hồ sơ mới cần kiểm tra").count() == 1
+    )
     assert [m.to for m in mail.outbox] == [["xa@example.vn"]]
     assert mail.outbox[0].subject == "[OCOP] Hồ sơ mới cần kiểm tra"
 

@@ -5,63 +5,126 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Province',
+            name="Province",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=2, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=100, verbose_name='tên')),
-                ('division_type', models.CharField(max_length=40, verbose_name='loại')),
-                ('search_key', models.CharField(db_index=True, editable=False, max_length=100)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=2, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=100, verbose_name="tên")),
+                ("division_type", models.CharField(max_length=40, verbose_name="loại")),
+                ("search_key", models.CharField(db_index=True, editable=False, max_length=100)),
             ],
             options={
-                'verbose_name': 'tỉnh/thành phố',
-                'verbose_name_plural': 'tỉnh/thành phố',
-                'ordering': ['code'],
+                "verbose_name": "tỉnh/thành phố",
+                "verbose_name_plural": "tỉnh/thành phố",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Commune',
+            name="Commune",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=5, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=100, verbose_name='tên')),
-                ('division_type', models.CharField(max_length=40, verbose_name='loại')),
-                ('search_key', models.CharField(db_index=True, editable=False, max_length=100)),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='communes', to='places.province', verbose_name='tỉnh/thành phố')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=5, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=100, verbose_name="tên")),
+                ("division_type", models.CharField(max_length=40, verbose_name="loại")),
+                ("search_key", models.CharField(db_index=True, editable=False, max_length=100)),
+                (
+                    "province",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="communes",
+                        to="places.province",
+                        verbose_name="tỉnh/thành phố",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'xã/phường/đặc khu',
-                'verbose_name_plural': 'xã/phường/đặc khu',
-                'ordering': ['code'],
+                "verbose_name": "xã/phường/đặc khu",
+                "verbose_name_plural": "xã/phường/đặc khu",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricUnit',
+            name="HistoricUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=5, verbose_name='mã cũ')),
-                ('name', models.CharField(max_length=100, verbose_name='tên')),
-                ('level', models.CharField(choices=[('province', 'tỉnh'), ('district', 'huyện'), ('commune', 'xã')], max_length=10, verbose_name='cấp')),
-                ('division_type', models.CharField(max_length=40, verbose_name='loại')),
-                ('valid_until', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('search_key', models.CharField(db_index=True, editable=False, max_length=100)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='places.historicunit', verbose_name='thuộc')),
-                ('successor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='predecessors', to='places.commune', verbose_name='đơn vị hiện nay')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='historic_units', to='places.province', verbose_name='tỉnh/thành phố hiện nay')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=5, verbose_name="mã cũ")),
+                ("name", models.CharField(max_length=100, verbose_name="tên")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("province", "tỉnh"), ("district", "huyện"), ("commune", "xã")],
+                        max_length=10,
+                        verbose_name="cấp",
+                    ),
+                ),
+                ("division_type", models.CharField(max_length=40, verbose_name="loại")),
+                (
+                    "valid_until",
+                    models.DateField(blank=True, null=True, verbose_name="hiệu lực đến"),
+                ),
+                ("search_key", models.CharField(db_index=True, editable=False, max_length=100)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="places.historicunit",
+                        verbose_name="thuộc",
+                    ),
+                ),
+                (
+                    "successor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="predecessors",
+                        to="places.commune",
+                        verbose_name="đơn vị hiện nay",
+                    ),
+                ),
+                (
+                    "province",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="historic_units",
+                        to="places.province",
+                        verbose_name="tỉnh/thành phố hiện nay",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đơn vị hành chính cũ',
-                'verbose_name_plural': 'đơn vị hành chính cũ',
-                'ordering': ['level', 'code'],
-                'constraints': [models.UniqueConstraint(fields=('level', 'code'), name='historic_unit_level_code_unique')],
+                "verbose_name": "đơn vị hành chính cũ",
+                "verbose_name_plural": "đơn vị hành chính cũ",
+                "ordering": ["level", "code"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("level", "code"), name="historic_unit_level_code_unique"
+                    )
+                ],
             },
         ),
     ]

@@ -5,20 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('places', '0001_initial'),
-        ('registry', '0001_initial'),
+        ("places", "0001_initial"),
+        ("registry", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='product',
-            index=models.Index(fields=['archived_at', 'search_key'], name='product_search'),
+            model_name="product",
+            index=models.Index(fields=["archived_at", "search_key"], name="product_search"),
         ),
         migrations.AddIndex(
-            model_name='product',
-            index=models.Index(fields=['producer', 'archived_at', 'search_key'], name='product_producer_search'),
+            model_name="product",
+            index=models.Index(
+                fields=["producer", "archived_at", "search_key"], name="product_producer_search"
+            ),
         ),
     ]

@@ -10,21 +10,10 @@ from ocop.places.models import Commune, HistoricUnit
 from ..choices import CooperativeClass, DocumentKind, Gender, LegalForm
 
 
-def no_duplicates_visible_to(queryset: ScopedQuerySet, user) -> ScopedQuerySet:
-    """visible_to without DISTINCT: the owner condition names one user, and a producer lists each
-    representative once, so the join cannot repeat a row; DISTINCT made the 50,000-product list
-    search three times slower."""
-    condition = queryset.scope_condition(user)
-    return queryset.all() if condition is None else queryset.filter(condition)
-
-
 class ProducerQuerySet(ScopedQuerySet):
     scope_commune = "commune"
     scope_province = "commune__province"
     scope_owner = "representatives"
-
-    def visible_to(self, user) -> "ProducerQuerySet":
-        return no_duplicates_visible_to(self, user)
 
     def active(self) -> "ProducerQuerySet":
         return self.filter(archived_at__isnull=True)

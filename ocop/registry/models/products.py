@@ -9,16 +9,13 @@ from ocop.places.models import Commune
 
 from ..choices import CertificateStatus, StandardKind, Trademark
 from ..product_sets import CURRENT_RULES, SetInfo, find_set
-from .producers import Producer, no_duplicates_visible_to
+from .producers import Producer
 
 
 class ProductQuerySet(ScopedQuerySet):
     scope_commune = "producer__commune"
     scope_province = "producer__commune__province"
     scope_owner = "producer__representatives"
-
-    def visible_to(self, user) -> "ProductQuerySet":
-        return no_duplicates_visible_to(self, user)
 
     def active(self) -> "ProductQuerySet":
         return self.filter(archived_at__isnull=True)
@@ -175,4 +172,4 @@ class ProductImage(models.Model):
         verbose_name_plural = _("ảnh sản phẩm")
 
     def __str__(self) -> str:
-        return self.caption or self.image.name
+        return self.caption or str(self.image.name)

@@ -21,10 +21,10 @@ class Command(BaseCommand):
     def handle(self, *args, kind: str, file: str, **options):
         params = QueryDict("")
         if kind == "producers":
-            queryset = filter_producers(Producer.objects.all(), params)
-            rows = producer_rows(queryset)
+            producers = filter_producers(Producer.objects.all(), params)
+            rows, count = producer_rows(producers), producers.count()
         else:
-            queryset = filter_products(Product.objects.all(), params)
-            rows = product_rows(queryset)
+            products = filter_products(Product.objects.all(), params)
+            rows, count = product_rows(products), products.count()
         Path(file).write_bytes(export_workbook(kind, rows))
-        self.stdout.write(f"Đã xuất {queryset.count()} dòng vào {file}.")
+        self.stdout.write(f"Đã xuất {count} dòng vào {file}.")
