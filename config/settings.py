@@ -23,8 +23,9 @@ def database_from_url(url: str) -> dict:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "ocop.sqlite3",
             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
-            # A file, not memory, so tests with concurrent threads run on SQLite too.
-            "TEST": {"NAME": str(DATA_DIR / "test-ocop.sqlite3")},
+            # A file, not memory, so tests with concurrent threads run on SQLite too; one per
+            # process, so two test runs in one checkout never share it.
+            "TEST": {"NAME": str(DATA_DIR / f"test-ocop-{os.getpid()}.sqlite3")},
         }
     parts = urlparse(url)
     if parts.scheme not in {"postgres", "postgresql"}:
@@ -71,7 +72,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "ocop.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

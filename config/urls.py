@@ -9,6 +9,8 @@ urlpatterns = [
     path("accounts/", include("ocop.accounts.urls")),
     path("criteria/", include("ocop.criteria.urls")),
     path("", include("ocop.registry.urls")),
+    path("", include("ocop.evaluation.urls")),
+    path("", include("ocop.certificates.urls")),
     path("audit/", include("ocop.accounts.audit_urls")),
     path("admin/", admin.site.urls),
 ]

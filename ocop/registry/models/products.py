@@ -127,6 +127,11 @@ class Product(models.Model):
         producer = producer or self.producer
         return search_key(f"{self.name} {self.code} {producer.name} {producer.tax_code}")
 
+    def save(self, *args, **kwargs) -> None:
+        # Every save keeps the key right; bulk writes (imports) set it themselves.
+        self.search_key = self.make_search_key()
+        super().save(*args, **kwargs)
+
 
 class CommuneSerial(models.Model):
     """The last product serial (STT) a commune has given; one row per commune."""
