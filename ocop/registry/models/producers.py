@@ -102,11 +102,6 @@ class Producer(models.Model):
     def make_search_key(self) -> str:
         return search_key(f"{self.name} {self.tax_code}")
 
-    def save(self, *args, **kwargs) -> None:
-        # Every save keeps the key right; bulk writes (imports) set it themselves.
-        self.search_key = self.make_search_key()
-        super().save(*args, **kwargs)
-
 
 class ProducerDocument(models.Model):
     """A paper the producer holds, with its validity: business registration, food safety, …"""
