@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .roles import Role
 
@@ -20,17 +20,30 @@ class NavEntry:
 
 
 ENTRIES = (
-    NavEntry(_("Tổng quan"), "home", EVERY_ROLE),
-    NavEntry(_("Việc cần làm"), "evaluation:my_tasks", EVERY_ROLE),
-    NavEntry(_("Chủ thể"), "registry:producer_list", OFFICERS | {Role.PRODUCER}),
-    NavEntry(_("Sản phẩm"), "registry:product_list", OFFICERS | {Role.PRODUCER}),
+    NavEntry(pgettext_lazy("menu", "Tổng quan"), "home", EVERY_ROLE),
+    NavEntry(pgettext_lazy("menu", "Việc cần làm"), "evaluation:my_tasks", EVERY_ROLE),
     NavEntry(
-        _("Hồ sơ đánh giá"), "evaluation:application_list", OFFICERS | {Role.PRODUCER, Role.ADVISOR}
+        pgettext_lazy("menu", "Chủ thể"), "registry:producer_list", OFFICERS | {Role.PRODUCER}
     ),
-    NavEntry(_("Chấm điểm"), "evaluation:my_sheets", frozenset({Role.COUNCIL_MEMBER})),
-    NavEntry(_("Giấy chứng nhận"), "certificates:certificate_list", OFFICERS | {Role.PRODUCER}),
-    NavEntry(_("Bộ tiêu chí"), "criteria:ruleset_list", EVERY_ROLE),
-    NavEntry(_("Quản trị danh mục"), "admin:index", frozenset({Role.ADMIN})),
+    NavEntry(
+        pgettext_lazy("menu", "Sản phẩm"), "registry:product_list", OFFICERS | {Role.PRODUCER}
+    ),
+    NavEntry(pgettext_lazy("menu", "Thay đổi chờ duyệt"), "registry:change_list", OFFICERS),
+    NavEntry(
+        pgettext_lazy("menu", "Hồ sơ đánh giá"),
+        "evaluation:application_list",
+        OFFICERS | {Role.PRODUCER, Role.ADVISOR},
+    ),
+    NavEntry(
+        pgettext_lazy("menu", "Chấm điểm"), "evaluation:my_sheets", frozenset({Role.COUNCIL_MEMBER})
+    ),
+    NavEntry(
+        pgettext_lazy("menu", "Giấy chứng nhận"),
+        "certificates:certificate_list",
+        OFFICERS | {Role.PRODUCER},
+    ),
+    NavEntry(pgettext_lazy("menu", "Bộ tiêu chí"), "criteria:ruleset_list", EVERY_ROLE),
+    NavEntry(pgettext_lazy("menu", "Quản trị danh mục"), "admin:index", frozenset({Role.ADMIN})),
 )
 
 

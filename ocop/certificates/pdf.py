@@ -27,7 +27,7 @@ def certificate_data(certificate) -> dict:
     return {
         "labels": {
             "nation": _("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-            "motto": _("Độc lập - Tự do - Hạnh phúc"),
+            "motto": _("Độc lập – Tự do – Hạnh phúc"),
             "title": _("GIẤY CHỨNG NHẬN"),
             "subtitle": _("Sản phẩm đạt chuẩn OCOP – Chương trình Mỗi xã một sản phẩm"),
             "product": _("Tên sản phẩm"),
