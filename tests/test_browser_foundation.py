@@ -46,7 +46,11 @@ def test_every_demo_account_logs_in_and_sees_its_menu(phone_page):
         shown = phone_page.locator("[data-nav]").evaluate_all("els => els.map(e => e.dataset.nav)")
         expected = [entry["name"] for entry in entries_for(User.objects.get(username=username))]
         assert shown == expected, username
-        assert phone_page.locator(".menu-user").inner_text().startswith(str(User.objects.get(username=username)))
+        assert (
+            phone_page.locator(".menu-user")
+            .inner_text()
+            .startswith(str(User.objects.get(username=username)))
+        )
         if username in ("admin", "producer", "member1"):
             screenshot(phone_page, f"foundation-home-{username}")
         phone_page.get_by_role("button", name="Đăng xuất").click()

@@ -38,6 +38,16 @@ ENTRIES = (
         pgettext_lazy("menu", "Chấm điểm"), "evaluation:my_sheets", frozenset({Role.COUNCIL_MEMBER})
     ),
     NavEntry(
+        pgettext_lazy("menu", "Hội đồng"),
+        "evaluation:council_list",
+        frozenset({Role.PROVINCE, Role.CENTRAL, Role.COUNCIL_MEMBER}),
+    ),
+    NavEntry(
+        pgettext_lazy("menu", "Quyết định công nhận"),
+        "evaluation:decision_list",
+        frozenset({Role.PROVINCE, Role.CENTRAL}),
+    ),
+    NavEntry(
         pgettext_lazy("menu", "Giấy chứng nhận"),
         "certificates:certificate_list",
         OFFICERS | {Role.PRODUCER},

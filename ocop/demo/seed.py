@@ -3,9 +3,9 @@
 from django.core.management import call_command
 
 from ocop.accounts.demo import DEMO_PASSWORD, seed_accounts
-from ocop.places.models import Commune
 from ocop.certificates.demo import seed_certificates
 from ocop.evaluation.demo import seed_evaluation
+from ocop.places.models import Commune
 from ocop.registry.demo import seed_registry
 
 

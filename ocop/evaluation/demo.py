@@ -1,8 +1,10 @@
 """Demo dossiers for Hà Nội (the seed story): rounds of 2025 and 2026 and a dossier at every stage,
 including a returned one and an upgrade that carries its 2025 evidence forward. Idempotent; runs
-after the accounts (and registry) demo seeds. Demo only: production never calls it."""
+after the accounts (and registry) demo seeds, before the certificates demo; then the council
+story (demo_council.py). Demo only: production never calls it."""
 
 from datetime import date
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -11,6 +13,7 @@ from ocop.accounts.models import User
 from ocop.places.models import Commune, Province
 from ocop.registry.models import Producer, Product
 
+from .demo_council import seed_council_story
 from .models import Application, Round, RoundLevel
 from .selfscore import sheet_for
 from .services.applications import application_create, application_save_forms
@@ -42,7 +45,7 @@ STORIES = [
      [("producer", "submit"), ("commune", "propose"), ("province", "accept"),
       ("advisor", "record_site_visit"), ("advisor", "report_to_council")]),
 ]  # fmt: skip
-EXTRA = {
+EXTRA: dict[str, Any] = {
     "items": [{"item": "Tiêu chí 1.2", "reason": "Bổ sung hợp đồng liên kết vùng nguyên liệu"}],
     "report": {**MAU03, "text": "Đã khảo sát cơ sở; hồ sơ đầy đủ, đề nghị trình hội đồng."},
     "reason": "Bổ sung phiếu kiểm nghiệm dư lượng thuốc bảo vệ thực vật.",
@@ -58,9 +61,13 @@ def seed_evaluation() -> None:
         for u in User.objects.filter(username__in=["producer", "commune", "province", "advisor"])
     }
     producer = _producer(users["producer"], commune)
-    if Application.objects.filter(producer=producer).exists():
-        return
     rounds = {key: _round(province, *key) for key in [(2025, 1), (2025, 2), (2026, 1), (2026, 2)]}
+    if not Application.objects.filter(producer=producer).exists():
+        _dossier_stories(province, producer, users, rounds)
+    seed_council_story(producer, users, rounds[(2026, 2)], _filed, _walk)
+
+
+def _dossier_stories(province, producer, users, rounds) -> None:
     extra = Round.objects.filter(province=province, year=2026, number=3).first() or round_create(
         actor=None, level=RoundLevel.PROVINCE, province=province, year=2026, number=3,
         proposal_deadline=date(2026, 12, 15), decision_deadline=date(2026, 12, 30),

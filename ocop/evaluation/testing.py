@@ -60,6 +60,7 @@ def fill_dossier(application: Application, user, points: int | None = None) -> A
     """Complete Mẫu 01/02, self-score every criterion (the highest level unless `points` given)
     and attach one PDF: ready to submit."""
     sheet = sheet_for(application.rules, application.set_number)
+    assert sheet is not None, "the product's set has no sheet"
     scores = {
         c.code: (points if points in c.allowed_set else c.allowed[-1]) for c in sheet.criteria
     }
@@ -75,3 +76,50 @@ def new_dossier(user, product, round_, kind: str = "first") -> Application:
     return fill_dossier(
         application_create(actor=user, product=product, round=round_, kind=kind), user
     )
+
+
+def make_ready(application: Application) -> Application:
+    """Skip the dossier's earlier steps (tested in test_services_applications): ready for the
+    council."""
+    Application.objects.filter(pk=application.pk).update(stage="ready_for_council")
+    application.refresh_from_db()
+    return application
+
+
+def make_council(province, users, *, level: str = "province", **rules):
+    """A council of `province` (None for central) seating `users`: the first chairs, the last is
+    the secretary, the others are members. Rules default to quorum = number of users."""
+    from ocop.accounts.roles import Role
+
+    from .services.councils import council_create, council_member_add
+
+    rules.setdefault("quorum", len(users))
+    council = council_create(
+        actor=None, level=level, province=province, year=2027, name="Hội đồng đánh giá OCOP",
+        **rules,
+    )  # fmt: skip
+    for index, user in enumerate(users):
+        if user.role != Role.COUNCIL_MEMBER:
+            user.role = Role.COUNCIL_MEMBER
+            user.save(update_fields=["role"])
+        position = "chair" if index == 0 else "secretary" if index == len(users) - 1 else "member"
+        council_member_add(actor=None, council=council, user=user, position=position,
+                           agency=f"Sở {index + 1}")  # fmt: skip
+    return council
+
+
+def answers_totalling(sheet, total: int) -> dict[str, int]:
+    """Answers summing to `total` (or as close as the levels allow): every criterion at its
+    maximum, then lowered from the last criterion up, those without a star minimum first."""
+    answers = {c.code: c.allowed[-1] for c in sheet.criteria}
+    deficit = sum(answers.values()) - total
+    marked = {c.code for c in sheet.marked}
+    order = [c for c in reversed(sheet.criteria) if c.code not in marked]
+    for criterion in order + [c for c in reversed(sheet.criteria) if c.code in marked]:
+        if deficit <= 0:
+            break
+        top = criterion.allowed[-1]
+        level = min(v for v in criterion.allowed if top - v <= deficit)
+        answers[criterion.code] = level
+        deficit -= top - level
+    return answers

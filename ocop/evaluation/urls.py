@@ -1,6 +1,18 @@
 from django.urls import path
 
-from .views import actions, applications, files, forms, pdfs, rounds
+from .views import (
+    actions,
+    applications,
+    councils,
+    decisions,
+    files,
+    forms,
+    pdfs,
+    rounds,
+    sessions,
+    sheets,
+    workbooks,
+)
 
 app_name = "evaluation"
 urlpatterns = [
@@ -31,4 +43,31 @@ urlpatterns = [
     path("applications/<int:pk>/mau-02.pdf", pdfs.form02_pdf, name="application_form02_pdf"),
     path("files/<uuid:file_id>/", files.evidence_download, name="evidence_download"),
     path("files/<uuid:file_id>/delete/", files.evidence_delete, name="evidence_delete"),
+    path("councils/", councils.council_list, name="council_list"),
+    path("councils/new/", councils.council_new, name="council_new"),
+    path("councils/<int:pk>/", councils.council_detail, name="council_detail"),
+    path("councils/<int:pk>/members/", councils.council_member_new, name="council_member_new"),
+    path("councils/<int:pk>/rules/", councils.council_rules, name="council_rules"),
+    path("councils/<int:pk>/conflicts/", councils.conflict_new, name="conflict_new"),
+    path(
+        "councils/<int:pk>/conflicts/<int:conflict_pk>/review/",
+        councils.conflict_decide,
+        name="conflict_review",
+    ),
+    path("councils/<int:pk>/sessions/new/", sessions.session_new, name="session_new"),
+    path("sessions/<int:pk>/", sessions.session_detail, name="session_detail"),
+    path("sessions/<int:pk>/close/", sessions.session_close_view, name="session_close"),
+    path(
+        "sessions/<int:pk>/items/<int:item_pk>/outcome/", sessions.item_outcome, name="item_outcome"
+    ),
+    path("sessions/<int:pk>/minutes.pdf", sessions.minutes_pdf, name="minutes_pdf"),
+    path("sessions/<int:pk>/workbook.xlsx", workbooks.workbook_download, name="workbook_download"),
+    path("sessions/<int:pk>/workbook/", workbooks.workbook_upload, name="workbook_upload"),
+    path("sheets/", sheets.my_sheets, name="my_sheets"),
+    path("sheets/<int:item_pk>/", sheets.sheet_score, name="sheet_score"),
+    path("sheets/<int:item_pk>/preview/", sheets.sheet_preview, name="sheet_preview"),
+    path("sheets/<int:item_pk>/paper/<int:member_pk>/", sheets.sheet_paper, name="sheet_paper"),
+    path("decisions/", decisions.decision_list, name="decision_list"),
+    path("decisions/<int:pk>/", decisions.decision_detail, name="decision_detail"),
+    path("decisions/<int:pk>.pdf", decisions.decision_pdf, name="decision_pdf"),
 ]

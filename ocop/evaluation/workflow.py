@@ -21,11 +21,30 @@ ADDITIONS_REQUESTED = "additions_requested"  # the province asked for additions
 ADVISORY_REVIEW = "advisory_review"  # accepted; the advisory team reviews and visits the site
 TESTS_REQUESTED = "tests_requested"  # the advisory team asked for extra test results
 READY_FOR_COUNCIL = "ready_for_council"  # the advisory report is sent to the council
+IN_COUNCIL_SESSION = "in_council_session"  # on the agenda of a provincial council session
+SCORED = "scored"  # the provincial session closed: the council's result is recorded
+PROPOSED_CENTRAL = "proposed_central"  # averaged ≥ 90 with the 5★ minima: sent to the ministry
+IN_CENTRAL_SESSION = "in_central_session"  # on the agenda of a central council session
+CENTRAL_SCORED = "central_scored"  # the central session closed
+DECIDED = "decided"  # a recognition decision lists it (or records that it is not recognised)
+REJECTED = "rejected"  # a rejection rule ended the evaluation (council decision with reason)
+STOPPED = "stopped"  # scoring was stopped (e.g. hazardous impurities), with reason
 WITHDRAWN = "withdrawn"
 
 STAGES = (
     DRAFT, SUBMITTED, RETURNED, PROPOSED, ADDITIONS_REQUESTED, ADVISORY_REVIEW, TESTS_REQUESTED,
-    READY_FOR_COUNCIL, WITHDRAWN,
+    READY_FOR_COUNCIL, IN_COUNCIL_SESSION, SCORED, PROPOSED_CENTRAL, IN_CENTRAL_SESSION,
+    CENTRAL_SCORED, DECIDED, REJECTED, STOPPED, WITHDRAWN,
+)  # fmt: skip
+# Stages after which the council has finished with the dossier.
+FINAL = frozenset({DECIDED, REJECTED, STOPPED, WITHDRAWN})
+# Taken only through the council and decision services (they need a session or a decision).
+COUNCIL_ACTIONS = frozenset(
+    {"schedule", "close_scoring", "reject", "stop", "decide", "propose_central", "decide_fallback"}
+)
+COUNCIL_STAGES = frozenset(
+    {READY_FOR_COUNCIL, IN_COUNCIL_SESSION, SCORED, PROPOSED_CENTRAL, IN_CENTRAL_SESSION,
+     CENTRAL_SCORED}
 )  # fmt: skip
 
 # Role values (the same strings as ocop.accounts.roles.Role).
@@ -33,6 +52,9 @@ PRODUCER = "producer"
 COMMUNE = "commune"
 PROVINCE = "province"
 ADVISOR = "advisor"
+CENTRAL = "central"
+# Not a user role: the secretary or the chair acting for their council (services.councils).
+COUNCIL = "council"
 
 
 @dataclass(frozen=True)
@@ -76,7 +98,33 @@ ALLOWED: Mapping[str, Mapping[str, Transition]] = {
     TESTS_REQUESTED: {
         "submit_tests": _t(ADVISORY_REVIEW, PRODUCER),
     },
-    READY_FOR_COUNCIL: {},
+    READY_FOR_COUNCIL: {
+        "schedule": _t(IN_COUNCIL_SESSION, PROVINCE, COUNCIL),
+    },
+    IN_COUNCIL_SESSION: {
+        "close_scoring": _t(SCORED, PROVINCE, COUNCIL),
+        "reject": _t(REJECTED, PROVINCE, COUNCIL, needs_reason=True),
+        "stop": _t(STOPPED, PROVINCE, COUNCIL, needs_reason=True),
+    },
+    SCORED: {
+        "decide": _t(DECIDED, PROVINCE),
+        "propose_central": _t(PROPOSED_CENTRAL, PROVINCE),
+    },
+    PROPOSED_CENTRAL: {
+        "schedule": _t(IN_CENTRAL_SESSION, CENTRAL, COUNCIL),
+    },
+    IN_CENTRAL_SESSION: {
+        "close_scoring": _t(CENTRAL_SCORED, CENTRAL, COUNCIL),
+        "reject": _t(REJECTED, CENTRAL, COUNCIL, needs_reason=True),
+        "stop": _t(STOPPED, CENTRAL, COUNCIL, needs_reason=True),
+    },
+    CENTRAL_SCORED: {
+        "decide": _t(DECIDED, CENTRAL),  # 5★ recognised by the ministry
+        "decide_fallback": _t(DECIDED, PROVINCE),  # below 90: the province recognises 3★/4★
+    },
+    DECIDED: {},
+    REJECTED: {},
+    STOPPED: {},
     WITHDRAWN: {},
 }
 
@@ -90,6 +138,14 @@ DEFAULT_DEADLINES: Mapping[str, int | None] = {
     ADVISORY_REVIEW: 20,
     TESTS_REQUESTED: 15,
     READY_FOR_COUNCIL: None,
+    IN_COUNCIL_SESSION: None,  # the session's own date governs
+    SCORED: 10,  # the provincial chair's decision
+    PROPOSED_CENTRAL: None,  # the central rounds' dates govern
+    IN_CENTRAL_SESSION: None,
+    CENTRAL_SCORED: 10,
+    DECIDED: None,
+    REJECTED: None,
+    STOPPED: None,
     WITHDRAWN: None,
 }
 

@@ -29,6 +29,14 @@ class Stage(models.TextChoices):
     ADVISORY_REVIEW = workflow.ADVISORY_REVIEW, _("Tổ tư vấn đánh giá")
     TESTS_REQUESTED = workflow.TESTS_REQUESTED, _("Yêu cầu kiểm nghiệm bổ sung")
     READY_FOR_COUNCIL = workflow.READY_FOR_COUNCIL, _("Sẵn sàng trình hội đồng")
+    IN_COUNCIL_SESSION = workflow.IN_COUNCIL_SESSION, _("Hội đồng cấp tỉnh đang chấm")
+    SCORED = workflow.SCORED, _("Hội đồng cấp tỉnh đã chấm")
+    PROPOSED_CENTRAL = workflow.PROPOSED_CENTRAL, _("Đề nghị Trung ương đánh giá 5 sao")
+    IN_CENTRAL_SESSION = workflow.IN_CENTRAL_SESSION, _("Hội đồng Trung ương đang chấm")
+    CENTRAL_SCORED = workflow.CENTRAL_SCORED, _("Hội đồng Trung ương đã chấm")
+    DECIDED = workflow.DECIDED, _("Đã có quyết định")
+    REJECTED = workflow.REJECTED, _("Bị loại")
+    STOPPED = workflow.STOPPED, _("Dừng chấm điểm")
     WITHDRAWN = workflow.WITHDRAWN, _("Đã rút")
 
 
@@ -44,10 +52,22 @@ class ApplicationQuerySet(ScopedQuerySet):
             if not user.province_id:
                 return Q(pk__in=[])
             return Q(commune__province=user.province_id, stage__in=workflow.ADVISOR_VISIBLE)
+        if user.role == Role.COUNCIL_MEMBER:
+            return council_member_condition(user)
         return super()._role_condition(user)
 
     def open(self) -> "ApplicationQuerySet":
-        return self.exclude(stage__in=[workflow.READY_FOR_COUNCIL, workflow.WITHDRAWN])
+        """Dossiers still before the council (a product may have one at a time)."""
+        return self.exclude(stage__in=workflow.COUNCIL_STAGES | workflow.FINAL)
+
+
+def council_member_condition(user) -> Q:
+    """A council member sees the dossiers on the agenda of their councils' sessions, except the
+    products they have a blocking conflict of interest with (docs/evaluation-workflow.md)."""
+    from .councils import Conflict  # the council models import this module
+
+    blocked = Conflict.objects.blocking().filter(member__user=user).values("product_id")
+    return Q(session_items__session__council__members__user=user) & ~Q(product__in=blocked)
 
 
 class Application(models.Model):
@@ -131,7 +151,8 @@ class Application(models.Model):
 
     @property
     def actor_labels(self) -> list[str]:
-        return [str(Role(role).label) for role in sorted(self.actors)]
+        labels = {workflow.COUNCIL: _("Hội đồng (chủ tịch, thư ký)")}
+        return [str(labels.get(role) or Role(role).label) for role in sorted(self.actors)]
 
     def is_overdue(self, today: date | None = None) -> bool:
         return workflow.is_overdue(self.stage_due, today or timezone.localdate())

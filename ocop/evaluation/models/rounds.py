@@ -61,7 +61,7 @@ class Round(models.Model):
         ]
 
     def __str__(self) -> str:
-        where = self.province.name if self.province_id else _("Trung ương")
+        where = self.province.name if self.province else _("Trung ương")
         return _("Đợt %(number)s/%(year)s – %(where)s") % {
             "number": self.number,
             "year": self.year,

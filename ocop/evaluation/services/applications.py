@@ -150,7 +150,7 @@ def application_save_forms(
     Side effects: saves the application, one audit entry naming what changed."""
     if not may_edit(actor, application):
         raise PermissionDenied(_("Hồ sơ không ở bước bạn được chỉnh sửa."))
-    changed = []
+    changed: list[str] = []
     if form01 is not None and form01 != application.form01:
         application.form01, changed = {**application.form01, **form01}, [*changed, "form01"]
     if form02 is not None and form02 != application.form02:

@@ -40,7 +40,8 @@ def acting_role(actor, application: Application) -> str | None:
 
 def available_actions(actor, application: Application) -> list[str]:
     role = acting_role(actor, application)
-    return workflow.actions_for(application.stage, role) if role else []
+    actions = workflow.actions_for(application.stage, role) if role else []
+    return [a for a in actions if a not in workflow.COUNCIL_ACTIONS]
 
 
 @transaction.atomic
@@ -62,6 +63,10 @@ def application_transition(
     Application.objects.select_for_update().filter(pk=application.pk).exists()
     application.refresh_from_db()
     role = acting_role(actor, application)
+    if action in workflow.COUNCIL_ACTIONS:
+        raise ValidationError(
+            _("Thao tác này thực hiện tại phiên họp hoặc quyết định của hội đồng.")
+        )
     try:
         move = workflow.transition_for(application.stage, action, role or "")
     except workflow.TransitionError as error:
@@ -197,3 +202,34 @@ def _notify_next(application: Application, reason: str) -> None:
         message += f". {reason}"
     url = reverse("evaluation:application_detail", args=[application.pk])
     notify(recipients=next_actors(application), message=message, url=url)
+
+
+def application_move(
+    *, actor, application: Application, action: str, role: str, reason: str = ""
+) -> Application:
+    """A council-stage action taken for `role` (the caller has checked the actor may act for it,
+    see access.workflow_role). Side effects: stage, StageChange row, audit entry. Call inside the
+    caller's transaction."""
+    try:
+        move = workflow.transition_for(application.stage, action, role)
+    except workflow.TransitionError as error:
+        raise ValidationError(str(error)) from None
+    if move.needs_reason and not reason.strip():
+        raise ValidationError(_("Vui lòng nêu lý do."))
+    before = application.stage
+    overrides = getattr(settings, "OCOP_EVALUATION_DEADLINES", None)
+    Application.objects.filter(pk=application.pk).update(
+        stage=move.target, stage_since=timezone.now(),
+        stage_due=workflow.due_date(move.target, timezone.localdate(), overrides),
+    )  # fmt: skip
+    application.stage = move.target
+    StageChange.objects.create(
+        application=application, action=action, from_stage=before, to_stage=move.target,
+        actor=actor, reason=reason.strip(),
+    )  # fmt: skip
+    audit_record(
+        actor=actor, action=f"application_{action}", obj=application,
+        summary=f"{Stage(before).label} → {Stage(move.target).label}. {reason}".strip(),
+        before={"stage": before}, after={"stage": move.target},
+    )  # fmt: skip
+    return application

@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 
@@ -31,3 +32,36 @@ def world(personas, territory) -> World:
         a, b, make_product(a, "Rau cải Phú Xuyên"), make_product(b, "Rau muống Phượng Dực"),
         make_round(territory.province_p),
     )  # fmt: skip
+
+
+@dataclass
+class CouncilWorld:
+    council: object
+    members: list  # CouncilMember rows: chair, member…, secretary
+    session: object
+    items: list  # SessionItem rows, one per product
+
+
+@pytest.fixture
+def council_world(personas, territory, world) -> CouncilWorld:
+    """A council of province P with three scorers (persona `member` chairs, two more, secretary
+    last), quorum 3, and an open session with three products of producer A ready for the council."""
+    from ocop.accounts.roles import Role
+    from ocop.accounts.testing import make_user
+    from ocop.evaluation.services.sessions import session_create
+    from ocop.evaluation.testing import make_council, make_ready, new_dossier
+
+    users = [personas["member"], make_user("member_two", Role.COUNCIL_MEMBER,
+             province=territory.province_p), make_user("secretary", Role.COUNCIL_MEMBER,
+             province=territory.province_p)]  # fmt: skip
+    council = make_council(territory.province_p, users, quorum=3)
+    products = [world.product_a] + [
+        make_product(world.producer_a, name) for name in ("Bưởi Phú Xuyên", "Ổi Phú Xuyên")
+    ]
+    dossiers = [make_ready(new_dossier(personas["producer_a"], p, world.round)) for p in products]
+    session = session_create(
+        actor=None, council=council, round=world.round, held_on=date(2027, 5, 20),
+        applications=dossiers,
+    )  # fmt: skip
+    return CouncilWorld(council, list(council.members.order_by("id")), session,
+                        list(session.items.order_by("id")))  # fmt: skip

@@ -1,7 +1,7 @@
 from ocop.accounts.demo import seed_accounts
 from ocop.accounts.testing import make_territory
 from ocop.evaluation.demo import seed_evaluation
-from ocop.evaluation.models import Application, Round
+from ocop.evaluation.models import Application, Conflict, Decision, Round, SessionItem
 
 
 def test_demo_has_every_stage_a_return_and_a_carried_upgrade(db, settings, tmp_path):
@@ -13,9 +13,9 @@ def test_demo_has_every_stage_a_return_and_a_carried_upgrade(db, settings, tmp_p
     stages = set(Application.objects.values_list("stage", flat=True))
     assert stages == {
         "draft", "submitted", "returned", "proposed", "additions_requested", "advisory_review",
-        "tests_requested", "ready_for_council",
+        "tests_requested", "ready_for_council", "decided", "proposed_central", "rejected",
     }  # fmt: skip
-    assert Application.objects.count() == 9
+    assert Application.objects.count() == 14
     assert sorted(Round.objects.values_list("year", "number")) == [
         (2025, 1),
         (2025, 2),
@@ -28,3 +28,26 @@ def test_demo_has_every_stage_a_return_and_a_carried_upgrade(db, settings, tmp_p
     assert upgrade.previous.rules == "148-2023"
     assert upgrade.files.filter(carried_from__isnull=False).count() == 1
     assert upgrade.files.filter(carried_from__isnull=True).count() == 1
+
+
+def test_demo_council_story(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    make_territory()
+    seed_accounts()
+    seed_evaluation()
+    items = SessionItem.objects.order_by("id")
+    assert [(i.application.product.name, i.stars, i.sheet_count) for i in items] == [
+        ("Chè búp Phú Xuyên", 4, 7),
+        ("Bún khô Phú Xuyên", 3, 6),
+        ("Bánh gai Phú Xuyên", 2, 7),
+        ("Miến dong Phú Xuyên", 5, 7),
+        ("Rượu nếp Phú Xuyên", None, None),
+    ]
+    assert [i.spread_exceeded for i in items] == [True, False, False, False, False]
+    assert str(items[0].average_display) == "79.28"
+    decision = Decision.objects.get()
+    assert (decision.number, decision.items.count()) == ("01/QĐ-UBND", 3)
+    stars = sorted(c.stars for i in items for c in i.application.product.certificates.all())
+    assert stars == [3, 4]
+    assert Conflict.objects.filter(status="confirmed").count() == 1
+    assert items[2].sheets.filter(on_paper=True).count() == 1

@@ -31,7 +31,8 @@ def test_a_transition_outside_the_map_is_refused_in_vietnamese():
 def test_who_must_act():
     assert workflow.actors_of(workflow.SUBMITTED) == {"commune"}
     assert workflow.actors_of(workflow.ADDITIONS_REQUESTED) == {"producer", "commune"}
-    assert workflow.actors_of(workflow.READY_FOR_COUNCIL) == frozenset()
+    assert workflow.actors_of(workflow.READY_FOR_COUNCIL) == {"province", "council"}
+    assert workflow.actors_of(workflow.DECIDED) == frozenset()
     assert workflow.actions_for(workflow.PROPOSED, "province") == ["accept", "request_additions"]
 
 
@@ -75,3 +76,21 @@ def test_rule_set_pinning():
 
 def test_registration_number():
     assert format_registration_number(7, "01", "10273", 2026) == "007/PĐK-01-10273-2026"
+
+
+def test_council_stages():
+    assert workflow.transition_for("ready_for_council", "schedule", "council").target == (
+        "in_council_session"
+    )
+    assert workflow.transition_for("in_council_session", "reject", "council").needs_reason
+    assert workflow.actions_for("scored", "province") == ["decide", "propose_central"]
+    assert workflow.actions_for("central_scored", "central") == ["decide"]
+    assert workflow.actions_for("central_scored", "province") == ["decide_fallback"]
+    with pytest.raises(workflow.TransitionError, match="Vai trò của bạn"):
+        workflow.transition_for("scored", "decide", "council")
+
+
+def test_every_target_is_a_stage_and_every_stage_has_an_entry():
+    targets = {t.target for actions in workflow.ALLOWED.values() for t in actions.values()}
+    assert targets <= set(workflow.STAGES)
+    assert set(workflow.ALLOWED) == set(workflow.STAGES) == set(workflow.DEFAULT_DEADLINES)

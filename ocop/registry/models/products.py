@@ -119,6 +119,11 @@ class Product(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        # Every save keeps the key right; bulk writes (imports) set it themselves.
+        self.search_key = self.make_search_key()
+        super().save(*args, **kwargs)
+
     @property
     def product_set(self) -> SetInfo | None:
         return find_set(self.rules, self.set_number)
@@ -126,11 +131,6 @@ class Product(models.Model):
     def make_search_key(self, producer: Producer | None = None) -> str:
         producer = producer or self.producer
         return search_key(f"{self.name} {self.code} {producer.name} {producer.tax_code}")
-
-    def save(self, *args, **kwargs) -> None:
-        # Every save keeps the key right; bulk writes (imports) set it themselves.
-        self.search_key = self.make_search_key()
-        super().save(*args, **kwargs)
 
 
 class CommuneSerial(models.Model):

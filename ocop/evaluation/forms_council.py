@@ -1,0 +1,108 @@
+"""Forms of the council pages. They validate input; services do the writes."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ocop.accounts.models import User
+from ocop.accounts.roles import Role
+
+from .models import Application, Council, CouncilMember, Round
+from .models.councils import Position
+
+
+class CouncilRulesForm(forms.ModelForm):
+    class Meta:
+        model = Council
+        fields = ["quorum", "absent_members_count", "spread_limit", "spread_policy"]
+
+
+class CouncilForm(forms.ModelForm):
+    class Meta:
+        model = Council
+        fields = ["name", "year", "established_by", "quorum", "absent_members_count",
+                  "spread_limit", "spread_policy"]  # fmt: skip
+
+
+class MemberForm(forms.Form):
+    user = forms.ModelChoiceField(queryset=User.objects.none(), label=_("Tài khoản"))
+    position = forms.ChoiceField(choices=Position.choices, label=_("Chức danh"))
+    agency = forms.CharField(label=_("Cơ quan"), max_length=200, required=False)
+    home_address = forms.CharField(label=_("Địa chỉ cư trú"), max_length=255, required=False)
+
+    def __init__(self, *args, council: Council, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = User.objects.filter(role__in=[Role.COUNCIL_MEMBER, Role.ADVISOR], is_active=True)
+        if council.province_id:
+            people = people.filter(province=council.province_id)
+        user_field = self.fields["user"]
+        assert isinstance(user_field, forms.ModelChoiceField)
+        user_field.queryset = people.exclude(council_seats__council=council)
+
+
+class ConflictDeclareForm(forms.Form):
+    product = forms.TypedChoiceField(coerce=int, label=_("Sản phẩm"))
+    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, products, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["product"].choices = [(p.pk, p.name) for p in products]
+
+
+class ConflictReviewForm(forms.Form):
+    confirmed = forms.TypedChoiceField(
+        coerce=lambda v: v == "yes", label=_("Kết luận"),
+        choices=[("yes", _("Có xung đột: không chấm")), ("no", _("Không xung đột: được chấm"))],
+    )  # fmt: skip
+    note = forms.CharField(label=_("Ghi chú"), required=False)
+
+
+class SessionForm(forms.Form):
+    round = forms.ModelChoiceField(queryset=Round.objects.none(), label=_("Đợt đánh giá"))
+    held_on = forms.DateField(label=_("Ngày họp"), widget=forms.DateInput(attrs={"type": "date"}))
+    place = forms.CharField(label=_("Địa điểm"), max_length=255, required=False)
+    applications = forms.ModelMultipleChoiceField(
+        queryset=Application.objects.none(), label=_("Sản phẩm đưa ra hội đồng"),
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    present = forms.ModelMultipleChoiceField(
+        queryset=CouncilMember.objects.none(), label=_("Thành viên có mặt"), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+
+    def __init__(self, *args, rounds, applications, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = members
+        self.fields["present"].initial = list(members)
+        self.fields["round"].queryset = rounds
+        self.fields["applications"].queryset = applications
+        self.fields["applications"].label_from_instance = lambda a: (
+            f"{a.product.name} – {a.producer.name} ({a.registration_number})"
+        )
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Kết luận"), choices=[("reject", _("Loại hồ sơ")), ("stop", _("Dừng chấm điểm"))]
+    )
+    reason = forms.CharField(label=_("Lý do"), max_length=500)
+
+
+class DecisionForm(forms.Form):
+    decided_on = forms.DateField(
+        label=_("Ngày quyết định"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    signer = forms.CharField(label=_("Người ký"), max_length=200, required=False)
+    items = forms.TypedMultipleChoiceField(
+        coerce=int, label=_("Sản phẩm"), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["items"].choices = [
+            (i.pk, f"{i.application.product.name} – {i.stars or '—'}★ ({i.average_display})")
+            for i in items
+        ]
+
+
+class WorkbookUploadForm(forms.Form):
+    file = forms.FileField(label=_("Tệp bảng tính (.xlsx)"))

@@ -1,0 +1,77 @@
+"""The council's minutes (biên bản) and the recognition decision (quyết định) as PDFs (typst).
+Data goes in as JSON through sys_inputs, never into the markup."""
+
+from fractions import Fraction
+
+from ocop.core.dates import format_date
+
+from .models import Decision, ScoreSheet, Session
+from .pdf import _compile
+
+STARS = {None: "—", 1: "1 sao", 2: "2 sao", 3: "3 sao", 4: "4 sao", 5: "5 sao"}
+
+
+def _average(value: Fraction | None, display) -> str:
+    if value is None:
+        return "—"
+    text = str(display).replace(".", ",")
+    return text if value.denominator == 1 or 100 % value.denominator == 0 else f"{text} ({value})"
+
+
+def minutes_pdf(session: Session) -> bytes:
+    council = session.council
+    members = [m for m in council.members.select_related("user") if m.scores]
+    present = set(session.present.values_list("pk", flat=True))
+    sheets = {(s.item_id, s.member_id): s for s in ScoreSheet.objects.filter(
+        item__session=session, status="submitted")}  # fmt: skip
+    items = []
+    for index, item in enumerate(session.items.select_related("application__product__producer"), 1):
+        totals = [str(sheets[(item.pk, m.pk)].total) if (item.pk, m.pk) in sheets else "—"
+                  for m in members]  # fmt: skip
+        items.append({
+            "no": str(index), "product": item.application.product.name,
+            "producer": item.application.producer.name, "totals": totals,
+            "count": str(item.sheet_count or 0),
+            "average": _average(item.average, item.average_display),
+            "stars": STARS.get(item.stars, "—"), "held_back": ", ".join(item.held_back_codes),
+            "spread": "" if item.spread is None else str(item.spread),
+            "spread_exceeded": item.spread_exceeded,
+            "outcome": item.get_outcome_display() if item.outcome else "",
+            "outcome_reason": item.outcome_reason, "proposed": item.stars == 5,
+        })  # fmt: skip
+    payload = {
+        "council": council.name, "established_by": council.established_by,
+        "held_on": format_date(session.held_on), "place": session.place,
+        "members": [{"name": m.name, "position": m.get_position_display(), "agency": m.agency,
+                     "present": m.pk in present} for m in members],  # fmt: skip
+        "member_names": [m.name.split(" (")[0] for m in members],
+        "quorum": str(council.quorum), "spread_limit": str(council.spread_limit),
+        "spread_policy": council.get_spread_policy_display(),
+        "absent_count": council.absent_members_count, "items": items, "notes": session.notes,
+    }  # fmt: skip
+    return _compile("minutes.typ", payload)
+
+
+def decision_pdf(decision: Decision) -> bytes:
+    rows: list[dict[str, object]] = []
+    items = decision.items.select_related("application__product__producer__commune__province")
+    for item in items.filter(stars__gte=3).order_by("-stars", "application__product__name"):
+        producer = item.application.producer
+        address = ", ".join(p for p in [producer.street_address, producer.commune.name,
+                                        producer.commune.province.name] if p)  # fmt: skip
+        rows.append({
+            "no": str(len(rows) + 1), "product": item.application.product.name,
+            "producer": producer.name, "address": address, "stars": STARS[item.stars],
+            "average": _average(item.average, item.average_display),
+        })  # fmt: skip
+    central = decision.level == "central"
+    payload = {
+        "authority": decision.authority_name.upper() if central else
+        "ỦY BAN NHÂN DÂN " + decision.authority_name.removeprefix("UBND ").upper(),
+        "number": decision.number, "place": "Hà Nội" if central or decision.province is None else
+        decision.province.name.removeprefix("Thành phố ").removeprefix("Tỉnh "),
+        "date": decision.decided_on.strftime("ngày %d tháng %m năm %Y"),
+        "central": central, "year": str(decision.year), "rows": rows,
+        "signer": decision.signer, "title": "BỘ TRƯỞNG" if central else "CHỦ TỊCH",
+    }  # fmt: skip
+    return _compile("decision.typ", payload)

@@ -1,0 +1,135 @@
+"""Recognition decisions: number, list, stages, proposals to the centre, certificates.
+
+A provincial decision recognises the 3★/4★ products of a closed provincial session (and, on the
+central scores, the products the central council scored below 5★); products the province scored
+5★ are proposed to the ministry instead, their provincial result kept on their session item. A
+central decision recognises 5★. Certificates come from certificates.services.certificate_issue.
+"""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from ocop.certificates.choices import IN_FORCE, AuthorityLevel
+from ocop.certificates.services import certificate_issue
+from ocop.core.services import audit_record
+from ocop.places.models import Province
+
+from .. import workflow
+from ..models import Application, Decision, DecisionCounter, SessionItem
+from ..models.rounds import RoundLevel
+from .transitions import application_move
+
+MINISTRY = "Bộ Nông nghiệp và Môi trường"
+
+
+def authority_for(level: str, province: Province | None) -> str:
+    if level == RoundLevel.CENTRAL:
+        return MINISTRY
+    if province is None:
+        raise ValueError("a provincial decision needs its province")
+    name = province.name
+    return f"UBND {name[:1].lower()}{name[1:]}"
+
+
+def format_decision_number(serial: int, level: str) -> str:
+    return f"{serial:02d}/QĐ-{'BNNMT' if level == RoundLevel.CENTRAL else 'UBND'}"
+
+
+def awaiting_decision(level: str, province_id: int | None):
+    """Session items whose dossier waits for this authority's decision."""
+    items = SessionItem.objects.filter(decision__isnull=True, outcome="").select_related(
+        "application__product__producer__commune", "session__council"
+    )
+    if level == RoundLevel.CENTRAL:
+        return items.filter(application__stage=workflow.CENTRAL_SCORED, stars=5,
+                            session__council__level="central")  # fmt: skip
+    own = items.filter(application__commune__province=province_id)
+    provincial = own.filter(application__stage=workflow.SCORED, session__council__level="province")
+    fallback = own.filter(application__stage=workflow.CENTRAL_SCORED,
+                          session__council__level="central").exclude(stars=5)  # fmt: skip
+    return provincial | fallback
+
+
+def _check_may_decide(actor, level: str, province: Province | None) -> None:
+    if actor is None or actor.is_superuser or actor.role == "admin":
+        return
+    if level == RoundLevel.CENTRAL and actor.role == "central":
+        return
+    own = province is not None and actor.province_id == province.pk
+    if level == RoundLevel.PROVINCE and actor.role == "province" and own:
+        return
+    raise PermissionDenied(_("Bạn không có thẩm quyền ban hành quyết định này."))
+
+
+def _next_serial(level: str, province: Province | None, year: int) -> int:
+    if level != RoundLevel.CENTRAL and province is None:
+        raise ValueError("a provincial decision needs its province")
+    authority = "BNNMT" if province is None else f"UBND-{province.code}"
+    DecisionCounter.objects.get_or_create(authority=authority, year=year)
+    counters = DecisionCounter.objects.filter(authority=authority, year=year)
+    counters.update(last=F("last") + 1)  # locks the row until the transaction ends
+    return counters.values_list("last", flat=True).get()
+
+
+@transaction.atomic
+def decision_issue(
+    *, actor, level: str, province: Province | None, items: list[SessionItem],
+    decided_on: date, signer: str = "", issue_date: date | None = None,
+) -> Decision:  # fmt: skip
+    """Issue the decision for the given items (all awaiting this authority). Side effects: a
+    Decision with the next number, dossiers moved to decided (or proposed_central for a
+    provincial 5★), certificates for 3★ and above, audit entries."""
+    _check_may_decide(actor, level, province)
+    province = None if level == RoundLevel.CENTRAL else province
+    waiting = set(
+        awaiting_decision(level, province.pk if province else None).values_list("pk", flat=True)
+    )
+    if not items or any(item.pk not in waiting for item in items):
+        raise ValidationError(_("Chỉ đưa vào quyết định các sản phẩm đang chờ cấp này quyết định."))
+    serial = _next_serial(level, province, decided_on.year)
+    decision = Decision.objects.create(
+        level=level, province=province, year=decided_on.year, serial=serial,
+        number=format_decision_number(serial, level), decided_on=decided_on,
+        authority_name=authority_for(level, province), signer=signer.strip(), created_by=actor,
+    )  # fmt: skip
+    # Fresh rows, dossiers locked: the caller's instances may predate the session's close.
+    fresh = SessionItem.objects.filter(pk__in=[i.pk for i in items]).select_related(
+        "application__product__producer__commune"
+    )
+    locked = Application.objects.select_for_update().filter(session_items__in=fresh)
+    list(locked.values_list("pk", flat=True))
+    for item in fresh.order_by("id"):
+        _decide_item(actor, decision, item, issue_date or decided_on)
+    audit_record(actor=actor, action="decision_issue", obj=decision,
+                 summary=f"{decision.number}: {len(items)} sản phẩm")  # fmt: skip
+    return decision
+
+
+def _decide_item(actor, decision: Decision, item: SessionItem, issue_date: date) -> None:
+    application = item.application
+    role = workflow.CENTRAL if decision.level == RoundLevel.CENTRAL else workflow.PROVINCE
+    if application.stage == workflow.SCORED and item.stars == 5:
+        application_move(actor=actor, application=application, action="propose_central", role=role,
+                         reason=_("Điểm trung bình từ 90 trở lên"))  # fmt: skip
+        return
+    action = "decide_fallback" if (application.stage == workflow.CENTRAL_SCORED
+                                   and role == workflow.PROVINCE) else "decide"  # fmt: skip
+    application_move(actor=actor, application=application, action=action, role=role,
+                     reason=decision.number)  # fmt: skip
+    item.decision = decision
+    item.save(update_fields=["decision"])
+    if item.stars and item.stars >= 3:
+        product = application.product
+        current = product.certificates.filter(status__in=IN_FORCE).first()
+        certificate_issue(
+            actor=actor, product=product, stars=item.stars, rules=application.rules,
+            authority_name=decision.authority_name,
+            authority_level=AuthorityLevel.CENTRAL if decision.level == RoundLevel.CENTRAL
+            else AuthorityLevel.PROVINCE,
+            decision_number=decision.number, decision_date=decision.decided_on,
+            issue_date=issue_date, supersedes=current,
+        )  # fmt: skip

@@ -1,0 +1,144 @@
+"""Council sessions: agenda, rejection/stop outcomes, and closing with the engine's results."""
+
+from collections.abc import Sequence
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ocop.core.services import audit_record
+
+from .. import workflow
+from ..access import may_manage, workflow_role
+from ..consolidation import consolidate_session
+from ..models import Application, Council, CouncilMember, Round, Session, SessionItem
+from ..models.councils import SpreadPolicy
+from ..models.scoring import Outcome
+from .councils import conflicts_flag
+from .transitions import application_move
+
+
+def _check_manager(actor, council: Council) -> None:
+    if actor is not None and not may_manage(actor, council):
+        raise PermissionDenied(_("Bạn không điều hành hội đồng này."))
+
+
+@transaction.atomic
+def session_create(
+    *, actor, council: Council, round: Round, held_on: date, place: str = "",
+    applications: Sequence[Application] = (), present: list[CouncilMember] | None = None,
+) -> Session:  # fmt: skip
+    """Open a session of the council for a round, with its agenda and attendance (default: every
+    scoring member). Side effects: Session and SessionItem rows, dossiers moved to the session
+    stage, automatic conflict flags, audit entries."""
+    _check_manager(actor, council)
+    if council.level != round.level or (council.province_id != round.province_id):
+        raise ValidationError(_("Hội đồng và đợt đánh giá phải cùng cấp và cùng tỉnh."))
+    session = Session.objects.create(council=council, round=round, held_on=held_on, place=place)
+    scoring = [m for m in council.members.all() if m.scores]
+    session.present.set(present if present is not None else scoring)
+    audit_record(actor=actor, action="session_create", obj=session, summary=str(session))
+    session_schedule(actor=actor, session=session, applications=list(applications))
+    return session
+
+
+@transaction.atomic
+def session_schedule(*, actor, session: Session, applications: list[Application]) -> int:
+    """Put dossiers on an open session's agenda: a provincial session takes the round's dossiers
+    ready for the council, a central one the dossiers proposed for 5★. Side effects: SessionItem
+    rows, stage changes, conflict flags. Returns how many were added."""
+    council = session.council
+    _check_manager(actor, council)
+    if not session.is_open:
+        raise ValidationError(_("Phiên họp đã kết thúc."))
+    role = workflow_role(actor, council) if actor is not None else workflow.COUNCIL
+    for application in applications:
+        if council.level == "province" and application.round_id != session.round_id:
+            raise ValidationError(_("Hồ sơ %(n)s không thuộc đợt này.") % {"n": application})
+        application_move(actor=actor, application=application, action="schedule", role=role)
+        SessionItem.objects.create(session=session, application=application)
+    conflicts_flag(council=council, applications=applications)
+    return len(applications)
+
+
+@transaction.atomic
+def item_outcome_record(*, actor, item: SessionItem, outcome: str, reason: str) -> SessionItem:
+    """The council ends a product's evaluation outside the points: reject (a rejection rule) or
+    stop (scoring stopped). No stars. Side effects: the item, the dossier's stage, an audit entry."""
+    council = item.session.council
+    _check_manager(actor, council)
+    if outcome not in Outcome.values:
+        raise ValidationError(_("Kết luận không hợp lệ."))
+    if not item.session.is_open:
+        raise ValidationError(_("Phiên họp đã kết thúc."))
+    application_move(actor=actor, application=item.application, action=outcome,
+                     role=workflow_role(actor, council), reason=reason)  # fmt: skip
+    item.outcome, item.outcome_reason = outcome, reason.strip()
+    item.save(update_fields=["outcome", "outcome_reason"])
+    return item
+
+
+@transaction.atomic
+def session_close(*, actor, session: Session) -> Session:
+    """Close the session: every product on the agenda gets the council's result from the engine.
+    Refused (nothing changes) when a product lacks the quorum of counted sheets, or when the
+    spread exceeds the council's limit and its rules require re-scoring. Side effects: results on
+    the items, dossiers moved to scored / central_scored, the session closed, audit entries."""
+    session = Session.objects.select_for_update().select_related("council").get(pk=session.pk)
+    council = session.council
+    _check_manager(actor, council)
+    if not session.is_open:
+        raise ValidationError(_("Phiên họp đã kết thúc."))
+    results = consolidate_session(session)
+    problems = _close_problems(council, results.values())
+    if problems:
+        raise ValidationError(problems)
+    role = workflow_role(actor, council) if actor is not None else workflow.COUNCIL
+    for found in results.values():
+        if found.item.outcome:
+            continue
+        _store(found)
+        application_move(actor=actor, application=found.item.application,
+                         action="close_scoring", role=role)  # fmt: skip
+    session.status, session.closed_at, session.closed_by = (
+        Session.Status.CLOSED,
+        timezone.now(),
+        actor,
+    )
+    session.save(update_fields=["status", "closed_at", "closed_by"])
+    audit_record(actor=actor, action="session_close", obj=session, summary=str(session))
+    return session
+
+
+def _close_problems(council: Council, results) -> list[str]:
+    problems = []
+    for found in results:
+        if found.item.outcome:
+            continue
+        name = found.item.application.product.name
+        if found.problem or found.result is None or found.count < council.quorum:
+            problems.append(
+                _("%(product)s: mới có %(count)s phiếu hợp lệ, cần tối thiểu %(quorum)s.")
+                % {"product": name, "count": found.count, "quorum": council.quorum}
+            )
+        elif found.result.spread_exceeded and council.spread_policy == SpreadPolicy.RESCORE:
+            problems.append(
+                _(
+                    "%(product)s: chênh lệch %(spread)s điểm vượt mức %(limit)s; hội đồng thảo luận và chấm lại."
+                )
+                % {"product": name, "spread": found.result.spread, "limit": council.spread_limit}
+            )
+    return problems
+
+
+def _store(found) -> None:
+    result, item = found.result, found.item
+    item.sheet_count = result.sheet_count
+    item.total_sum = int(result.average * result.sheet_count)
+    item.stars, item.band_stars = result.stars, result.band_stars
+    item.held_back = {str(k): v for k, v in result.held_back.items()}
+    item.lowest, item.highest = result.lowest, result.highest
+    item.spread_exceeded = result.spread_exceeded
+    item.save()

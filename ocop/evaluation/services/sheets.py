@@ -1,0 +1,151 @@
+"""Score sheets: save a draft, submit (locked), revise with a reason, enter a paper sheet.
+
+Submitting is safe under concurrency: the sheet row is locked (select_for_update) and the status
+changes with a conditional UPDATE … WHERE status = 'draft', so a second submit (double click,
+two tabs) is a no-op that says so, and exactly one version row records the submission.
+"""
+
+from collections.abc import Mapping
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ocop.core.services import audit_record
+from ocop.criteria.engine import AnswerError, score_sheet
+from ocop.criteria.rules import Sheet
+
+from ..access import may_manage
+from ..models import CouncilMember, ScoreSheet, ScoreSheetVersion, SessionItem
+from ..selfscore import clean_answers, sheet_for
+from .councils import is_blocked
+
+DRAFT, SUBMITTED = ScoreSheet.Status.DRAFT, ScoreSheet.Status.SUBMITTED
+
+
+def item_sheet(item: SessionItem) -> Sheet:
+    sheet = sheet_for(item.application.rules, item.application.set_number)
+    if sheet is None:
+        raise ValidationError(_("Bộ tiêu chí của sản phẩm chưa sẵn sàng; chưa thể chấm điểm."))
+    return sheet
+
+
+def _check_may_score(actor, item: SessionItem, member: CouncilMember, on_paper: bool) -> None:
+    council = item.session.council
+    if member.council_id != council.pk or not member.scores:
+        raise PermissionDenied(_("Người này không chấm điểm trong hội đồng."))
+    if on_paper:
+        if not may_manage(actor, council) or actor.pk == member.user_id:
+            raise PermissionDenied(_("Chỉ thư ký hoặc cán bộ điều hành được nhập hộ phiếu giấy."))
+    elif actor.pk != member.user_id:
+        raise PermissionDenied(_("Bạn chỉ chấm phiếu của chính mình."))
+    if is_blocked(member, item.application.product_id):
+        raise PermissionDenied(_("Thành viên có xung đột lợi ích với sản phẩm này."))
+    if not item.session.is_open or item.outcome:
+        raise ValidationError(_("Phiên họp đã kết thúc hoặc sản phẩm đã có kết luận."))
+
+
+def clean(sheet: Sheet, raw: Mapping[str, object], complete: bool) -> tuple[dict[str, int], int]:
+    """Answers as {code: points} and their total; ValidationError names every bad criterion."""
+    answers, errors = clean_answers(sheet, raw)
+    if errors:
+        raise ValidationError(list(errors.values()))
+    if complete:
+        try:
+            return answers, score_sheet(sheet, answers).total
+        except AnswerError as error:
+            raise ValidationError(_("Chưa thể nộp phiếu: %(e)s.") % {"e": error}) from None
+    return answers, sum(answers.values())
+
+
+def _get_or_create(item: SessionItem, member: CouncilMember) -> ScoreSheet:
+    """Two first saves at once both try to insert; the loser reads the winner's row."""
+    found = ScoreSheet.objects.filter(item=item, member=member).first()
+    if found is not None:
+        return found
+    try:
+        with transaction.atomic():
+            return ScoreSheet.objects.create(item=item, member=member)
+    except IntegrityError:
+        return ScoreSheet.objects.get(item=item, member=member)
+
+
+@transaction.atomic
+def sheet_save(
+    *, actor, item: SessionItem, member: CouncilMember, answers: Mapping[str, object],
+    on_paper: bool = False,
+) -> ScoreSheet:  # fmt: skip
+    """Save a draft (criteria may be left blank). Refused once submitted. Side effect: the row."""
+    _check_may_score(actor, item, member, on_paper)
+    cleaned, total = clean(item_sheet(item), answers, complete=False)
+    sheet = _get_or_create(item, member)
+    updated = ScoreSheet.objects.filter(pk=sheet.pk, status=DRAFT).update(
+        answers=cleaned, total=total, on_paper=on_paper, entered_by=actor, updated_at=timezone.now()
+    )
+    if not updated:
+        raise ValidationError(_("Phiếu đã nộp và bị khóa; muốn sửa cần lý do khi phiên còn mở."))
+    sheet.refresh_from_db()
+    return sheet
+
+
+@transaction.atomic
+def sheet_submit(
+    *, actor, item: SessionItem, member: CouncilMember, answers: Mapping[str, object],
+    on_paper: bool = False,
+) -> tuple[ScoreSheet, bool]:  # fmt: skip
+    """Submit the sheet with every criterion answered; it is then locked. Returns (sheet, False)
+    without changing anything when it was already submitted. Side effects: the row (status,
+    answers, total, submitted_at), version 1, an audit entry."""
+    _check_may_score(actor, item, member, on_paper)
+    cleaned, total = clean(item_sheet(item), answers, complete=True)
+    sheet = _get_or_create(item, member)
+    sheet = ScoreSheet.objects.select_for_update().get(pk=sheet.pk)
+    now = timezone.now()
+    updated = ScoreSheet.objects.filter(pk=sheet.pk, status=DRAFT).update(
+        status=SUBMITTED, answers=cleaned, total=total, submitted_at=now, on_paper=on_paper,
+        entered_by=actor, version=F("version") + 1, updated_at=now,
+    )  # fmt: skip
+    sheet.refresh_from_db()
+    if not updated:
+        return sheet, False
+    ScoreSheetVersion.objects.create(
+        sheet=sheet, number=sheet.version, answers=cleaned, total=total, by=actor, at=now,
+        on_paper=on_paper, reason=_("Nhập hộ từ phiếu giấy") if on_paper else "",
+    )  # fmt: skip
+    summary = _("Nộp phiếu %(total)s điểm") % {"total": total}
+    audit_record(actor=actor, action="sheet_submit", obj=sheet, summary=summary,
+                 after={"total": total, "on_paper": on_paper})  # fmt: skip
+    return sheet, True
+
+
+@transaction.atomic
+def sheet_revise(
+    *, actor, sheet: ScoreSheet, answers: Mapping[str, object], reason: str,
+    on_paper: bool = False,
+) -> ScoreSheet:  # fmt: skip
+    """Revise a submitted sheet while the session is open (e.g. after the council discussed a
+    spread), with a reason. Side effects: the row, a new version, an audit entry."""
+    sheet = (
+        ScoreSheet.objects.select_for_update()
+        .select_related("item__session__council")
+        .get(pk=sheet.pk)
+    )
+    _check_may_score(actor, sheet.item, sheet.member, on_paper)
+    if sheet.status != SUBMITTED:
+        raise ValidationError(_("Phiếu chưa nộp: hãy lưu nháp hoặc nộp phiếu."))
+    if not reason.strip():
+        raise ValidationError(_("Vui lòng nêu lý do sửa phiếu đã nộp."))
+    cleaned, total = clean(item_sheet(sheet.item), answers, complete=True)
+    before = {"answers": sheet.answers, "total": sheet.total}
+    now = timezone.now()
+    sheet.answers, sheet.total, sheet.version = cleaned, total, sheet.version + 1
+    sheet.entered_by, sheet.on_paper = actor, on_paper
+    sheet.save()
+    ScoreSheetVersion.objects.create(sheet=sheet, number=sheet.version, answers=cleaned,
+                                     total=total, by=actor, at=now, reason=reason.strip(),
+                                     on_paper=on_paper)  # fmt: skip
+    audit_record(actor=actor, action="sheet_revise", obj=sheet, summary=reason.strip(),
+                 before=before, after={"answers": cleaned, "total": total})  # fmt: skip
+    return sheet

@@ -1,0 +1,123 @@
+"""The offline workbook: one worksheet per product, a row per criterion with its allowed points
+in a drop-down. `read_workbook` checks every cell and reports each problem by sheet, row and
+column in Vietnamese. No Django: items come in as WorkbookItem values."""
+
+import io
+import re
+from dataclasses import dataclass
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ocop.criteria.rules import Sheet
+
+HEADER_ROW = 6
+FIRST_ROW = 7
+POINTS_COLUMN = "E"
+HEADERS = ("Mã tiêu chí", "Nội dung tiêu chí", "Các mức điểm", "Chủ thể tự chấm", "Điểm chấm")
+
+
+@dataclass(frozen=True)
+class WorkbookItem:
+    item_id: int
+    product: str
+    sheet: Sheet
+    answers: dict[str, int]
+    self_scores: dict[str, int]
+
+
+def _title(index: int, product: str) -> str:
+    return re.sub(r"[\[\]:*?/\\]", " ", f"{index}. {product}")[:31]
+
+
+def build_workbook(member_name: str, session_label: str, items: list[WorkbookItem]) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for index, entry in enumerate(items, 1):
+        ws = book.create_sheet(_title(index, entry.product))
+        head = [
+            ("Mã mục (không sửa)", entry.item_id), ("Sản phẩm", entry.product),
+            ("Bộ sản phẩm / bộ tiêu chí", f"{entry.sheet.set} / {entry.sheet.rules}"),
+            ("Thành viên / phiên họp", f"{member_name} – {session_label}"),
+        ]  # fmt: skip
+        for row, values in enumerate(head, 1):
+            _put(ws, row, values)
+        _put(ws, HEADER_ROW, HEADERS)
+        for cell in ws[HEADER_ROW]:
+            cell.font = Font(bold=True)
+        for row, criterion in enumerate(entry.sheet.criteria, FIRST_ROW):
+            levels = ",".join(str(p) for p in criterion.allowed)
+            _put(ws, row, (criterion.code, criterion.text, levels,
+                           entry.self_scores.get(criterion.code), entry.answers.get(criterion.code)))  # fmt: skip
+            check = DataValidation(type="list", formula1=f'"{levels}"', allow_blank=True)
+            check.error = f"Tiêu chí {criterion.code} chỉ có các mức: {levels}"
+            ws.add_data_validation(check)
+            check.add(f"{POINTS_COLUMN}{row}")
+        ws.column_dimensions["B"].width = 70
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _put(ws, row: int, values) -> None:
+    for column, value in enumerate(values, 1):
+        ws.cell(row=row, column=column, value=value)
+
+
+def read_workbook(
+    data: bytes, expected: dict[int, Sheet]
+) -> tuple[dict[int, dict[str, int]], list[str]]:
+    """({item id: answers}, errors). A blank points cell leaves the criterion unscored."""
+    try:
+        book = load_workbook(io.BytesIO(data), data_only=True)
+    except Exception:  # openpyxl raises many kinds on a file that is not a workbook
+        return {}, ["Tệp không phải bảng tính Excel (.xlsx) hợp lệ."]
+    found: dict[int, dict[str, int]] = {}
+    errors: list[str] = []
+    for ws in book.worksheets:
+        where = f"Trang “{ws.title}”"
+        item_id = ws["B1"].value
+        if not isinstance(item_id, int) or item_id not in expected:
+            errors.append(f"{where}, dòng 1, cột B: mã mục không thuộc các phiếu bạn được chấm.")
+            continue
+        if item_id in found:
+            errors.append(f"{where}: sản phẩm này xuất hiện ở hai trang tính.")
+            continue
+        found[item_id] = _read_rows(ws, expected[item_id], where, errors)
+    return found, errors
+
+
+def _read_rows(ws, sheet: Sheet, where: str, errors: list[str]) -> dict[str, int]:
+    answers: dict[str, int] = {}
+    for offset, criterion in enumerate(sheet.criteria):
+        row = FIRST_ROW + offset
+        code = ws[f"A{row}"].value
+        if str(code or "").strip() != criterion.code:
+            errors.append(
+                f"{where}, dòng {row}, cột A: phải là tiêu chí {criterion.code} (không sửa cột này)."
+            )
+            continue
+        value = ws[f"{POINTS_COLUMN}{row}"].value
+        if value is None or str(value).strip() == "":
+            continue
+        points = _as_int(value)
+        if points is None or points not in criterion.allowed_set:
+            levels = ", ".join(str(p) for p in criterion.allowed)
+            errors.append(
+                f"{where}, dòng {row}, cột {POINTS_COLUMN}: “{value}” không phải mức điểm của tiêu chí {criterion.code} (các mức: {levels})."
+            )
+            continue
+        answers[criterion.code] = points
+    return answers
+
+
+def _as_int(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    text = str(value).strip()
+    return int(text) if text.isdigit() else None

@@ -1,0 +1,158 @@
+"""Councils: list, set up, members, rules (Quy chế), conflicts of interest."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from ocop.accounts.permissions import role_required
+from ocop.accounts.roles import Role
+from ocop.registry.models import Product
+
+from ..access import councils_visible_to, is_officer_of, may_manage, seat_of
+from ..forms_council import (
+    ConflictDeclareForm,
+    ConflictReviewForm,
+    CouncilForm,
+    CouncilRulesForm,
+    MemberForm,
+)  # fmt: skip
+from ..models import Conflict, Council
+from ..services.councils import (
+    conflict_declare,
+    conflict_review,
+    council_create,
+    council_member_add,
+    council_rules_update,
+)  # fmt: skip
+from .common import error_text
+
+COUNCIL_ROLES = (Role.PROVINCE, Role.CENTRAL, Role.COUNCIL_MEMBER)
+
+
+def fetch_council(request, pk: int) -> Council:
+    return get_object_or_404(councils_visible_to(request.user), pk=pk)
+
+
+@role_required(*COUNCIL_ROLES)
+def council_list(request):
+    can_create = request.user.role in (Role.PROVINCE, Role.CENTRAL)
+    councils = councils_visible_to(request.user)
+    return render(request, "evaluation/council_list.html",
+                  {"councils": councils, "can_create": can_create})  # fmt: skip
+
+
+@role_required(Role.PROVINCE, Role.CENTRAL)
+def council_new(request):
+    form = CouncilForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        central = request.user.role == Role.CENTRAL
+        try:
+            council = council_create(
+                actor=request.user, level="central" if central else "province",
+                province=None if central else request.user.province, **form.cleaned_data,
+            )  # fmt: skip
+        except ValidationError as error:
+            form.add_error(None, error_text(error))
+        else:
+            messages.success(request, "Đã thành lập hội đồng.")
+            return redirect("evaluation:council_detail", council.pk)
+    return render(request, "evaluation/council_new.html", {"form": form})
+
+
+def agenda_products(council: Council):
+    return Product.objects.filter(applications__session_items__session__council=council,
+                                  applications__session_items__session__status="open").distinct()  # fmt: skip
+
+
+@role_required(*COUNCIL_ROLES)
+def council_detail(request, pk: int):
+    council = fetch_council(request, pk)
+    seat = seat_of(request.user, council)
+    managing = may_manage(request.user, council)
+    conflicts = Conflict.objects.filter(member__council=council).select_related(
+        "member__user", "product"
+    )
+    if not managing:
+        conflicts = conflicts.filter(member=seat)
+    return render(request, "evaluation/council_detail.html", {
+        "council": council, "seat": seat, "managing": managing,
+        "officer": is_officer_of(request.user, council),
+        "members": council.members.select_related("user"), "conflicts": conflicts,
+        "sessions": council.sessions.select_related("round"),
+        "member_form": MemberForm(council=council), "rules_form": CouncilRulesForm(instance=council),
+        "declare_form": ConflictDeclareForm(products=agenda_products(council)),
+        "review_form": ConflictReviewForm(),
+    })  # fmt: skip
+
+
+def _officer_council(request, pk: int) -> Council:
+    council = fetch_council(request, pk)
+    if not is_officer_of(request.user, council):
+        raise PermissionDenied
+    return council
+
+
+@require_POST
+@role_required(Role.PROVINCE, Role.CENTRAL)
+def council_member_new(request, pk: int):
+    council = _officer_council(request, pk)
+    form = MemberForm(request.POST, council=council)
+    if form.is_valid():
+        try:
+            council_member_add(actor=request.user, council=council, **form.cleaned_data)
+            messages.success(request, "Đã thêm thành viên.")
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+    else:
+        messages.error(request, "Vui lòng chọn tài khoản và chức danh.")
+    return redirect("evaluation:council_detail", council.pk)
+
+
+@require_POST
+@role_required(Role.PROVINCE, Role.CENTRAL)
+def council_rules(request, pk: int):
+    council = _officer_council(request, pk)
+    form = CouncilRulesForm(request.POST, instance=Council.objects.get(pk=council.pk))
+    if form.is_valid():
+        council_rules_update(actor=request.user, council=council, **form.cleaned_data)
+        messages.success(request, "Đã cập nhật quy chế hội đồng.")
+    else:
+        messages.error(request, "Quy chế chưa hợp lệ.")
+    return redirect("evaluation:council_detail", council.pk)
+
+
+@require_POST
+@role_required(Role.COUNCIL_MEMBER)
+def conflict_new(request, pk: int):
+    council = fetch_council(request, pk)
+    seat = seat_of(request.user, council)
+    if seat is None:
+        raise Http404
+    form = ConflictDeclareForm(request.POST, products=agenda_products(council))
+    if form.is_valid():
+        product = Product.objects.get(pk=form.cleaned_data["product"])
+        conflict_declare(actor=request.user, member=seat, product=product,
+                         reason=form.cleaned_data["reason"])  # fmt: skip
+        messages.success(request, "Đã khai báo xung đột lợi ích; bạn sẽ không chấm sản phẩm này.")
+    else:
+        messages.error(request, "Vui lòng chọn sản phẩm và nêu lý do.")
+    return redirect("evaluation:council_detail", council.pk)
+
+
+@require_POST
+@role_required(*COUNCIL_ROLES)
+def conflict_decide(request, pk: int, conflict_pk: int):
+    council = fetch_council(request, pk)
+    conflict = get_object_or_404(Conflict, pk=conflict_pk, member__council=council)
+    form = ConflictReviewForm(request.POST)
+    if not may_manage(request.user, council) or not form.is_valid():
+        raise Http404
+    try:
+        conflict_review(actor=request.user, conflict=conflict, **form.cleaned_data)
+        messages.success(request, "Đã ghi kết luận về xung đột lợi ích.")
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, error_text(error) if isinstance(error, ValidationError) else
+                       "Bạn không được xem xét xung đột của chính mình.")  # fmt: skip
+    return redirect("evaluation:council_detail", council.pk)

@@ -1,0 +1,74 @@
+"""Recognition decisions: the officer picks the products awaiting them, issues, prints the PDF."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from ocop.accounts.permissions import role_required
+from ocop.accounts.roles import Role
+from ocop.certificates.models import Certificate
+
+from .. import pdf_council
+from ..forms_council import DecisionForm
+from ..models import Decision
+from ..services.decisions import awaiting_decision, decision_issue
+from .common import error_text
+
+
+def _level(user) -> str:
+    return "central" if user.role == Role.CENTRAL else "province"
+
+
+def visible_decisions(user):
+    decisions = Decision.objects.select_related("province")
+    if user.is_superuser or user.role in (Role.ADMIN, Role.CENTRAL):
+        return decisions
+    return decisions.filter(level="province", province=user.province_id)
+
+
+@role_required(Role.PROVINCE, Role.CENTRAL)
+def decision_list(request):
+    user = request.user
+    level = _level(user)
+    waiting = awaiting_decision(level, user.province_id)
+    form = DecisionForm(request.POST or None, items=waiting)
+    if request.method == "POST" and form.is_valid():
+        chosen = [i for i in waiting if i.pk in set(form.cleaned_data["items"])]
+        try:
+            decision = decision_issue(
+                actor=user, level=level, province=user.province, items=chosen,
+                decided_on=form.cleaned_data["decided_on"], signer=form.cleaned_data["signer"],
+            )  # fmt: skip
+        except (ValidationError, PermissionDenied) as error:
+            text = error_text(error) if isinstance(error, ValidationError) else str(error)
+            form.add_error(None, text)
+        else:
+            messages.success(request, f"Đã ban hành quyết định {decision.number}.")
+            return redirect("evaluation:decision_detail", decision.pk)
+    return render(request, "evaluation/decision_list.html",
+                  {"decisions": visible_decisions(user), "form": form, "waiting": waiting})  # fmt: skip
+
+
+@role_required(Role.PROVINCE, Role.CENTRAL)
+def decision_detail(request, pk: int):
+    decision = get_object_or_404(visible_decisions(request.user), pk=pk)
+    items = decision.items.select_related("application__product__producer__commune__province")
+    certificates = {c.product_id: c for c in _certificates(decision)}
+    rows = [(i, certificates.get(i.application.product_id)) for i in items]
+    return render(request, "evaluation/decision_detail.html", {"decision": decision, "rows": rows})
+
+
+def _certificates(decision: Decision):
+    return Certificate.objects.filter(
+        decision_number=decision.number, decision_date=decision.decided_on,
+        authority_name=decision.authority_name,
+    )  # fmt: skip
+
+
+@role_required(Role.PROVINCE, Role.CENTRAL)
+def decision_pdf(request, pk: int):
+    decision = get_object_or_404(visible_decisions(request.user), pk=pk)
+    response = HttpResponse(pdf_council.decision_pdf(decision), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="quyet-dinh-{decision.pk}.pdf"'
+    return response

@@ -1,0 +1,110 @@
+"""Sessions: open one with its agenda, the board (products × members), close, outcomes, minutes."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from ocop.accounts.permissions import role_required
+
+from .. import pdf_council, workflow
+from ..access import is_officer_of, may_manage
+from ..board import board
+from ..forms_council import OutcomeForm, SessionForm
+from ..models import Application, Round, Session, SessionItem
+from ..services.sessions import item_outcome_record, session_close, session_create
+from .common import error_text
+from .councils import COUNCIL_ROLES, fetch_council
+
+
+def fetch_session(request, pk: int) -> Session:
+    session = get_object_or_404(Session.objects.select_related("council", "round"), pk=pk)
+    if not may_manage(request.user, session.council):
+        raise Http404
+    return session
+
+
+def _agenda_choices(council):
+    if council.level == "central":
+        rounds = Round.objects.filter(level="central")
+        dossiers = Application.objects.filter(stage=workflow.PROPOSED_CENTRAL)
+    else:
+        rounds = Round.objects.filter(level="province", province=council.province_id)
+        dossiers = Application.objects.filter(stage=workflow.READY_FOR_COUNCIL,
+                                              commune__province=council.province_id)  # fmt: skip
+    return rounds, dossiers.select_related("product", "producer")
+
+
+@role_required(*COUNCIL_ROLES)
+def session_new(request, pk: int):
+    council = fetch_council(request, pk)
+    if not may_manage(request.user, council):
+        raise Http404
+    rounds, dossiers = _agenda_choices(council)
+    scorers = council.members.exclude(position="advisor").select_related("user")
+    form = SessionForm(request.POST or None, rounds=rounds, applications=dossiers, members=scorers)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            session = session_create(
+                actor=request.user, council=council, round=data["round"], held_on=data["held_on"],
+                place=data["place"], applications=list(data["applications"]),
+                present=list(data["present"]),
+            )  # fmt: skip
+        except ValidationError as error:
+            form.add_error(None, error_text(error))
+        else:
+            messages.success(request, "Đã mở phiên họp.")
+            return redirect("evaluation:session_detail", session.pk)
+    return render(request, "evaluation/session_new.html", {"form": form, "council": council})
+
+
+@role_required(*COUNCIL_ROLES)
+def session_detail(request, pk: int):
+    session = fetch_session(request, pk)
+    members, rows = board(session, request.user)
+    return render(request, "evaluation/session_detail.html", {
+        "session": session, "council": session.council, "members": members, "rows": rows,
+        "officer": is_officer_of(request.user, session.council), "outcome_form": OutcomeForm(),
+    })  # fmt: skip
+
+
+@require_POST
+@role_required(*COUNCIL_ROLES)
+def session_close_view(request, pk: int):
+    session = fetch_session(request, pk)
+    try:
+        session_close(actor=request.user, session=session)
+        messages.success(request, "Đã kết thúc phiên họp; kết quả đã được tính.")
+    except ValidationError as error:
+        messages.error(request, "Chưa thể kết thúc phiên: " + error_text(error))
+    return redirect("evaluation:session_detail", session.pk)
+
+
+@require_POST
+@role_required(*COUNCIL_ROLES)
+def item_outcome(request, pk: int, item_pk: int):
+    session = fetch_session(request, pk)
+    item = get_object_or_404(SessionItem.objects.select_related("application"), pk=item_pk,
+                             session=session)  # fmt: skip
+    form = OutcomeForm(request.POST)
+    if form.is_valid():
+        try:
+            item_outcome_record(actor=request.user, item=item, **form.cleaned_data)
+            messages.success(request, "Đã ghi kết luận của hội đồng.")
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+    else:
+        messages.error(request, "Vui lòng chọn kết luận và nêu lý do.")
+    return redirect("evaluation:session_detail", session.pk)
+
+
+@role_required(*COUNCIL_ROLES)
+def minutes_pdf(request, pk: int):
+    session = fetch_session(request, pk)
+    if session.is_open:
+        raise Http404
+    response = HttpResponse(pdf_council.minutes_pdf(session), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="bien-ban-{session.pk}.pdf"'
+    return response

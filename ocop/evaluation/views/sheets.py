@@ -1,0 +1,127 @@
+"""Scoring: a member's sheets, the sheet page (radio buttons, evidence, self-score, live total),
+and the secretary's entry of a paper sheet on a member's behalf."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from ocop.accounts.permissions import role_required
+from ocop.accounts.roles import Role
+
+from ..access import items_for_member, may_manage, own_sheet, seat_of
+from ..board import criterion_rows
+from ..models import CouncilMember, ScoreSheet, Session, SessionItem
+from ..selfscore import evaluate
+from ..services.councils import is_blocked
+from ..services.sheets import item_sheet, sheet_revise, sheet_save, sheet_submit
+from .common import error_text
+
+ITEMS = SessionItem.objects.select_related(
+    "session__council", "application__product", "application__producer", "application__round"
+)
+
+
+@role_required(Role.COUNCIL_MEMBER)
+def my_sheets(request):
+    """Every open session the member sits in, with the member's sheet status per product."""
+    groups = []
+    for seat in request.user.council_seats.select_related("council").all():
+        if not seat.scores:
+            continue
+        for session in Session.objects.filter(council=seat.council, status="open"):
+            sheets = {
+                s.item_id: s for s in ScoreSheet.objects.filter(member=seat, item__session=session)
+            }
+            rows = [(item, sheets.get(item.pk)) for item in items_for_member(seat, session)]
+            groups.append({"session": session, "seat": seat, "rows": rows})
+    return render(request, "evaluation/sheet_list.html", {"groups": groups})
+
+
+def _seat_item(request, item_pk: int) -> tuple[SessionItem, CouncilMember]:
+    item = get_object_or_404(ITEMS, pk=item_pk)
+    seat = seat_of(request.user, item.session.council)
+    if seat is None or not seat.scores or is_blocked(seat, item.application.product_id):
+        raise Http404
+    return item, seat
+
+
+@role_required(Role.COUNCIL_MEMBER)
+def sheet_score(request, item_pk: int):
+    item, seat = _seat_item(request, item_pk)
+    return _score_page(request, item, seat, on_paper=False)
+
+
+@role_required(Role.COUNCIL_MEMBER, Role.PROVINCE, Role.CENTRAL)
+def sheet_paper(request, item_pk: int, member_pk: int):
+    item = get_object_or_404(ITEMS, pk=item_pk)
+    if not may_manage(request.user, item.session.council):
+        raise Http404
+    member = get_object_or_404(CouncilMember, pk=member_pk, council=item.session.council)
+    if member.user_id == request.user.pk:
+        raise PermissionDenied
+    return _score_page(request, item, member, on_paper=True)
+
+
+def _score_page(request, item: SessionItem, member: CouncilMember, on_paper: bool):
+    sheet = item_sheet(item)
+    current = own_sheet(member, item)
+    raw = _raw(request, sheet) if request.method == "POST" else (current.answers if current else {})
+    if request.method == "POST":
+        done = _save(request, item, member, current, raw, on_paper)
+        if done:
+            return redirect(request.path)
+    _answers, summary = evaluate(sheet, raw)
+    return render(request, "evaluation/sheet_score.html", {
+        "item": item, "member": member, "sheet": sheet, "current": current, "on_paper": on_paper,
+        "rows": criterion_rows(item, sheet, {k: _int(v) for k, v in raw.items()}),
+        "summary": summary, "locked": bool(current and current.is_submitted),
+    })  # fmt: skip
+
+
+def _raw(request, sheet) -> dict[str, str]:
+    return {c.code: request.POST.get(f"score_{c.code}", "") for c in sheet.criteria}
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _save(request, item, member, current, raw, on_paper) -> bool:
+    action = request.POST.get("action", "save")
+    common = {"actor": request.user, "answers": raw, "on_paper": on_paper}
+    try:
+        if action == "revise" and current is not None:
+            sheet_revise(sheet=current, reason=request.POST.get("reason", ""), **common)
+            messages.success(request, "Đã sửa phiếu và lưu phiên bản mới.")
+        elif action == "submit":
+            _sheet, done = sheet_submit(item=item, member=member, **common)
+            if done:
+                messages.success(request, "Đã nộp phiếu; phiếu đã được khóa.")
+            else:
+                messages.info(request, "Phiếu đã được nộp trước đó; không có gì thay đổi.")
+        else:
+            sheet_save(item=item, member=member, **common)
+            messages.success(request, "Đã lưu nháp.")
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+        return False
+    return True
+
+
+@require_POST
+@role_required(Role.COUNCIL_MEMBER, Role.PROVINCE, Role.CENTRAL)
+def sheet_preview(request, item_pk: int):
+    """The live total and stars as the member ticks options (htmx); nothing is saved."""
+    item = get_object_or_404(ITEMS, pk=item_pk)
+    seat = seat_of(request.user, item.session.council)
+    allowed = seat is not None and seat.scores and not is_blocked(seat, item.application.product_id)
+    if not (allowed or may_manage(request.user, item.session.council)):
+        raise Http404
+    sheet = item_sheet(item)
+    _answers, summary = evaluate(sheet, _raw(request, sheet))
+    return render(request, "evaluation/_sheet_summary.html", {"summary": summary})
