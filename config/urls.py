@@ -8,6 +8,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("ocop.accounts.urls")),
     path("criteria/", include("ocop.criteria.urls")),
+    path("places/", include("ocop.places.urls")),
     path("", include("ocop.registry.urls")),
     path("", include("ocop.evaluation.urls")),
     path("", include("ocop.certificates.urls")),

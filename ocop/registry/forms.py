@@ -7,6 +7,7 @@ from ocop.accounts.roles import Role
 from ocop.accounts.scope import covers_commune
 from ocop.core.text import nfc, search_key
 from ocop.places.models import Commune, HistoricUnit
+from ocop.places.widgets import UnitCodeInput
 
 from .choices import SalesChannel
 from .identifiers import clean_gtin, clean_phone, clean_tax_code
@@ -29,12 +30,13 @@ def _checked(clean, value: str) -> str:
 class ProducerForm(forms.ModelForm):
     commune = forms.ModelChoiceField(
         Commune.objects.select_related("province"), to_field_name="code", label=_("Mã xã/phường"),
-        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-        help_text=_("Mã 5 chữ số của xã/phường hiện nay, ví dụ 10273."),
+        widget=UnitCodeInput("places:commune_options"),
+        help_text=_("Gõ tên hoặc mã 5 chữ số của xã/phường hiện nay rồi chọn, ví dụ 10273."),
     )  # fmt: skip
     historic_unit = forms.ModelChoiceField(
         HistoricUnit.objects.filter(level=HistoricUnit.Level.COMMUNE), to_field_name="code",
-        required=False, label=_("Mã xã cũ (trước 1/7/2025)"), widget=forms.TextInput(),
+        required=False, label=_("Mã xã cũ (trước 1/7/2025)"),
+        widget=UnitCodeInput("places:historic_options"),
     )  # fmt: skip
     website = forms.URLField(label=_("Trang web"), required=False, assume_scheme="https")
 
