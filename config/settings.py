@@ -1,6 +1,7 @@
 """The only settings module. Everything that differs between machines comes from the environment."""
 
 import os
+import secrets
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -41,11 +42,25 @@ def database_from_url(url: str) -> dict:
     }
 
 
+def secret_key() -> str:
+    """OCOP_SECRET_KEY, or a random key made once per installation and kept in the data folder
+    (never a key that ships with the code: it signs sessions and certificate URLs)."""
+    if env("OCOP_SECRET_KEY"):
+        return env("OCOP_SECRET_KEY")
+    path = DATA_DIR / "secret-key"
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(descriptor, "w") as file:
+        file.write(secrets.token_urlsafe(50))
+    return path.read_text().strip()
+
+
 DATA_DIR = Path(env("OCOP_DATA_DIR", str(BASE_DIR / "var")))
 DEBUG = env_bool("OCOP_DEBUG", False)
-SECRET_KEY = env("OCOP_SECRET_KEY") or ("insecure-dev-key" if DEBUG or env("OCOP_DEMO") else "")
-if not SECRET_KEY:
-    SECRET_KEY = "insecure-key-set-OCOP_SECRET_KEY-in-production"
+SECRET_KEY = secret_key()
 ALLOWED_HOSTS = [h for h in env("OCOP_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in env("OCOP_CSRF_TRUSTED_ORIGINS").split(",") if o]
 SITE_URL = env("OCOP_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -121,6 +136,10 @@ LOGOUT_REDIRECT_URL = "home"
 # further attempts are refused until the window passes.
 LOGIN_FAILURE_LIMIT = int(env("OCOP_LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW_SECONDS = int(env("OCOP_LOGIN_FAILURE_WINDOW", "900"))
+# Password-reset mails: at most this many per address (e-mail) and per client per hour.
+PASSWORD_RESET_LIMIT = int(env("OCOP_PASSWORD_RESET_LIMIT", "3"))
+# Reverse proxies whose X-Forwarded-For we believe (e.g. "127.0.0.1" behind nginx on the same host).
+TRUSTED_PROXIES = frozenset(p for p in env("OCOP_TRUSTED_PROXIES").split(",") if p)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]

@@ -1,6 +1,6 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from . import throttle
@@ -39,3 +39,13 @@ class ThrottledLoginForm(AuthenticationForm):
             raise
         throttle.clear_failures(username)
         return cleaned
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Sends the reset mail at most a few times an hour per address and per client; the page
+    answers the same either way, so it reveals nothing about which addresses exist."""
+
+    def save(self, *args, request=None, **kwargs):
+        address = throttle.client_address(request) if request else None
+        if throttle.reset_allowed(self.cleaned_data["email"], address):
+            super().save(*args, request=request, **kwargs)

@@ -107,3 +107,14 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+
+class ResetRequest(models.Model):
+    """One password-reset request, kept for throttling the mails."""
+
+    email_key = models.CharField(max_length=254, db_index=True)
+    address = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.email_key} {self.at:%Y-%m-%d %H:%M}"

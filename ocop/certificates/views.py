@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ocop.accounts.permissions import get_visible_or_404, role_required
 from ocop.accounts.roles import OFFICER_ROLES, Role
 from ocop.accounts.scope import ScopedQuerySet
+from ocop.core.spreadsheet import safe_row
 
 from . import services
 from .choices import IN_FORCE
@@ -56,7 +57,7 @@ def _csv_response(certificates: ScopedQuerySet) -> HttpResponse:
     response.write("\ufeff")  # so that Excel opens Vietnamese text as UTF-8
     writer = csv.writer(response)
     writer.writerow(export_header())
-    writer.writerows(export_rows(certificates))
+    writer.writerows(safe_row(row) for row in export_rows(certificates))
     return response
 
 

@@ -104,3 +104,53 @@ def test_production_hashes_with_argon2():
     from config import settings as configured
 
     assert configured.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+
+
+def test_one_attacker_cannot_lock_an_account_for_everyone(client, territory, settings):
+    settings.LOGIN_FAILURE_LIMIT = 2
+    make_user("nguoidung", "producer")
+    for _ in range(2):
+        client.post(
+            reverse("login"), {"username": "nguoidung", "password": "sai"}, REMOTE_ADDR="10.9.9.9"
+        )
+    blocked = client.post(
+        reverse("login"), {"username": "nguoidung", "password": PASSWORD}, REMOTE_ADDR="10.9.9.9"
+    )
+    assert "đăng nhập sai quá nhiều lần" in blocked.content.decode()
+    other = client.post(
+        reverse("login"), {"username": "nguoidung", "password": PASSWORD}, REMOTE_ADDR="10.1.1.1"
+    )
+    assert other.status_code == 302
+
+
+def test_behind_a_trusted_proxy_clients_are_told_apart(client, territory, settings):
+    settings.LOGIN_FAILURE_LIMIT = 2
+    settings.TRUSTED_PROXIES = frozenset({"127.0.0.1"})
+    make_user("nguoidung", "producer")
+    for _ in range(2):
+        client.post(
+            reverse("login"), {"username": "nguoidung", "password": "sai"},
+            REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7",
+        )  # fmt: skip
+    assert set(LoginFailure.objects.values_list("address", flat=True)) == {"203.0.113.7"}
+    ok = client.post(
+        reverse("login"), {"username": "nguoidung", "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.4",
+    )  # fmt: skip
+    assert ok.status_code == 302
+
+
+def test_password_reset_mails_are_rate_limited_silently(client, territory, settings):
+    settings.PASSWORD_RESET_LIMIT = 2
+    make_user("nguoidung", "producer", email="nd@example.vn")
+    answers = {
+        client.post(reverse("password_reset"), {"email": "nd@example.vn"})["Location"]
+        for _ in range(5)
+    }
+    assert answers == {"/accounts/password_reset/done/"}
+    assert len(mail.outbox) == 2
+
+
+def test_no_secret_key_ships_with_the_code(settings):
+    assert len(settings.SECRET_KEY) >= 50
+    assert "insecure" not in settings.SECRET_KEY
