@@ -1,5 +1,9 @@
-"""Working days in Vietnam: Monday to Friday, minus public holidays (Tết, Hùng Kings day, …)
-as the `holidays` package lists them for Vietnam, substituted days off included. Pure, no Django.
+"""Working days in Vietnam: Monday to Friday, minus public holidays (Tết, Hùng Kings day, …),
+plus the Saturdays the government swaps in as working days, as the `holidays` package lists them
+for Vietnam (days off and swapped working Saturdays both). Pure, no Django.
+
+Swaps the government announces after the pinned `holidays` release are not known here until the
+package is upgraded (requirements.lock).
 
 Deadlines such as "the commune has 15 working days" count from the day after the start date.
 """
@@ -11,8 +15,8 @@ import holidays
 
 
 @cache
-def _holidays_of(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("VN", years=year))
+def _calendar(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("VN", years=year)
 
 
 def holiday_name(day: date) -> str | None:
@@ -22,7 +26,7 @@ def holiday_name(day: date) -> str | None:
 
 
 def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _holidays_of(day.year)
+    return bool(_calendar(day.year).is_working_day(day))
 
 
 def add_working_days(start: date, days: int) -> date:

@@ -46,3 +46,11 @@ def test_zero_days_and_errors():
 def test_holiday_names_in_vietnamese():
     assert holiday_name(date(2026, 2, 17)) is not None
     assert holiday_name(date(2026, 2, 23)) is None
+
+
+def test_a_saturday_swapped_in_as_a_working_day_counts():
+    # 2026: Saturday 22 Aug is worked in exchange for Monday 31 Aug off (before National Day).
+    assert is_working_day(date(2026, 8, 22))
+    assert not is_working_day(date(2026, 8, 31))
+    # The commune's 15 working days from Monday 10 Aug 2026: 11–14, 17–21, Sat 22, 24–28 Aug.
+    assert add_working_days(date(2026, 8, 10), 15) == date(2026, 8, 28)
