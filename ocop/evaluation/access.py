@@ -63,6 +63,18 @@ def blocked_product_ids(member: CouncilMember) -> set[int]:
     )
 
 
+def actor_blocked(user, council: Council, product_id: int) -> bool:
+    """The user's own seat on the council has a blocking conflict with the product: a manager may
+    then neither score, enter paper sheets nor record outcomes for it."""
+    seat = seat_of(user, council)
+    return seat is not None and product_id in blocked_product_ids(seat)
+
+
+def submitted_members(item: SessionItem) -> set[int]:
+    submitted = ScoreSheet.objects.filter(item=item, status=ScoreSheet.Status.SUBMITTED)
+    return set(submitted.values_list("member_id", flat=True))
+
+
 def items_for_member(member: CouncilMember, session: Session) -> list[SessionItem]:
     """The agenda as one member sees it: without the products they are conflicted on."""
     blocked = blocked_product_ids(member)

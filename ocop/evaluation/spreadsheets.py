@@ -10,8 +10,11 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ocop.core.spreadsheet import safe_cell
 from ocop.criteria.rules import Sheet
 
+MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
+TOO_BIG = f"Tệp bảng tính vượt quá {MAX_WORKBOOK_BYTES // (1024 * 1024)} MB."
 HEADER_ROW = 6
 FIRST_ROW = 7
 POINTS_COLUMN = "E"
@@ -61,23 +64,36 @@ def build_workbook(member_name: str, session_label: str, items: list[WorkbookIte
 
 
 def _put(ws, row: int, values) -> None:
+    # Product and member names are typed by people; Excel must not run them as formulas.
     for column, value in enumerate(values, 1):
-        ws.cell(row=row, column=column, value=value)
+        ws.cell(row=row, column=column, value=safe_cell(value))
 
 
 def read_workbook(
     data: bytes, expected: dict[int, Sheet]
 ) -> tuple[dict[int, dict[str, int]], list[str]]:
     """({item id: answers}, errors). A blank points cell leaves the criterion unscored."""
+    if len(data) > MAX_WORKBOOK_BYTES:
+        return {}, [TOO_BIG]
     try:
-        book = load_workbook(io.BytesIO(data), data_only=True)
+        # Read-only streams the sheets instead of building every cell in memory.
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds on a file that is not a workbook
         return {}, ["Tệp không phải bảng tính Excel (.xlsx) hợp lệ."]
+    try:
+        return _read_book(book, expected)
+    except Exception:  # a damaged sheet inside a valid package fails only while streaming
+        return {}, ["Tệp không phải bảng tính Excel (.xlsx) hợp lệ."]
+    finally:
+        book.close()
+
+
+def _read_book(book, expected: dict[int, Sheet]) -> tuple[dict[int, dict[str, int]], list[str]]:
     found: dict[int, dict[str, int]] = {}
     errors: list[str] = []
     for ws in book.worksheets:
         where = f"Trang “{ws.title}”"
-        item_id = ws["B1"].value
+        item_id = _cells(ws, 1, 1).get((1, "B"))
         if not isinstance(item_id, int) or item_id not in expected:
             errors.append(f"{where}, dòng 1, cột B: mã mục không thuộc các phiếu bạn được chấm.")
             continue
@@ -88,17 +104,28 @@ def read_workbook(
     return found, errors
 
 
+def _cells(ws, first: int, last: int) -> dict[tuple[int, str], object]:
+    """{(row, column letter): value} for columns A–E of rows first..last, read in one pass."""
+    cells = {}
+    rows = ws.iter_rows(min_row=first, max_row=last, max_col=5, values_only=True)
+    for row, values in enumerate(rows, first):
+        for letter, value in zip("ABCDE", values, strict=False):
+            cells[(row, letter)] = value
+    return cells
+
+
 def _read_rows(ws, sheet: Sheet, where: str, errors: list[str]) -> dict[str, int]:
     answers: dict[str, int] = {}
+    cells = _cells(ws, FIRST_ROW, FIRST_ROW + len(sheet.criteria) - 1)
     for offset, criterion in enumerate(sheet.criteria):
         row = FIRST_ROW + offset
-        code = ws[f"A{row}"].value
+        code = cells.get((row, "A"))
         if str(code or "").strip() != criterion.code:
             errors.append(
                 f"{where}, dòng {row}, cột A: phải là tiêu chí {criterion.code} (không sửa cột này)."
             )
             continue
-        value = ws[f"{POINTS_COLUMN}{row}"].value
+        value = cells.get((row, POINTS_COLUMN))
         if value is None or str(value).strip() == "":
             continue
         points = _as_int(value)

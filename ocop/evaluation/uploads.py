@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import warnings
 from dataclasses import dataclass
 
 from PIL import Image, UnidentifiedImageError
@@ -15,6 +16,7 @@ EXTENSIONS = {
     "image/png": ".png",
     "image/webp": ".webp",
 }
+TOO_MANY_PIXELS = "Ảnh có kích thước điểm ảnh quá lớn; vui lòng thu nhỏ ảnh rồi tải lại."
 
 
 class UploadRefused(ValueError):
@@ -37,17 +39,28 @@ def check_content(data: bytes) -> CheckedFile:
     digest = hashlib.sha256(data).hexdigest()
     if data[:5] == b"%PDF-":
         return CheckedFile("application/pdf", len(data), digest)
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            kind = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        kind = None
+    kind = _image_kind(data)
     if kind not in IMAGE_TYPES:
         raise UploadRefused(
             "Chỉ nhận tệp PDF hoặc ảnh (JPEG, PNG, WEBP); nội dung tệp không hợp lệ."
         )
     return CheckedFile(IMAGE_TYPES[kind], len(data), digest)
+
+
+def _image_kind(data: bytes) -> str | None:
+    """Pillow's format name, or None when the bytes are not an image. Refuses an image whose
+    pixel count makes it a decompression bomb (Pillow warns above its limit, fails above twice)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                kind = image.format
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise UploadRefused(TOO_MANY_PIXELS) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None
+    return kind
 
 
 def check_dossier_room(current_total: int, adding: int) -> None:

@@ -2,7 +2,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -65,9 +65,13 @@ def council_member_condition(user) -> Q:
     """A council member sees the dossiers on the agenda of their councils' sessions, except the
     products they have a blocking conflict of interest with (docs/evaluation-workflow.md)."""
     from .councils import Conflict  # the council models import this module
+    from .scoring import SessionItem
 
     blocked = Conflict.objects.blocking().filter(member__user=user).values("product_id")
-    return Q(session_items__session__council__members__user=user) & ~Q(product__in=blocked)
+    # A subquery, not a join: a dossier on sessions of two of the user's councils (or a user with
+    # two seats) would otherwise come back once per path and break .get().
+    on_agenda = SessionItem.objects.filter(session__council__members__user=user)
+    return Q(pk__in=Subquery(on_agenda.values("application_id"))) & ~Q(product__in=blocked)
 
 
 class Application(models.Model):

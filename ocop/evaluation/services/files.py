@@ -90,12 +90,12 @@ def evidence_upload(*, actor, application: Application, section: str, upload) ->
 
 @transaction.atomic
 def evidence_remove(*, actor, evidence: EvidenceFile) -> None:
-    """Remove a file from a dossier. The bytes are deleted after commit unless another dossier
+    """Remove a file its uploader added to a dossier. The bytes are deleted after commit unless another dossier
     (a carried-forward copy) still points at them. Side effects: deletes the row, one audit entry."""
     application = evidence.application
-    if not may_upload(actor, application) or (
-        evidence.uploaded_by_id != actor.pk and not evidence.is_carried
-    ):
+    # Only the uploader: a carried-forward copy keeps its uploader, so a producer cannot remove
+    # the advisor's test report or the commune's report carried from the previous dossier.
+    if not may_upload(actor, application) or evidence.uploaded_by_id != actor.pk:
         raise PermissionDenied(_("Bạn không được xoá tệp này."))
     stored_name, name = evidence.stored_name, evidence.original_name
     evidence.delete()

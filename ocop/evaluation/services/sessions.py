@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ocop.core.services import audit_record
 
 from .. import workflow
-from ..access import may_manage, workflow_role
+from ..access import actor_blocked, may_manage, workflow_role
 from ..consolidation import consolidate_session
 from ..models import Application, Council, CouncilMember, Round, Session, SessionItem
 from ..models.councils import SpreadPolicy
@@ -69,6 +69,8 @@ def item_outcome_record(*, actor, item: SessionItem, outcome: str, reason: str) 
     stop (scoring stopped). No stars. Side effects: the item, the dossier's stage, an audit entry."""
     council = item.session.council
     _check_manager(actor, council)
+    if actor is not None and actor_blocked(actor, council, item.application.product_id):
+        raise PermissionDenied(_("Bạn có xung đột lợi ích với sản phẩm này."))
     if outcome not in Outcome.values:
         raise ValidationError(_("Kết luận không hợp lệ."))
     if not item.session.is_open:

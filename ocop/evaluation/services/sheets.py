@@ -17,7 +17,7 @@ from ocop.core.services import audit_record
 from ocop.criteria.engine import AnswerError, score_sheet
 from ocop.criteria.rules import Sheet
 
-from ..access import may_manage
+from ..access import actor_blocked, may_manage
 from ..models import CouncilMember, ScoreSheet, ScoreSheetVersion, SessionItem
 from ..selfscore import clean_answers, sheet_for
 from .councils import is_blocked
@@ -39,6 +39,8 @@ def _check_may_score(actor, item: SessionItem, member: CouncilMember, on_paper: 
     if on_paper:
         if not may_manage(actor, council) or actor.pk == member.user_id:
             raise PermissionDenied(_("Chỉ thư ký hoặc cán bộ điều hành được nhập hộ phiếu giấy."))
+        if actor_blocked(actor, council, item.application.product_id):
+            raise PermissionDenied(_("Bạn có xung đột lợi ích với sản phẩm này."))
     elif actor.pk != member.user_id:
         raise PermissionDenied(_("Bạn chỉ chấm phiếu của chính mình."))
     if is_blocked(member, item.application.product_id):
@@ -133,6 +135,9 @@ def sheet_revise(
         .get(pk=sheet.pk)
     )
     _check_may_score(actor, sheet.item, sheet.member, on_paper)
+    if on_paper and not sheet.on_paper:
+        # A member's own online sheet is theirs alone; only a paper sheet may be re-entered.
+        raise PermissionDenied(_("Phiếu do thành viên tự chấm trực tuyến; không được sửa hộ."))
     if sheet.status != SUBMITTED:
         raise ValidationError(_("Phiếu chưa nộp: hãy lưu nháp hoặc nộp phiếu."))
     if not reason.strip():

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from ocop.accounts.permissions import role_required
 
 from .. import pdf_council, workflow
-from ..access import is_officer_of, may_manage
+from ..access import actor_blocked, is_officer_of, may_manage
 from ..board import board
 from ..forms_council import OutcomeForm, SessionForm
 from ..models import Application, Round, Session, SessionItem
@@ -88,6 +88,8 @@ def item_outcome(request, pk: int, item_pk: int):
     session = fetch_session(request, pk)
     item = get_object_or_404(SessionItem.objects.select_related("application"), pk=item_pk,
                              session=session)  # fmt: skip
+    if actor_blocked(request.user, session.council, item.application.product_id):
+        raise Http404
     form = OutcomeForm(request.POST)
     if form.is_valid():
         try:

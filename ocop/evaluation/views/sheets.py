@@ -10,7 +10,15 @@ from django.views.decorators.http import require_POST
 from ocop.accounts.permissions import role_required
 from ocop.accounts.roles import Role
 
-from ..access import items_for_member, may_manage, own_sheet, seat_of
+from ..access import (
+    actor_blocked,
+    items_for_member,
+    may_manage,
+    may_see_scores,
+    own_sheet,
+    seat_of,
+    submitted_members,
+)
 from ..board import criterion_rows
 from ..models import CouncilMember, ScoreSheet, Session, SessionItem
 from ..selfscore import evaluate
@@ -56,7 +64,10 @@ def sheet_score(request, item_pk: int):
 @role_required(Role.COUNCIL_MEMBER, Role.PROVINCE, Role.CENTRAL)
 def sheet_paper(request, item_pk: int, member_pk: int):
     item = get_object_or_404(ITEMS, pk=item_pk)
-    if not may_manage(request.user, item.session.council):
+    council = item.session.council
+    if not may_manage(request.user, council):
+        raise Http404
+    if actor_blocked(request.user, council, item.application.product_id):
         raise Http404
     member = get_object_or_404(CouncilMember, pk=member_pk, council=item.session.council)
     if member.user_id == request.user.pk:
@@ -67,7 +78,8 @@ def sheet_paper(request, item_pk: int, member_pk: int):
 def _score_page(request, item: SessionItem, member: CouncilMember, on_paper: bool):
     sheet = item_sheet(item)
     current = own_sheet(member, item)
-    raw = _raw(request, sheet) if request.method == "POST" else (current.answers if current else {})
+    shown = _shown(request.user, item, current, on_paper)
+    raw = _raw(request, sheet) if request.method == "POST" else (shown.answers if shown else {})
     if request.method == "POST":
         done = _save(request, item, member, current, raw, on_paper)
         if done:
@@ -77,7 +89,21 @@ def _score_page(request, item: SessionItem, member: CouncilMember, on_paper: boo
         "item": item, "member": member, "sheet": sheet, "current": current, "on_paper": on_paper,
         "rows": criterion_rows(item, sheet, {k: _int(v) for k, v in raw.items()}),
         "summary": summary, "locked": bool(current and current.is_submitted),
+        "revisable": not on_paper or bool(current and current.on_paper),
     })  # fmt: skip
+
+
+def _shown(user, item: SessionItem, current: ScoreSheet | None, on_paper: bool):
+    """The sheet whose answers the page may show. A member sees their own; a manager entering a
+    paper sheet sees only a sheet entered on paper (never a member's online draft), and a submitted
+    one only once they may see others' scores on the product (access.may_see_scores)."""
+    if current is None or not on_paper:
+        return current
+    if not current.on_paper:
+        return None
+    if current.is_submitted and not may_see_scores(user, item, submitted_members(item)):
+        return None
+    return current
 
 
 def _raw(request, sheet) -> dict[str, str]:

@@ -13,6 +13,7 @@ from ..access import seat_of
 from ..forms_council import WorkbookUploadForm
 from ..models import Session
 from ..services.workbooks import workbook_for, workbook_import
+from ..spreadsheets import MAX_WORKBOOK_BYTES, TOO_BIG
 from .common import error_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -44,9 +45,13 @@ def workbook_upload(request, pk: int):
     if not form.is_valid():
         messages.error(request, "Vui lòng chọn tệp bảng tính.")
         return redirect("evaluation:my_sheets")
+    upload = form.cleaned_data["file"]
+    if upload.size > MAX_WORKBOOK_BYTES:  # refused before the bytes are read into memory
+        messages.error(request, "Không ghi phiếu nào: " + TOO_BIG)
+        return redirect("evaluation:my_sheets")
     try:
         count = workbook_import(actor=request.user, member=seat, session=session,
-                                data=form.cleaned_data["file"].read())  # fmt: skip
+                                data=upload.read())  # fmt: skip
     except ValidationError as error:
         messages.error(request, "Không ghi phiếu nào: " + error_text(error))
     else:
