@@ -1,4 +1,9 @@
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests must not fail because a shared CI machine is slow: no per-example deadline.
+settings.register_profile("ocop", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ocop")
 
 pytest_plugins = ["ocop.accounts.testing", "tests.browser"]
 
