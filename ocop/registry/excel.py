@@ -2,6 +2,7 @@
 and reading an uploaded sheet into raw rows. openpyxl only; no database access here."""
 
 import io
+import zipfile
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -10,6 +11,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ocop.core.spreadsheet import FORMULA_STARTS, safe_row
 from ocop.core.text import search_key
 
 from .columns import COLUMNS, SHEET_TITLES, Column
@@ -21,6 +23,10 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEEDD")
 EXAMPLE_FONT = Font(italic=True, color="777777")
 FIRST_DATA_ROW = 2
 DATA_ROWS = 5000  # drop-down lists reach this far down the sheet
+# An .xlsx is a zip: a small upload can unpack into gigabytes of XML, so both sizes are capped.
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_ROWS = 50_000
 
 
 def example_values(kind: str) -> list[Any]:
@@ -95,7 +101,8 @@ def export_workbook(kind: str, rows: Iterable[list[Any]]) -> bytes:
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.append([column.header for column in columns])
     for row in rows:
-        sheet.append(row)
+        # producer-typed text must not run as a formula when an officer opens the file
+        sheet.append(safe_row(row))
     return _save(book)
 
 
@@ -106,17 +113,49 @@ def _save(book: Workbook) -> bytes:
 
 
 class SheetError(ValueError):
-    """The file itself is unusable (not xlsx, wrong headers)."""
+    """The file itself is unusable (not xlsx, too large, broken, wrong headers)."""
+
+
+NOT_XLSX = "Tệp không phải là tệp Excel .xlsx hợp lệ."
+BROKEN = "Tệp Excel bị hỏng, không đọc được; hãy mở và lưu lại tệp rồi tải lên lại."
 
 
 def read_rows(kind: str, source) -> Iterator[tuple[int, dict[str, Any]]]:
     """(Excel row number, {column key: raw cell value}) for each non-empty row after the headers.
-    The untouched example row of the template is skipped."""
-    columns = COLUMNS[kind]
+    The untouched example row of the template is skipped. SheetError for an unusable file: not an
+    .xlsx, too large once unpacked, more than MAX_ROWS rows, or broken inside."""
+    _check_unpacked_size(source)
     try:
         book = load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a bad file
-        raise SheetError("Tệp không phải là tệp Excel .xlsx hợp lệ.") from exc
+        raise SheetError(NOT_XLSX) from exc
+    try:
+        yield from _sheet_rows(kind, book)
+    except SheetError:
+        raise
+    except Exception as exc:  # broken sheet XML surfaces only while the rows are read
+        raise SheetError(BROKEN) from exc
+    finally:
+        book.close()
+
+
+def _check_unpacked_size(source) -> None:
+    """Refuses a zip whose members add up to more than MAX_UNPACKED_BYTES, from the central
+    directory alone (zipfile never inflates a member past its declared size)."""
+    try:
+        with zipfile.ZipFile(source) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise SheetError(NOT_XLSX) from exc
+    source.seek(0)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise SheetError(
+            "Tệp Excel quá lớn khi giải nén (tối đa 100 MB); hãy chia thành nhiều tệp nhỏ hơn."
+        )
+
+
+def _sheet_rows(kind: str, book) -> Iterator[tuple[int, dict[str, Any]]]:
+    columns = COLUMNS[kind]
     sheet = (
         book[SHEET_TITLES[kind]] if SHEET_TITLES[kind] in book.sheetnames else book.worksheets[0]
     )
@@ -124,14 +163,27 @@ def read_rows(kind: str, source) -> Iterator[tuple[int, dict[str, Any]]]:
     header = next(rows, None) or ()
     positions = _column_positions(columns, header)
     example = example_values(kind)
+    count = 0
     for number, values in enumerate(rows, start=2):
-        cells = [values[p] if p is not None and p < len(values) else None for p in positions]
+        cells = [
+            unquote(values[p]) if p is not None and p < len(values) else None for p in positions
+        ]
         if all(c is None or str(c).strip() == "" for c in cells):
             continue
         if number == FIRST_DATA_ROW and _is_example(cells, example):
             continue
+        count += 1
+        if count > MAX_ROWS:
+            limit = f"{MAX_ROWS:,}".replace(",", ".")  # Vietnamese thousands separator
+            raise SheetError(f"Tệp có quá {limit} dòng dữ liệu; hãy chia thành nhiều tệp nhỏ hơn.")
         yield number, {column.key: cell for column, cell in zip(columns, cells, strict=True)}
-    book.close()
+
+
+def unquote(value: Any) -> Any:
+    """Undoes safe_cell of the export: exactly one apostrophe before text that would be a formula."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 def _column_positions(columns: list[Column], header: tuple) -> list[int | None]:

@@ -10,7 +10,9 @@ from ocop.places.models import Commune, HistoricUnit
 from ocop.places.widgets import UnitCodeInput
 
 from .choices import SalesChannel
+from .excel import MAX_UPLOAD_BYTES
 from .identifiers import clean_gtin, clean_phone, clean_tax_code
+from .images import MAX_BYTES as MAX_IMAGE_BYTES
 from .models import Producer, ProducerDocument, Product, ProductStandard
 from .product_sets import CURRENT_RULES, find_set, rules_with_sets, set_choices
 from .services import PRODUCER_FIELDS, PRODUCT_FIELDS
@@ -60,12 +62,21 @@ class ProducerForm(forms.ModelForm):
         tax_code = _checked(clean_tax_code, self.cleaned_data["tax_code"])
         if not tax_code:
             raise forms.ValidationError(_("Thiếu mã số thuế."))
-        other = Producer.objects.filter(tax_code=tax_code).exclude(pk=self.instance.pk).first()
-        if other is not None:
+        others = Producer.objects.filter(tax_code=tax_code).exclude(pk=self.instance.pk)
+        if not others.exists():
+            return tax_code
+        # name the other producer only to someone who may see it anyway
+        visible = others.visible_to(self.user).first()
+        if visible is not None:
             raise forms.ValidationError(
-                _("Mã số thuế trùng với chủ thể đã có: %(name)s.") % {"name": other.name}
+                _("Mã số thuế trùng với chủ thể đã có: %(name)s.") % {"name": visible.name}
             )
-        return tax_code
+        raise forms.ValidationError(
+            _(
+                "Mã số thuế này đã được đăng ký cho một chủ thể khác; "
+                "liên hệ cán bộ OCOP xã để được hỗ trợ."
+            )
+        )
 
     def clean_phone(self):
         return _checked(clean_phone, self.cleaned_data["phone"])
@@ -146,6 +157,13 @@ class ImageForm(forms.Form):
     image = forms.FileField(label=_("Ảnh sản phẩm"))
     caption = forms.CharField(label=_("Chú thích"), max_length=200, required=False)
 
+    def clean_image(self):
+        # refuse by the declared size, before anything reads the upload into memory
+        image = self.cleaned_data["image"]
+        if image.size > MAX_IMAGE_BYTES:
+            raise forms.ValidationError(_("Ảnh quá lớn (tối đa 15 MB)."))
+        return image
+
 
 class RejectForm(forms.Form):
     note = forms.CharField(label=_("Lý do từ chối"), widget=forms.Textarea(attrs={"rows": 2}))
@@ -153,3 +171,9 @@ class RejectForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Tệp Excel (.xlsx)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("Tệp quá lớn (tối đa 10 MB)."))
+        return upload

@@ -2,6 +2,7 @@
 
 Each service runs in one transaction and leaves one audit entry per changed object. A producer
 representative's edit of data an officer has verified becomes a PendingChange instead.
+Each service checks the actor's authority itself (see authority.py); `actor=None` is the system.
 """
 
 import uuid
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from ocop.accounts.roles import Role
 from ocop.core.services import audit_record, snapshot
 
+from .authority import represents, require_creator, require_editor, require_officer
 from .choices import ChangeStatus
 from .identifiers import format_product_code
 from .images import prepare_image
@@ -61,7 +63,9 @@ def _assign(obj: models.Model, data: dict[str, Any]) -> list[str]:
 
 @transaction.atomic
 def producer_create(*, actor, data: dict[str, Any], representative=None) -> Producer:
-    """Creates a producer (and links the representative account, if given); audits it."""
+    """Creates a producer (and links the representative account, if given); audits it.
+    Officers create in their territory; a producer representative only as its own representative."""
+    require_creator(actor, data.get("commune"), representative)
     producer = Producer(**data)
     producer.save()
     if representative is not None:
@@ -77,6 +81,8 @@ def producer_create(*, actor, data: dict[str, Any], representative=None) -> Prod
 def producer_update(*, actor, producer: Producer, data: dict[str, Any]) -> PendingChange | None:
     """Applies the changes, or files them as a PendingChange when a producer edits verified data.
     Refreshes the search keys of the producer's products when its name or tax code changes."""
+    require_editor(actor, producer)
+    _require_move(actor, producer, data.get("commune"))
     if _needs_review(actor, producer):
         return _change_submit(actor=actor, target=producer, data=data, fields=PRODUCER_FIELDS)
     before = snapshot(producer, PRODUCER_FIELDS)
@@ -92,6 +98,14 @@ def producer_update(*, actor, producer: Producer, data: dict[str, Any]) -> Pendi
     return None
 
 
+def _require_move(actor, producer: Producer, commune) -> None:
+    """An officer may move a producer only into a commune of their territory too."""
+    if commune is None or commune == producer.commune or actor is None:
+        return
+    if not represents(actor, producer):
+        require_officer(actor, commune)
+
+
 def _refresh_product_keys(producer: Producer) -> None:
     products = list(producer.products.all())
     for product in products:
@@ -102,6 +116,7 @@ def _refresh_product_keys(producer: Producer) -> None:
 @transaction.atomic
 def producer_verify(*, actor, producer: Producer) -> None:
     """Marks the producer's data as checked by an officer; later producer edits need review."""
+    require_officer(actor, producer.commune)
     producer.verified_at = timezone.now()
     producer.verified_by = actor
     producer.save(update_fields=["verified_at", "verified_by", "updated_at"])
@@ -111,6 +126,7 @@ def producer_verify(*, actor, producer: Producer) -> None:
 @transaction.atomic
 def producer_set_archived(*, actor, producer: Producer, archived: bool) -> None:
     """Archives (hides from lists) or restores a producer; never deletes."""
+    require_officer(actor, producer.commune)
     producer.archived_at = timezone.now() if archived else None
     producer.save(update_fields=["archived_at", "updated_at"])
     action = "producer_archive" if archived else "producer_restore"
@@ -120,6 +136,7 @@ def producer_set_archived(*, actor, producer: Producer, archived: bool) -> None:
 
 @transaction.atomic
 def producer_add_document(*, actor, producer: Producer, data: dict[str, Any]) -> ProducerDocument:
+    require_editor(actor, producer)
     document = ProducerDocument.objects.create(producer=producer, **data)
     audit_record(
         actor=actor, action="producer_add_document", obj=producer,
@@ -131,6 +148,7 @@ def producer_add_document(*, actor, producer: Producer, data: dict[str, Any]) ->
 
 @transaction.atomic
 def product_create(*, actor, data: dict[str, Any]) -> Product:
+    require_editor(actor, data["producer"])
     product = Product(**data)
     product.search_key = product.make_search_key()
     product.save()
@@ -144,6 +162,9 @@ def product_create(*, actor, data: dict[str, Any]) -> Product:
 @transaction.atomic
 def product_update(*, actor, product: Product, data: dict[str, Any]) -> PendingChange | None:
     """Applies the changes, or files a PendingChange when a producer edits verified data."""
+    require_editor(actor, product.producer)
+    if data.get("producer") not in (None, product.producer):
+        require_editor(actor, data["producer"])
     if _needs_review(actor, product):
         return _change_submit(actor=actor, target=product, data=data, fields=PRODUCT_FIELDS)
     before = snapshot(product, PRODUCT_FIELDS)
@@ -159,6 +180,7 @@ def product_update(*, actor, product: Product, data: dict[str, Any]) -> PendingC
 
 @transaction.atomic
 def product_verify(*, actor, product: Product) -> None:
+    require_officer(actor, product.producer.commune)
     product.verified_at = timezone.now()
     product.verified_by = actor
     product.save(update_fields=["verified_at", "verified_by", "updated_at"])
@@ -167,6 +189,7 @@ def product_verify(*, actor, product: Product) -> None:
 
 @transaction.atomic
 def product_set_archived(*, actor, product: Product, archived: bool) -> None:
+    require_officer(actor, product.producer.commune)
     product.archived_at = timezone.now() if archived else None
     product.save(update_fields=["archived_at", "updated_at"])
     action = "product_archive" if archived else "product_restore"
@@ -176,6 +199,7 @@ def product_set_archived(*, actor, product: Product, archived: bool) -> None:
 
 @transaction.atomic
 def product_add_standard(*, actor, product: Product, data: dict[str, Any]) -> ProductStandard:
+    require_editor(actor, product.producer)
     standard = ProductStandard.objects.create(product=product, **data)
     audit_record(
         actor=actor, action="product_add_standard", obj=product,
@@ -187,30 +211,39 @@ def product_add_standard(*, actor, product: Product, data: dict[str, Any]) -> Pr
 
 @transaction.atomic
 def product_add_image(*, actor, product: Product, data: bytes, caption: str = "") -> ProductImage:
-    """Checks the bytes are a real image, resizes to 1600 px at most, stores under MEDIA_ROOT."""
+    """Checks the bytes are a real image, resizes to 1600 px at most, stores under MEDIA_ROOT.
+    The stored file is deleted again if the row or the audit entry cannot be written."""
+    require_editor(actor, product.producer)
     try:
         content, extension, width, height = prepare_image(data)
     except ValueError as exc:
         raise ValidationError(str(exc)) from exc
     image = ProductImage(product=product, width=width, height=height, caption=caption)
     image.image.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False)
-    image.save()
-    audit_record(
-        actor=actor, action="product_add_image", obj=product,
-        summary=_("Thêm ảnh %(w)s×%(h)s") % {"w": width, "h": height},
-    )  # fmt: skip
+    try:
+        image.save()
+        audit_record(
+            actor=actor, action="product_add_image", obj=product,
+            summary=_("Thêm ảnh %(w)s×%(h)s") % {"w": width, "h": height},
+        )  # fmt: skip
+    except Exception:
+        # the transaction rolls the row back, but not the file on disk
+        image.image.delete(save=False)
+        raise
     return image
 
 
 @transaction.atomic
 def product_assign_code(*, product: Product, year: int, actor=None) -> str:
     """Gives the product its code (T)-(X)-(STT)-YYYY from the next serial of its producer's commune.
-    Idempotent: a product keeps its first code. Locks the commune's serial row."""
+    Idempotent: a product keeps its first code. Locks the commune's serial row.
+    `actor` None: the system (the evaluation workflow); otherwise an officer of the commune."""
     product = (
         Product.objects.select_for_update()
         .select_related("producer__commune__province")
         .get(pk=product.pk)
     )
+    require_officer(actor, product.producer.commune)
     if product.code:
         return product.code
     commune = product.producer.commune
@@ -270,6 +303,7 @@ def _change_submit(
 @transaction.atomic
 def change_accept(*, actor, change: PendingChange) -> None:
     """Applies a pending change to its producer or product and closes it."""
+    require_officer(actor, _change_commune(change))
     if change.status != ChangeStatus.PENDING:
         raise ValidationError(_("Đề nghị này đã được xử lý."))
     target = change.target
@@ -283,6 +317,7 @@ def change_accept(*, actor, change: PendingChange) -> None:
 
 @transaction.atomic
 def change_reject(*, actor, change: PendingChange, note: str) -> None:
+    require_officer(actor, _change_commune(change))
     if change.status != ChangeStatus.PENDING:
         raise ValidationError(_("Đề nghị này đã được xử lý."))
     _change_close(actor=actor, change=change, status=ChangeStatus.REJECTED, note=note)
@@ -290,6 +325,12 @@ def change_reject(*, actor, change: PendingChange, note: str) -> None:
         actor=actor, action="change_reject", obj=change.target,
         summary=_("Từ chối đề nghị sửa: %(note)s") % {"note": note},
     )  # fmt: skip
+
+
+def _change_commune(change: PendingChange):
+    """Where the changed producer or product is now (it may have moved since the request)."""
+    target = change.target
+    return target.producer.commune if isinstance(target, Product) else target.commune
 
 
 def _change_close(*, actor, change: PendingChange, status: str, note: str) -> None:

@@ -1,7 +1,9 @@
 """Excel pages: the template, the export of a filtered list, and the import in three steps
 (upload → report or preview → confirm). The uploaded file waits in a temp file keyed by a token
-that is also kept in the uploader's session, so nobody else can confirm it."""
+that is also kept in the uploader's session, so nobody else can confirm it. A stored file lives
+until its confirmation, its refusal, or a day: each new upload deletes older ones."""
 
+import time
 import uuid
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from .views import OFFICERS, OFFICERS_AND_PRODUCERS
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KINDS = {"producers": _("chủ thể"), "products": _("sản phẩm")}
 UPLOAD_DIR = "registry-imports"
+STALE_SECONDS = 24 * 60 * 60
 
 
 def _xlsx(content: bytes, filename: str) -> HttpResponse:
@@ -56,11 +59,38 @@ def _upload_path(token: str) -> Path:
 
 
 def _check(request: HttpRequest, kind: str, path: Path) -> tuple[ImportPlan | None, str]:
+    """read_rows turns every problem of the file itself, even a broken one, into a SheetError."""
     try:
         with path.open("rb") as handle:
             return import_check(kind, read_rows(kind, handle), request.user), ""
     except SheetError as exc:
         return None, str(exc)
+
+
+def _remove_stale_uploads(folder: Path) -> None:
+    """Uploads nobody confirmed hold personal data: gone after a day."""
+    cutoff = time.time() - STALE_SECONDS
+    for old in folder.glob("*.xlsx"):
+        try:
+            if old.stat().st_mtime < cutoff:
+                old.unlink(missing_ok=True)
+        except OSError:
+            continue  # another request removed it first
+
+
+def _store_and_check(request: HttpRequest, kind: str, path: Path, upload):
+    """Stores the upload and checks it; the file is kept only when the plan may be confirmed."""
+    keep = False
+    try:
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        plan, problem = _check(request, kind, path)
+        keep = plan is not None and plan.ok
+        return plan, problem
+    finally:
+        if not keep:
+            path.unlink(missing_ok=True)
 
 
 @role_required(*OFFICERS)
@@ -72,13 +102,11 @@ def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
         token = uuid.uuid4().hex
         path = _upload_path(token)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(form.cleaned_data["file"].read())
-        plan, problem = _check(request, kind, path)
+        _remove_stale_uploads(path.parent)
+        plan, problem = _store_and_check(request, kind, path, form.cleaned_data["file"])
         if plan is not None and plan.ok:
             request.session[f"registry_import_{token}"] = kind
             context["token"] = token
-        else:
-            path.unlink(missing_ok=True)
         context.update(plan=plan, problem=problem)
     return render(request, "registry/import_form.html", context)
 
@@ -92,15 +120,17 @@ def import_confirm(request: HttpRequest, kind: str, token: str) -> HttpResponse:
     path = _upload_path(token)
     if not path.is_file():
         raise Http404
-    plan, problem = _check(request, kind, path)
-    if plan is None or not plan.ok:
-        context = {"form": ImportForm(), "kind": kind, "kind_label": KINDS[kind]}
-        return render(
-            request, "registry/import_form.html", {**context, "plan": plan, "problem": problem}
-        )
-    created, updated = import_apply(actor=request.user, plan=plan)
-    path.unlink(missing_ok=True)
-    del request.session[f"registry_import_{token}"]
+    try:  # one attempt per upload: whatever happens, the stored file goes
+        plan, problem = _check(request, kind, path)
+        if plan is None or not plan.ok:
+            context = {"form": ImportForm(), "kind": kind, "kind_label": KINDS[kind]}
+            return render(
+                request, "registry/import_form.html", {**context, "plan": plan, "problem": problem}
+            )
+        created, updated = import_apply(actor=request.user, plan=plan)
+    finally:
+        path.unlink(missing_ok=True)
+        request.session.pop(f"registry_import_{token}", None)
     messages.success(
         request, _("Đã nhập: %(c)s tạo mới, %(u)s cập nhật.") % {"c": created, "u": updated}
     )

@@ -120,7 +120,9 @@ def product_image_add(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
     else:
-        messages.error(request, _("Hãy chọn một tệp ảnh."))
+        chosen = "image" in request.FILES
+        problems = (form.errors.get("image") if chosen else None) or [_("Hãy chọn một tệp ảnh.")]
+        messages.error(request, " ".join(str(problem) for problem in problems))
     return redirect("registry:product_detail", pk=pk)
 
 
