@@ -1,6 +1,8 @@
 """Demo data for the seed story (DOMAIN.md §8): Phú Xuyên district ranked 13 products in 2019 and
-84 in 2020 under 1048-2019; their re-evaluations left certificates that are valid today, in the
-re-evaluation window today, or recently expired; one was upgraded (superseded), one revoked.
+84 in 2020 under 1048-2019 (its council scored, Hà Nội recognised); their re-evaluations left
+certificates that are valid today, in the re-evaluation window today, or recently expired; one was
+upgraded (superseded), one revoked. Every certificate goes through `certificate_issue`, so each
+fits the authority and rule-set checks of `recognition.py`.
 
 Runs after the registry demo. Dates are relative to today, so the demo tells the same story on
 any day. Idempotent: a second run finds the Phú Xuyên results and does nothing.
@@ -17,7 +19,7 @@ from ocop.accounts.roles import Role
 from ocop.places.models import HistoricUnit
 from ocop.registry.models import Product
 
-from . import services, validity
+from . import recognition, services, validity
 from .choices import AuthorityLevel, RevocationGround
 from .models import Certificate, HistoricResult
 
@@ -26,7 +28,6 @@ HANOI = "UBND thành phố Hà Nội"
 RANKED_2019, RANKED_2020 = 13, 84
 RULES_148_FROM = date(2023, 2, 24)
 RULES_26_FROM = date(2026, 5, 22)
-DISTRICTS_ABOLISHED = date(2025, 7, 1)
 
 
 def _rules_on(day: date) -> str:
@@ -37,7 +38,7 @@ def _rules_on(day: date) -> str:
 
 def _authority(stars: int, day: date) -> tuple[str, str]:
     """Who recognised a product of `stars` on `day` (DOMAIN.md §1)."""
-    district_era = RULES_148_FROM <= day < DISTRICTS_ABOLISHED
+    district_era = recognition.DISTRICT_FROM <= day <= recognition.DISTRICT_UNTIL
     if stars == 3 and district_era:
         return DISTRICT, AuthorityLevel.DISTRICT_HISTORIC
     return HANOI, AuthorityLevel.PROVINCE
@@ -51,6 +52,8 @@ def _stars_and_total(index: int) -> tuple[int, Decimal | None]:
 
 
 def _results(products: list[Product], year: int, unit: HistoricUnit | None) -> None:
+    """Under 1048-2019 the district council (Phú Xuyên, kept as `historic_unit`) scored and the
+    province recognised 3★ and 4★ (DOMAIN.md §1)."""
     decision_date = date(year, 12, 20)
     for index, product in enumerate(products):
         stars, total = _stars_and_total(index)
@@ -60,8 +63,8 @@ def _results(products: list[Product], year: int, unit: HistoricUnit | None) -> N
             rules="1048-2019",
             total=total,
             stars=stars,
-            authority_name=DISTRICT,
-            authority_level=AuthorityLevel.DISTRICT_HISTORIC,
+            authority_name=HANOI,
+            authority_level=AuthorityLevel.PROVINCE,
             historic_unit=unit,
             decision_number=f"{1200 + index}/QĐ-UBND",
             decision_date=decision_date,
@@ -126,7 +129,10 @@ def _revoke_one(certificates: list[Certificate], today: date) -> None:
 @transaction.atomic
 def seed_certificates() -> str:
     """Historic results and certificates for the Hà Nội demo products. Returns a one-line summary."""
-    if HistoricResult.objects.filter(authority_name=DISTRICT, year__in=[2019, 2020]).exists():
+    seeded = HistoricResult.objects.filter(
+        year__in=[2019, 2020], rules="1048-2019", product__producer__commune__province__code="01"
+    )
+    if seeded.exists():
         return "Giấy chứng nhận trình diễn: đã có, bỏ qua."
     products = list(
         Product.objects.filter(producer__commune__province__code="01")

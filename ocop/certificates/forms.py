@@ -10,8 +10,14 @@ from .choices import RevocationGround, Status
 
 class RevokeForm(forms.Form):
     ground = forms.ChoiceField(label=_("Căn cứ thu hồi"), choices=RevocationGround.choices)
+    # Art. 8.4 of 26/2026: the 15 days run from the competent authority's conclusion or, when
+    # production stopped, from the commune People's Committee's confirmation.
     conclusion_date = forms.DateField(
-        label=_("Ngày có kết luận"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Ngày có kết luận (hoặc ngày UBND xã xác nhận dừng sản xuất)"),
+        help_text=_(
+            "Với căn cứ “chủ thể ngừng sản xuất”, thời hạn 15 ngày tính từ ngày UBND xã xác nhận."
+        ),
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     decision_number = forms.CharField(label=_("Số quyết định thu hồi"), max_length=60)
     decision_date = forms.DateField(

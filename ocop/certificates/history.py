@@ -7,9 +7,10 @@ The first row names the columns (any order, extra columns ignored):
     year                         year ranked, 2018–2026
     rules                        1048-2019 or 148-2023
     total                        average total score 0–100, may be empty (some results are stars only)
-    stars                        1–5
-    authority_name               e.g. UBND huyện Phú Xuyên
-    authority_level              central / province / district_historic
+    stars                        1–5, not above the band of the total (85 → at most 4)
+    authority_name               e.g. UBND thành phố Hà Nội
+    authority_level              central / province / district_historic; must fit the stars and
+                                 the decision date (or year): see recognition.py
     historic_unit_code           optional: old district code (e.g. 280) or old commune code
     decision_number              optional
     decision_date                optional: 31/12/2020 or 2020-12-31
@@ -23,11 +24,13 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from ocop.criteria.engine import band_for
 from ocop.places.models import HistoricUnit
 from ocop.registry.models import Product
 
 from .choices import HISTORIC_RULES, AuthorityLevel
 from .models import HistoricResult
+from .rules import recognition_errors
 
 COLUMNS = [
     "product_id",
@@ -158,6 +161,7 @@ def _validate_row(number: int, row: dict, products: dict, units: dict):
         fail("rules", _("chỉ nhận 1048-2019 hoặc 148-2023."))
     if values["authority_level"] and values["authority_level"] not in AuthorityLevel.values:
         fail("authority_level", _("chỉ nhận central, province hoặc district_historic."))
+    _check_stars(values, fail)
     unit_code = row.get("historic_unit_code", "")
     if unit_code:
         values["historic_unit"] = units.get(unit_code.zfill(3)) or units.get(unit_code.zfill(5))
@@ -167,6 +171,38 @@ def _validate_row(number: int, row: dict, products: dict, units: dict):
                 _("không có đơn vị hành chính cũ mã %(code)s.") % {"code": unit_code},
             )
     return values, errors
+
+
+def _check_stars(values: dict, fail) -> None:
+    """Stars within the band of the total, and an authority level and rule set that fit the stars
+    and the decision date (or, without one, the year)."""
+    stars, total = values["stars"], values["total"]
+    if stars is not None and total is not None and stars > band_for(total):
+        # The minimum requirements can only lower the band's class, never raise it.
+        fail(
+            "stars",
+            _("tổng điểm %(total)s chỉ đạt hạng %(band)s sao, không thể xếp %(stars)s sao.")
+            % {"total": total, "band": band_for(total), "stars": stars},
+        )
+    first, last = _decision_span(values)
+    if stars is None or first is None or values["rules"] not in HISTORIC_RULES:
+        return
+    level = values["authority_level"]
+    for column, reason in recognition_errors(
+        stars=stars, level=level, rules=values["rules"], first=first, last=last
+    ):
+        # Below 3★ nothing was recognised: the level only names who ran the evaluation.
+        if column == "authority_level" and (stars < 3 or level not in AuthorityLevel.values):
+            continue
+        fail(column, reason)
+
+
+def _decision_span(values: dict) -> tuple[date | None, date | None]:
+    if values["decision_date"] is not None:
+        return values["decision_date"], values["decision_date"]
+    if values["year"] is not None:
+        return date(values["year"], 1, 1), date(values["year"], 12, 31)
+    return None, None
 
 
 def _product(row, products, fail):

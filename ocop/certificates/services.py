@@ -28,7 +28,7 @@ from .choices import (
     Status,
 )
 from .models import Certificate, CertificateReminder, CertificateSerial, HistoricResult
-from .rules import can_issue, can_revoke
+from .rules import can_issue, can_revoke, recognition_errors
 from .signing import new_token
 
 AUDITED = ["status", "stars", "valid_until", "revocation_ground", "revocation_decision_number"]
@@ -103,6 +103,11 @@ def _validate_issue(product, stars, rules, authority_level, decision_date, issue
         raise ValidationError(_("Cấp công nhận không hợp lệ."))
     if issue_date < decision_date:
         raise ValidationError(_("Ngày cấp không được trước ngày quyết định công nhận."))
+    errors = recognition_errors(
+        stars=stars, level=authority_level, rules=rules, first=decision_date
+    )
+    if errors:
+        raise ValidationError([message for _field, message in errors])
     current = product.certificates.filter(status__in=IN_FORCE).exclude(
         pk=supersedes.pk if supersedes else None
     )

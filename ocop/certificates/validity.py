@@ -1,12 +1,15 @@
 """How long a certificate lasts and where it stands on a given day. Pure, no Django.
 
 Rules (DOMAIN.md §5):
-- A certificate is valid for 36 months from its issue date. `valid_until` is the same day of the
-  month 36 months later, and the certificate is still valid on that day (inclusive). 36 months
-  is three whole years, so the month never changes and only 29 February has no twin: it becomes
-  the last day of the month, 28 February (29/02/2024 → 28/02/2027). The general rule in
-  `add_months` (a missing day → the month's last day, 31/01 + 1 month → 28/02 or 29/02) is
-  dateutil's `relativedelta`; the texts do not say, so this is our documented choice.
+- A certificate is valid for 36 months from its issue date. The month arithmetic follows the
+  Civil Code 2015 (Bộ luật Dân sự, Law 91/2015/QH13): by Art. 147 a period in months starts on
+  the day after the issue date; by Art. 148 it ends at the end of the corresponding day of the
+  last month or, when that month has no such day, at the end of its last day. So `valid_until`
+  is the same day of the month 36 months later, and the certificate is still valid on that day
+  (inclusive). 36 months is three whole years, so the month never changes and only 29 February
+  has no twin: it becomes 28 February (29/02/2024 → 28/02/2027). `add_months` applies the same
+  rule to any number of months (31/01 + 1 month → 28/02 or 29/02). Art. 148's shift of an end
+  falling on a day off to the next working day is not applied: the printed date stays fixed.
 - The re-evaluation dossier is filed from 180 to 120 days before expiry: the window runs from
   `valid_until - 180 days` to `valid_until - 120 days`, both days included. Only inside that
   window is the status REEVALUATION; after it closes the certificate is plainly valid again

@@ -29,13 +29,15 @@ def product_q(territory, personas):
 
 
 def issue(product, *, stars=3, issue_date=date(2026, 6, 30), supersedes=None, actor=None):
+    """5★ by the ministry, 3★/4★ (and refused 2★) by the province, as the rules require."""
+    central = stars == 5
     return services.certificate_issue(
         actor=actor,
         product=product,
         stars=stars,
         rules="26-2026",
-        authority_name="UBND thành phố Hà Nội",
-        authority_level="province",
+        authority_name="Bộ Nông nghiệp và Môi trường" if central else "UBND thành phố Hà Nội",
+        authority_level="central" if central else "province",
         decision_number="1234/QĐ-UBND",
         decision_date=issue_date,
         issue_date=issue_date,

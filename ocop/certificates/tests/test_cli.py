@@ -79,8 +79,8 @@ HEADER = "product_id,year,rules,total,stars,authority_name,authority_level,histo
 def test_import_history_all_or_nothing(capsys, tmp_path, product_p, product_q):
     path = write_csv(tmp_path, [
         HEADER,
-        f"{product_p.pk},2019,1048-2019,62.5,3,UBND huyện Phú Xuyên,district_historic,,1201/QĐ-UBND,20/12/2019",
-        f"{product_q.pk},2020,1048-2019,,6,UBND huyện Phú Xuyên,district_historic,,,2020-31-12",
+        f"{product_p.pk},2019,1048-2019,62.5,3,UBND thành phố Hà Nội,province,,1201/QĐ-UBND,20/12/2019",
+        f"{product_q.pk},2020,1048-2019,,6,UBND thành phố Hà Nội,province,,,2020-31-12",
         "999999,2020,26-2026,50,3,,district_historic,,,",
     ])  # fmt: skip
     code, out, err = run(capsys, "import-history", str(path))
@@ -99,8 +99,8 @@ def test_import_history_all_or_nothing(capsys, tmp_path, product_p, product_q):
 def test_import_history_dry_run_then_import(capsys, tmp_path, product_p, product_q):
     path = write_csv(tmp_path, [
         HEADER,
-        f"{product_p.pk},2019,1048-2019,62.5,3,UBND huyện Phú Xuyên,district_historic,,1201/QĐ-UBND,20/12/2019",
-        f"{product_q.pk},2020,1048-2019,,4,UBND huyện Phú Xuyên,district_historic,,,",
+        f"{product_p.pk},2019,1048-2019,62.5,3,UBND thành phố Hà Nội,province,,1201/QĐ-UBND,20/12/2019",
+        f"{product_q.pk},2020,1048-2019,,4,UBND thành phố Hà Nội,province,,,",
     ])  # fmt: skip
     assert run(capsys, "import-history", str(path), "--dry-run")[:2] == (
         0,
@@ -122,8 +122,8 @@ def test_import_history_from_xlsx(capsys, tmp_path, product_p):
     book = Workbook()
     sheet = book.active
     sheet.append(HEADER.split(","))
-    sheet.append([product_p.pk, 2020, "1048-2019", 71.25, 4, "UBND huyện Phú Xuyên",
-                  "district_historic", None, "5/QĐ-UBND", date(2020, 12, 30)])  # fmt: skip
+    sheet.append([product_p.pk, 2020, "1048-2019", 71.25, 4, "UBND thành phố Hà Nội",
+                  "province", None, "5/QĐ-UBND", date(2020, 12, 30)])  # fmt: skip
     path = tmp_path / "history.xlsx"
     book.save(path)
     assert run(capsys, "import-history", str(path))[0] == 0
@@ -150,12 +150,12 @@ def test_import_history_links_the_historic_district(capsys, tmp_path, territory,
     )  # fmt: skip
     path = write_csv(tmp_path, [
         HEADER,
-        f"{product_p.pk},2020,1048-2019,55,3,UBND huyện Phú Xuyên,district_historic,280,,",
-        f"{product_p.pk},2019,1048-2019,52,3,UBND huyện Phú Xuyên,district_historic,999,,",
+        f"{product_p.pk},2020,1048-2019,55,3,UBND thành phố Hà Nội,province,280,,",
+        f"{product_p.pk},2019,1048-2019,52,3,UBND thành phố Hà Nội,province,999,,",
     ])  # fmt: skip
     code, _out, err = run(capsys, "import-history", str(path))
     assert code == 2
     assert "Dòng 3, cột historic_unit_code: không có đơn vị hành chính cũ mã 999." in err
-    path = write_csv(tmp_path, [HEADER, f"{product_p.pk},2020,1048-2019,55,3,UBND huyện Phú Xuyên,district_historic,280,,"])  # fmt: skip
+    path = write_csv(tmp_path, [HEADER, f"{product_p.pk},2020,1048-2019,55,3,UBND thành phố Hà Nội,province,280,,"])  # fmt: skip
     assert run(capsys, "import-history", str(path))[0] == 0
     assert HistoricResult.objects.get().historic_unit == district

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from ocop.certificates import validity
 from ocop.certificates.validity import (
     Milestone,
     Standing,
@@ -75,3 +76,11 @@ def test_milestones_due():
 
 def test_revocation_deadline_is_15_days_after_the_conclusion():
     assert revocation_deadline(date(2026, 11, 20)) == date(2026, 12, 5)
+
+
+def test_the_month_rule_cites_the_civil_code_not_a_library():
+    assert "dateutil" not in validity.__doc__
+    assert "Civil Code 2015 (Bộ luật Dân sự, Law 91/2015/QH13): by Art. 147" in " ".join(
+        validity.__doc__.split()
+    )
+    assert "by Art. 148" in validity.__doc__

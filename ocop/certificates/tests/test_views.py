@@ -144,3 +144,20 @@ def test_five_star_revoke_page_is_for_the_centre_only(personas, product_p):
     certificate = issue(product_p, stars=5)
     url = reverse("certificates:certificate_revoke", args=[certificate.pk])
     assert_matrix(personas, url, ["central", "admin"])
+
+
+def test_revoke_form_dates_production_stopped_from_the_commune_confirmation(
+    personas, certificate_p
+):
+    from ocop.certificates.forms import RevokeForm
+
+    field = RevokeForm().fields["conclusion_date"]
+    assert field.label == "Ngày có kết luận (hoặc ngày UBND xã xác nhận dừng sản xuất)"
+    assert field.help_text == (
+        "Với căn cứ “chủ thể ngừng sản xuất”, thời hạn 15 ngày tính từ ngày UBND xã xác nhận."
+    )
+    url = reverse("certificates:certificate_revoke", args=[certificate_p.pk])
+    page = client_for(personas["province_p"]).get(url).content.decode()
+    assert "Ngày có kết luận (hoặc ngày UBND xã xác nhận dừng sản xuất)" in page
+    assert "thời hạn 15 ngày tính từ ngày UBND xã xác nhận." in page
+    assert "hoặc ngày UBND xã xác nhận chủ thể ngừng sản xuất (Điều 8.4" in page
