@@ -28,11 +28,11 @@ class ItemResult:
 
 
 def counted_members(session: Session) -> set[int] | None:
-    """None: every member's sheet counts (no attendance recorded, or absent members count)."""
+    """None: every member's sheet counts (absent members count). Otherwise the members present;
+    with no attendance recorded nobody counts (closing is refused then, services.sessions)."""
     if session.council.absent_members_count:
         return None
-    present = set(session.present.values_list("pk", flat=True))
-    return present or None
+    return set(session.present.values_list("pk", flat=True))
 
 
 def consolidate_session(session: Session) -> dict[int, ItemResult]:

@@ -24,6 +24,7 @@ def minutes_pdf(session: Session) -> bytes:
     present = set(session.present.values_list("pk", flat=True))
     sheets = {(s.item_id, s.member_id): s for s in ScoreSheet.objects.filter(
         item__session=session, status="submitted")}  # fmt: skip
+    provincial = council.level == "province"  # a central 5★ is decided, not proposed
     items = []
     for index, item in enumerate(session.items.select_related("application__product__producer"), 1):
         totals = [str(sheets[(item.pk, m.pk)].total) if (item.pk, m.pk) in sheets else "—"
@@ -37,7 +38,7 @@ def minutes_pdf(session: Session) -> bytes:
             "spread": "" if item.spread is None else str(item.spread),
             "spread_exceeded": item.spread_exceeded,
             "outcome": item.get_outcome_display() if item.outcome else "",
-            "outcome_reason": item.outcome_reason, "proposed": item.stars == 5,
+            "outcome_reason": item.outcome_reason, "proposed": provincial and item.in_five_star_band,
         })  # fmt: skip
     payload = {
         "council": council.name, "established_by": council.established_by,
@@ -53,25 +54,38 @@ def minutes_pdf(session: Session) -> bytes:
 
 
 def decision_pdf(decision: Decision) -> bytes:
+    return _compile("decision.typ", decision_payload(decision))
+
+
+def decision_payload(decision: Decision) -> dict[str, object]:
+    """The decision's data: recognised products (`rows`) and upgrades not raised (`kept`, with
+    their note); products below 3★ otherwise are not listed."""
     rows: list[dict[str, object]] = []
+    kept: list[dict[str, object]] = []
     items = decision.items.select_related("application__product__producer__commune__province")
-    for item in items.filter(stars__gte=3).order_by("-stars", "application__product__name"):
-        producer = item.application.producer
-        address = ", ".join(p for p in [producer.street_address, producer.commune.name,
-                                        producer.commune.province.name] if p)  # fmt: skip
-        rows.append({
-            "no": str(len(rows) + 1), "product": item.application.product.name,
-            "producer": producer.name, "address": address, "stars": STARS[item.stars],
-            "average": _average(item.average, item.average_display),
-        })  # fmt: skip
+    for item in items.order_by("-stars", "application__product__name"):
+        if item.decision_note:
+            kept.append(_decision_row(item, len(kept) + 1))
+        elif (item.stars or 0) >= 3:
+            rows.append(_decision_row(item, len(rows) + 1))
     central = decision.level == "central"
-    payload = {
+    return {
         "authority": decision.authority_name.upper() if central else
         "ỦY BAN NHÂN DÂN " + decision.authority_name.removeprefix("UBND ").upper(),
         "number": decision.number, "place": "Hà Nội" if central or decision.province is None else
         decision.province.name.removeprefix("Thành phố ").removeprefix("Tỉnh "),
         "date": decision.decided_on.strftime("ngày %d tháng %m năm %Y"),
-        "central": central, "year": str(decision.year), "rows": rows,
+        "central": central, "year": str(decision.year), "rows": rows, "kept": kept,
         "signer": decision.signer, "title": "BỘ TRƯỞNG" if central else "CHỦ TỊCH",
     }  # fmt: skip
-    return _compile("decision.typ", payload)
+
+
+def _decision_row(item, number: int) -> dict[str, object]:
+    product, producer = item.application.product, item.application.producer
+    address = ", ".join(p for p in [producer.street_address, producer.commune.name,
+                                    producer.commune.province.name] if p)  # fmt: skip
+    return {
+        "no": str(number), "product": product.name, "code": product.code or "—",
+        "producer": producer.name, "address": address, "stars": STARS[item.stars],
+        "average": _average(item.average, item.average_display), "note": item.decision_note,
+    }  # fmt: skip

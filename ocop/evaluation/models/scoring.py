@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ocop.criteria.engine import display_score
+from ocop.criteria.engine import band_for, display_score
 
 from .applications import Application
 from .councils import Council, CouncilMember
@@ -79,6 +79,9 @@ class SessionItem(models.Model):
         "evaluation.Decision", null=True, blank=True, on_delete=models.SET_NULL,
         related_name="items",
     )  # fmt: skip
+    # What the decision says besides the class, e.g. "Không nâng hạng" for an upgrade that did
+    # not score above the certificate in force (that certificate stays).
+    decision_note = models.CharField(_("ghi chú trong quyết định"), max_length=255, blank=True)
 
     class Meta:
         ordering = ["session", "id"]
@@ -105,6 +108,13 @@ class SessionItem(models.Model):
     def average_display(self):
         average = self.average
         return None if average is None else display_score(average)
+
+    @property
+    def in_five_star_band(self) -> bool:
+        """Exact average ≥ 90. From a provincial session such a product goes to the ministry
+        whatever the 5★ minima say (Art. 7.3.e: "đạt từ 90 trở lên")."""
+        average = self.average
+        return average is not None and band_for(average) == 5
 
     @property
     def spread(self) -> int | None:

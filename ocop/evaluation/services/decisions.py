@@ -1,9 +1,13 @@
 """Recognition decisions: number, list, stages, proposals to the centre, certificates.
 
 A provincial decision recognises the 3★/4★ products of a closed provincial session (and, on the
-central scores, the products the central council scored below 5★); products the province scored
-5★ are proposed to the ministry instead, their provincial result kept on their session item. A
-central decision recognises 5★. Certificates come from certificates.services.certificate_issue.
+central scores, the products the central council scored below 5★); products whose exact provincial
+average is 90 or more (the 5★ band, whatever the 5★ minima say: Art. 7.3.e) are proposed to the
+ministry instead, their provincial result kept on their session item. A central decision
+recognises 5★. Certificates come from certificates.services.certificate_issue. An upgrade never
+lowers a product: unless the new class is higher than the certificate in force, the decision
+records "không nâng hạng" and the certificate stays (project rule, DOMAIN §5: only a
+re-evaluation may move a product down).
 """
 
 from datetime import date
@@ -19,7 +23,7 @@ from ocop.core.services import audit_record
 from ocop.places.models import Province
 
 from .. import workflow
-from ..models import Application, Decision, DecisionCounter, SessionItem
+from ..models import Application, ApplicationKind, Decision, DecisionCounter, SessionItem
 from ..models.rounds import RoundLevel
 from .transitions import application_move
 
@@ -112,7 +116,8 @@ def decision_issue(
 def _decide_item(actor, decision: Decision, item: SessionItem, issue_date: date) -> None:
     application = item.application
     role = workflow.CENTRAL if decision.level == RoundLevel.CENTRAL else workflow.PROVINCE
-    if application.stage == workflow.SCORED and item.stars == 5:
+    # The 5★ band, not the awarded class: the 5★ minima do not keep a product from the ministry.
+    if application.stage == workflow.SCORED and item.in_five_star_band:
         application_move(actor=actor, application=application, action="propose_central", role=role,
                          reason=_("Điểm trung bình từ 90 trở lên"))  # fmt: skip
         return
@@ -121,10 +126,13 @@ def _decide_item(actor, decision: Decision, item: SessionItem, issue_date: date)
     application_move(actor=actor, application=application, action=action, role=role,
                      reason=decision.number)  # fmt: skip
     item.decision = decision
-    item.save(update_fields=["decision"])
-    if item.stars and item.stars >= 3:
-        product = application.product
-        current = product.certificates.filter(status__in=IN_FORCE).first()
+    product = application.product
+    current = product.certificates.filter(status__in=IN_FORCE).order_by("-issue_date").first()
+    if _not_upgraded(application, item, current):
+        item.decision_note = _("Không nâng hạng: giữ giấy chứng nhận %(number)s (%(stars)s sao).") % {
+            "number": current.number, "stars": current.stars}  # fmt: skip
+    item.save(update_fields=["decision", "decision_note"])
+    if item.stars and item.stars >= 3 and not item.decision_note:
         certificate_issue(
             actor=actor, product=product, stars=item.stars, rules=application.rules,
             authority_name=decision.authority_name,
@@ -133,3 +141,11 @@ def _decide_item(actor, decision: Decision, item: SessionItem, issue_date: date)
             decision_number=decision.number, decision_date=decision.decided_on,
             issue_date=issue_date, supersedes=current,
         )  # fmt: skip
+
+
+def _not_upgraded(application: Application, item: SessionItem, current) -> bool:
+    """An upgrade only moves a product up (DOMAIN §5): a class not higher than the certificate in
+    force issues nothing. A re-evaluation may go up or down (Art. 7.6), a first time as scored."""
+    if application.kind != ApplicationKind.UPGRADE or current is None:
+        return False
+    return (item.stars or 0) <= current.stars

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from ocop.core.services import audit_record
 
@@ -18,6 +19,11 @@ from ..models.councils import SpreadPolicy
 from ..models.scoring import Outcome
 from .councils import conflicts_flag
 from .transitions import application_move
+
+NO_ATTENDANCE = _lazy(
+    "Chưa ghi nhận thành viên có mặt tại phiên họp: chọn ít nhất một thành viên có mặt trước khi "
+    "chấm điểm hoặc kết thúc phiên."
+)
 
 
 def _check_manager(actor, council: Council) -> None:
@@ -31,16 +37,36 @@ def session_create(
     applications: Sequence[Application] = (), present: list[CouncilMember] | None = None,
 ) -> Session:  # fmt: skip
     """Open a session of the council for a round, with its agenda and attendance (default: every
-    scoring member). Side effects: Session and SessionItem rows, dossiers moved to the session
+    scoring member; an empty list is refused). Side effects: Session and SessionItem rows, dossiers moved to the session
     stage, automatic conflict flags, audit entries."""
     _check_manager(actor, council)
     if council.level != round.level or (council.province_id != round.province_id):
         raise ValidationError(_("Hội đồng và đợt đánh giá phải cùng cấp và cùng tỉnh."))
-    session = Session.objects.create(council=council, round=round, held_on=held_on, place=place)
     scoring = [m for m in council.members.all() if m.scores]
-    session.present.set(present if present is not None else scoring)
+    present = present if present is not None else scoring
+    if not present:
+        raise ValidationError(NO_ATTENDANCE)
+    session = Session.objects.create(council=council, round=round, held_on=held_on, place=place)
+    session.present.set(present)
     audit_record(actor=actor, action="session_create", obj=session, summary=str(session))
     session_schedule(actor=actor, session=session, applications=list(applications))
+    return session
+
+
+@transaction.atomic
+def session_attendance_set(*, actor, session: Session, present: list[CouncilMember]) -> Session:
+    """Record who sits at an open session (members of its council, at least one). Side effects:
+    the attendance, an audit entry."""
+    _check_manager(actor, session.council)
+    if not session.is_open:
+        raise ValidationError(_("Phiên họp đã kết thúc."))
+    if not present:
+        raise ValidationError(NO_ATTENDANCE)
+    if any(member.council_id != session.council_id for member in present):
+        raise ValidationError(_("Chỉ ghi nhận thành viên của hội đồng này."))
+    session.present.set(present)
+    names = ", ".join(member.name for member in present)
+    audit_record(actor=actor, action="session_attendance_set", obj=session, summary=names)
     return session
 
 
@@ -85,7 +111,8 @@ def item_outcome_record(*, actor, item: SessionItem, outcome: str, reason: str) 
 @transaction.atomic
 def session_close(*, actor, session: Session) -> Session:
     """Close the session: every product on the agenda gets the council's result from the engine.
-    Refused (nothing changes) when a product lacks the quorum of counted sheets, or when the
+    Refused (nothing changes) when no attendance is recorded, when a product lacks the quorum of
+    counted sheets, or when the
     spread exceeds the council's limit and its rules require re-scoring. Side effects: results on
     the items, dossiers moved to scored / central_scored, the session closed, audit entries."""
     session = Session.objects.select_for_update().select_related("council").get(pk=session.pk)
@@ -93,6 +120,10 @@ def session_close(*, actor, session: Session) -> Session:
     _check_manager(actor, council)
     if not session.is_open:
         raise ValidationError(_("Phiên họp đã kết thúc."))
+    if not session.present.exists():
+        # The minutes must say who sat, and which sheets count depends on it (absent members'
+        # sheets count only when the council's rules say so).
+        raise ValidationError(NO_ATTENDANCE)
     results = consolidate_session(session)
     problems = _close_problems(council, results.values())
     if problems:

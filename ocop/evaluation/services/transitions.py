@@ -13,9 +13,10 @@ from ocop.accounts.models import User
 from ocop.accounts.roles import Role
 from ocop.accounts.services import notify
 from ocop.core.services import audit_record
+from ocop.registry.services import product_assign_code
 
 from .. import workflow
-from ..models import Application, RegistrationCounter, StageChange
+from ..models import Application, RegistrationCounter, Round, StageChange
 from ..models.applications import Stage
 from ..periods import format_registration_number, rules_for_filing
 from ..selfscore import sheet_for
@@ -122,6 +123,7 @@ def _apply_effects(
     elif action == "resubmit":
         _check_complete(application, application.rules)
     elif action == "propose":
+        _check_proposal_deadline(application, today)
         missing = [t for t in (*MAU03_TOPICS, "proposal_letter") if not report.get(t, "").strip()]
         if missing:
             raise ValidationError(_("Báo cáo Mẫu 03 phải đủ bốn nội dung và văn bản đề nghị."))
@@ -129,6 +131,12 @@ def _apply_effects(
             k: report[k].strip() for k in (*MAU03_TOPICS, "proposal_letter")
         }
         application.commune_report["date"] = today.isoformat()
+        # The product enters evaluation: it gets its code (T)-(X)-(STT)-YYYY with the round's
+        # year, once; a product evaluated before keeps its code (product_assign_code is
+        # idempotent). None as actor: the system acts, the commune's right was checked above.
+        application.product.code = product_assign_code(
+            product=application.product, year=application.round.year
+        )
     elif action in ("record_site_visit", "report_to_council"):
         text = report.get("text", "").strip()
         if not text:
@@ -138,6 +146,28 @@ def _apply_effects(
     elif action == "request_tests":
         entry = {"date": today.isoformat(), "text": reason}
         application.advisory.setdefault("test_requests", []).append(entry)
+
+
+def _check_proposal_deadline(application: Application, today: date) -> None:
+    """Art. 5.1: a round takes the dossiers the commune proposes by its proposal deadline (30 April,
+    30 October, or an extra round's own date); a later proposal belongs to the next round."""
+    deadline = application.round.proposal_deadline
+    if today <= deadline:
+        return
+    later = (
+        Round.objects.for_province(application.round.province_id)
+        .filter(proposal_deadline__gte=today)
+        .order_by("proposal_deadline")
+        .first()
+    )
+    message = _("Đã quá hạn đề nghị của %(round)s (hạn %(deadline)s).") % {
+        "round": application.round, "deadline": deadline.strftime("%d/%m/%Y")}  # fmt: skip
+    if later is not None:
+        message += " " + _("Hồ sơ cần được xét ở đợt sau: %(round)s (hạn đề nghị %(deadline)s).") % {
+            "round": later, "deadline": later.proposal_deadline.strftime("%d/%m/%Y")}  # fmt: skip
+    else:
+        message += " " + _("Hồ sơ cần được xét ở đợt đánh giá tiếp theo của tỉnh.")
+    raise ValidationError(message)
 
 
 def _check_complete(application: Application, rules: str) -> None:
