@@ -13,5 +13,9 @@ def test_formula_like_text_is_neutralised():
 
 def test_plain_values_pass_unchanged():
     assert safe_row(["Gà Lạc Thủy", 12, -5, date(2026, 1, 1), None]) == [
-        "Gà Lạc Thủy", 12, -5, date(2026, 1, 1), None,
+        "Gà Lạc Thủy",
+        12,
+        -5,
+        date(2026, 1, 1),
+        None,
     ]

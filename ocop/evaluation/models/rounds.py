@@ -11,7 +11,7 @@ class RoundLevel(models.TextChoices):
 
 
 class RoundQuerySet(models.QuerySet):
-    def for_province(self, province_id: int) -> "RoundQuerySet":
+    def for_province(self, province_id: int | None) -> "RoundQuerySet":
         return self.filter(level=RoundLevel.PROVINCE, province_id=province_id)
 
 

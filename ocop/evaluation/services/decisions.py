@@ -128,7 +128,7 @@ def _decide_item(actor, decision: Decision, item: SessionItem, issue_date: date)
     item.decision = decision
     product = application.product
     current = product.certificates.filter(status__in=IN_FORCE).order_by("-issue_date").first()
-    if _not_upgraded(application, item, current):
+    if current is not None and _not_upgraded(application, item, current):
         item.decision_note = _("Không nâng hạng: giữ giấy chứng nhận %(number)s (%(stars)s sao).") % {
             "number": current.number, "stars": current.stars}  # fmt: skip
     item.save(update_fields=["decision", "decision_note"])
