@@ -6,6 +6,8 @@ submitted total is shown to a viewer who may see scores on that product (access.
 
 from dataclasses import dataclass, field
 
+from django.db.models import prefetch_related_objects
+
 from .access import may_see_scores
 from .consolidation import ItemResult, consolidate_session
 from .models import Conflict, EvidenceFile, ScoreSheet, Session, SessionItem
@@ -43,9 +45,12 @@ def board(session: Session, viewer) -> tuple[list, list[Row]]:
     for c in Conflict.objects.blocking().filter(member__council=session.council_id):
         conflicts.setdefault((c.member_id, c.product_id), []).append(c.reason)
     results = consolidate_session(session)
+    # One council with its members for every row: may_see_scores reads item.session.council.
+    prefetch_related_objects([session.council], "members")
     rows = []
     for item_id, found in results.items():
         item = found.item
+        item.session = session
         submitted_by = {m for (i, m), s in sheets.items() if i == item_id and s.is_submitted}
         shows = may_see_scores(viewer, item, submitted_by)
         cells = [_cell(sheets.get((item_id, m.pk)), conflicts.get((m.pk, item.application.product_id)), shows)
