@@ -154,3 +154,73 @@ def test_password_reset_mails_are_rate_limited_silently(client, territory, setti
 def test_no_secret_key_ships_with_the_code(settings):
     assert len(settings.SECRET_KEY) >= 50
     assert "insecure" not in settings.SECRET_KEY
+
+
+def test_failures_with_many_usernames_do_not_lock_a_whole_address(client, territory, settings):
+    """Twenty failures with random usernames from one address (an office behind one NAT, or a site
+    behind a proxy without OCOP_TRUSTED_PROXIES) must not keep a colleague with the right password
+    out."""
+    settings.LOGIN_FAILURE_LIMIT = 5
+    make_user("nguoidung", "producer")
+    for n in range(20):
+        client.post(
+            reverse("login"), {"username": f"ngaunhien{n}", "password": "sai"},
+            REMOTE_ADDR="10.9.9.9",
+        )  # fmt: skip
+    assert LoginFailure.objects.filter(address="10.9.9.9").count() == 20
+    ok = client.post(
+        reverse("login"), {"username": "nguoidung", "password": PASSWORD}, REMOTE_ADDR="10.9.9.9"
+    )
+    assert ok.status_code == 302
+    assert "_auth_user_id" in client.session
+
+
+def test_a_noisy_address_gets_fewer_guesses_per_username(client, territory, settings):
+    """Once an address has failed LIMIT × 4 times, each username gets only NOISY_PAIR_LIMIT wrong
+    tries from it (one typo allowed) instead of LIMIT: guessing from there slows down."""
+    settings.LOGIN_FAILURE_LIMIT = 5
+    make_user("nguoidung", "producer")
+    for n in range(20):
+        client.post(
+            reverse("login"), {"username": f"ngaunhien{n}", "password": "sai"},
+            REMOTE_ADDR="10.9.9.9",
+        )  # fmt: skip
+    for _ in range(2):
+        post = client.post(
+            reverse("login"), {"username": "nguoidung", "password": "sai"}, REMOTE_ADDR="10.9.9.9"
+        )
+        assert "không đúng" in post.content.decode()
+    failures = LoginFailure.objects.count()
+    blocked = client.post(
+        reverse("login"), {"username": "nguoidung", "password": PASSWORD}, REMOTE_ADDR="10.9.9.9"
+    )
+    assert "đăng nhập sai quá nhiều lần" in blocked.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert LoginFailure.objects.count() == failures
+    elsewhere = client.post(
+        reverse("login"), {"username": "nguoidung", "password": PASSWORD}, REMOTE_ADDR="10.1.1.1"
+    )
+    assert elsewhere.status_code == 302
+
+
+def test_one_username_is_still_limited_from_everywhere(client, territory, settings):
+    settings.LOGIN_FAILURE_LIMIT = 2
+    make_user("nguoidung", "producer")
+    for n in range(8):
+        client.post(
+            reverse("login"), {"username": "nguoidung", "password": "sai"},
+            REMOTE_ADDR=f"10.0.0.{n}",
+        )  # fmt: skip
+    blocked = client.post(
+        reverse("login"), {"username": "nguoidung", "password": PASSWORD}, REMOTE_ADDR="10.0.1.1"
+    )
+    assert "đăng nhập sai quá nhiều lần" in blocked.content.decode()
+
+
+def test_forwarded_header_from_an_untrusted_proxy_is_ignored_and_logged(client, territory, caplog):
+    client.post(
+        reverse("login"), {"username": "khongco", "password": "sai"},
+        REMOTE_ADDR="10.7.7.7", HTTP_X_FORWARDED_FOR="203.0.113.9",
+    )  # fmt: skip
+    assert list(LoginFailure.objects.values_list("address", flat=True)) == ["10.7.7.7"]
+    assert "OCOP_TRUSTED_PROXIES=10.7.7.7" in caplog.text
