@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ocop.core.middleware.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -187,6 +188,37 @@ if env("OCOP_CACHE_DIR"):
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("OCOP_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Producers stay signed in for two weeks; every other role (officers, advisors, council members,
+# admins: they see many producers' data) for a working day, set at login by accounts.views.
+SESSION_COOKIE_AGE = int(env("OCOP_SESSION_AGE", str(14 * 24 * 3600)))
+STAFF_SESSION_AGE = int(env("OCOP_STAFF_SESSION_AGE", str(8 * 3600)))
+
+# Behind HTTPS (OCOP_SECURE_COOKIES=1): redirect plain HTTP, send HSTS, and believe the reverse
+# proxy's X-Forwarded-Proto (the proxy must set it; README, production deployment).
+if SESSION_COOKIE_SECURE:
+    SECURE_SSL_REDIRECT = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = int(env("OCOP_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Asking browsers to preload HSTS is a one-way submission to their lists: an explicit choice.
+SECURE_HSTS_PRELOAD = env_bool("OCOP_HSTS_PRELOAD")
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# No inline script anywhere (static/js/ only). Inline styles stay allowed: a few templates carry a
+# <style> block or style= attribute, and styles cannot run code. htmx's own indicator <style> is
+# switched off in base.html (htmx-config) and lives in static/css/ocop.css.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
 
 LOGGING = {
     "version": 1,

@@ -2,16 +2,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import views
-from .forms import ThrottledLoginForm, ThrottledPasswordResetForm
+from .forms import ThrottledPasswordResetForm
 
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            authentication_form=ThrottledLoginForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("login/", views.LoginView.as_view(), name="login"),
     path(
         "password_reset/",
         auth_views.PasswordResetView.as_view(form_class=ThrottledPasswordResetForm),

@@ -1,14 +1,30 @@
 from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.http import Http404
 from django.shortcuts import redirect, render
 
 from ocop.core.models import AuditEntry
 
-from .models import Notification
+from .forms import ThrottledLoginForm
+from .models import Notification, Role
 from .navigation import entries_for
 from .permissions import get_visible_or_404, login_required, role_required
 from .roles import OFFICER_ROLES
 from .services import notification_mark_read
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login with throttling; officers' sessions last a working day, producers' two weeks."""
+
+    authentication_form = ThrottledLoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if form.get_user().role != Role.PRODUCER:
+            self.request.session.set_expiry(settings.STAFF_SESSION_AGE)
+        return response
 
 
 def home(request):
