@@ -53,7 +53,7 @@ def test_base_page_loads_scripts_only_from_static_and_disables_htmx_inline_style
         '<script src="/static/js/ocop.js" defer>',
     ]
     assert '"includeIndicatorStyles": false' in body
-    assert 'data-autosubmit' in body
+    assert "data-autosubmit" in body
 
 
 @pytest.mark.parametrize(
