@@ -139,6 +139,8 @@ LOGIN_FAILURE_LIMIT = int(env("OCOP_LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW_SECONDS = int(env("OCOP_LOGIN_FAILURE_WINDOW", "900"))
 # Password-reset mails: at most this many per address (e-mail) and per client per hour.
 PASSWORD_RESET_LIMIT = int(env("OCOP_PASSWORD_RESET_LIMIT", "3"))
+# Public look-ups of a certificate by its number: at most this many per client per hour.
+VERIFY_LOOKUP_LIMIT = int(env("OCOP_VERIFY_LOOKUP_LIMIT", "30"))
 # Reverse proxies whose X-Forwarded-For we believe (e.g. "127.0.0.1" behind nginx on the same host).
 TRUSTED_PROXIES = frozenset(p for p in env("OCOP_TRUSTED_PROXIES").split(",") if p)
 
@@ -177,6 +179,8 @@ EMAIL_HOST_USER = env("OCOP_EMAIL_USER")
 EMAIL_HOST_PASSWORD = env("OCOP_EMAIL_PASSWORD")
 EMAIL_USE_TLS = env_bool("OCOP_EMAIL_TLS")
 DEFAULT_FROM_EMAIL = env("OCOP_EMAIL_FROM", "OCOP <no-reply@ocop.local>")
+# Shown on the error pages as the place to ask for help (empty: "ask your commune or province").
+CONTACT_EMAIL = env("OCOP_CONTACT_EMAIL")
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env("OCOP_CACHE_DIR"):

@@ -62,3 +62,16 @@ class FilterForm(forms.Form):
                 Q(number__icontains=term) | Q(product__search_key__contains=term)
             )
         return queryset
+
+
+class LookupForm(forms.Form):
+    """The public look-up: one exact certificate number, as printed on the paper."""
+
+    number = forms.CharField(
+        label=_("Số giấy chứng nhận"),
+        max_length=60,
+        help_text=_("Ghi đúng số in trên giấy chứng nhận, ví dụ 002/2026/GCN-UBND-TPHN."),
+    )
+
+    def clean_number(self) -> str:
+        return " ".join(self.cleaned_data["number"].split())

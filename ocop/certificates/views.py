@@ -6,20 +6,21 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.accounts.permissions import get_visible_or_404, role_required
 from ocop.accounts.roles import OFFICER_ROLES, Role
 from ocop.accounts.scope import ScopedQuerySet
+from ocop.accounts.throttle import client_address
 from ocop.core.spreadsheet import safe_row
 
-from . import services
+from . import lookup, services
 from .choices import IN_FORCE
 from .exports import export_header, export_rows
-from .forms import FilterForm, RevokeForm
+from .forms import FilterForm, LookupForm, RevokeForm
 from .models import Certificate
 from .pdf import certificate_pdf as render_pdf
 from .rules import can_revoke
@@ -106,15 +107,37 @@ def certificate_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def verify(request: HttpRequest, token: str, signature: str) -> HttpResponse:
-    """Public, no login: what the QR code on the certificate opens."""
-    if not signature_ok(token, signature):
-        raise Http404
-    certificate = get_object_or_404(
-        Certificate.objects.select_related("superseded_by"), token=token
-    )
-    context = {
+    """Public, no login: what the QR code on the certificate opens. A tampered or unknown URL
+    answers 404 with a page that says so plainly and offers the look-up by number."""
+    certificate = None
+    if signature_ok(token, signature):
+        certificate = (
+            Certificate.objects.select_related("superseded_by").filter(token=token).first()
+        )
+    if certificate is None:
+        context = {"form": LookupForm(), "invalid": True}
+        return render(request, "certificates/certificate_lookup.html", context, status=404)
+    return render(request, "certificates/certificate_verify.html", _verify_context(certificate))
+
+
+def verify_lookup(request: HttpRequest) -> HttpResponse:
+    """Public: the verification facts of the certificate with exactly the number typed."""
+    form = LookupForm(request.GET or None)
+    context: dict[str, Any] = {"form": form, "searched": False}
+    if form.is_valid():
+        if lookup.lookup_allowed(client_address(request)):
+            context["searched"] = True
+            certificate = lookup.certificate_by_number(form.cleaned_data["number"])
+            if certificate is not None:
+                context.update(_verify_context(certificate))
+        else:
+            form.add_error(None, _("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau một giờ."))
+    return render(request, "certificates/certificate_lookup.html", context)
+
+
+def _verify_context(certificate: Certificate) -> dict[str, Any]:
+    return {
         "certificate": certificate,
         "status_today": certificate.status_on(timezone.localdate()),
         "superseded_by": getattr(certificate, "superseded_by", None),
     }
-    return render(request, "certificates/certificate_verify.html", context)

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from ocop.accounts.testing import PASSWORD, make_user
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE_DIRS = [ROOT / "templates", *ROOT.glob("ocop/*/templates")]
 INLINE = [
     (re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.I), "inline <script>"),
