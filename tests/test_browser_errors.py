@@ -55,6 +55,12 @@ def test_missing_page_fits_a_phone_and_the_language_switcher_works(phone_page):
     screenshot(phone_page, "errors-404-375")
 
     phone_page.goto("/accounts/login/")
+    # htmx runs under the policy, with eval and its injected indicator <style> switched off.
+    assert phone_page.evaluate("[htmx.config.allowEval, htmx.config.includeIndicatorStyles]") == [
+        False,
+        False,
+    ]
+    assert phone_page.locator("head style").count() == 0
     phone_page.select_option("#lang-select", "en")  # submitted by static/js/ocop.js, no button
     phone_page.wait_for_load_state("load")
     phone_page.wait_for_function("document.documentElement.lang === 'en'")

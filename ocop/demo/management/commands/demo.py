@@ -4,6 +4,7 @@ import os
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from ocop.accounts.demo import DEMO_ACCOUNTS
 from ocop.accounts.roles import Role
@@ -52,14 +53,17 @@ class Command(BaseCommand):
     def handle(self, *args, host: str, port: str, no_serve: bool, **options):
         settings.SITE_URL = demo_site_url(host, port)
         mail_dir = self.mail_to_files()
-        self.stdout.write("Đang chuẩn bị cơ sở dữ liệu trình diễn…")
+        self.stdout.write(_("Đang chuẩn bị cơ sở dữ liệu trình diễn…"))
         call_command("migrate", interactive=False, verbosity=0)
         log = io.StringIO()
         seed_all(log)
         if log.getvalue():
             self.stdout.write(log.getvalue().rstrip())
         if mail_dir:
-            self.stdout.write(f"Thư điện tử của bản trình diễn được ghi vào tệp trong: {mail_dir}")
+            self.stdout.write(
+                _("Thư điện tử của bản trình diễn được ghi vào tệp trong: %(folder)s")
+                % {"folder": mail_dir}
+            )
         if no_serve:
             self.print_summary()
             return
@@ -67,7 +71,7 @@ class Command(BaseCommand):
         for name in (host, site_host):
             if name not in settings.ALLOWED_HOSTS:
                 settings.ALLOWED_HOSTS.append(name)
-        self.stdout.write("Máy chủ trình diễn đang chạy; nhấn Ctrl+C để dừng.")
+        self.stdout.write(_("Máy chủ trình diễn đang chạy; nhấn Ctrl+C để dừng."))
         self.print_summary()
         # runserver's own banner goes nowhere (the summary above is the last thing printed);
         # its errors and request log still go to stderr.
@@ -85,13 +89,17 @@ class Command(BaseCommand):
         return str(folder)
 
     def print_summary(self) -> None:
-        url = f"{settings.SITE_URL}/"
         sample = Certificate.objects.filter(status=Status.VALID).order_by("pk").first()
         if sample is not None:
             self.stdout.write(
-                f"Xác minh một giấy chứng nhận (như quét mã QR): {sample.verification_url}"
+                _("Xác minh một giấy chứng nhận (như quét mã QR): %(url)s")
+                % {"url": sample.verification_url}
             )
-        self.stdout.write(self.style.SUCCESS(f"\nHệ thống OCOP (trình diễn): {url}"))
-        self.stdout.write(f"Tài khoản trình diễn (mật khẩu cho tất cả: {DEMO_PASSWORD}):")
+        home = _("Hệ thống OCOP (trình diễn): %(url)s") % {"url": f"{settings.SITE_URL}/"}
+        self.stdout.write(self.style.SUCCESS(f"\n{home}"))
+        self.stdout.write(
+            _("Tài khoản trình diễn (mật khẩu cho tất cả: %(password)s):")
+            % {"password": DEMO_PASSWORD}
+        )
         for line in account_table():
             self.stdout.write(line)
