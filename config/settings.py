@@ -192,10 +192,11 @@ if env("OCOP_CACHE_DIR"):
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("OCOP_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-# Producers stay signed in for two weeks; every other role (officers, advisors, council members,
-# admins: they see many producers' data) for a working day, set at login by accounts.views.
-SESSION_COOKIE_AGE = int(env("OCOP_SESSION_AGE", str(14 * 24 * 3600)))
-STAFF_SESSION_AGE = int(env("OCOP_STAFF_SESSION_AGE", str(8 * 3600)))
+# Every role but producers (officers, advisors, council members, admins: they see many producers'
+# data) stays signed in for a working day, whatever login page they used (/admin/login/ too);
+# producers, who only sign in at /accounts/login/, for two weeks (set there by accounts.views).
+SESSION_COOKIE_AGE = int(env("OCOP_STAFF_SESSION_AGE", str(8 * 3600)))
+PRODUCER_SESSION_AGE = int(env("OCOP_PRODUCER_SESSION_AGE", str(14 * 24 * 3600)))
 
 # Behind HTTPS (OCOP_SECURE_COOKIES=1): redirect plain HTTP, send HSTS, and believe the reverse
 # proxy's X-Forwarded-Proto (the proxy must set it; README, production deployment).

@@ -68,6 +68,13 @@ def test_session_age_depends_on_the_role(client, territory, role, age):
     assert response.cookies["sessionid"]["max-age"] == age
 
 
+def test_admin_login_page_gives_the_staff_session_age(client, territory):
+    make_user("quantri", "admin", is_staff=True, is_superuser=True)
+    response = client.post("/admin/login/", {"username": "quantri", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.session.get_expiry_age() == 8 * 3600
+
+
 def readme_production_environment() -> dict[str, str]:
     """The `export …` lines of README's production section, with its `…` placeholders filled."""
     readme = (ROOT / "README.md").read_text()

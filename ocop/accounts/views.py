@@ -15,15 +15,16 @@ from .services import notification_mark_read
 
 
 class LoginView(auth_views.LoginView):
-    """Django's login with throttling; officers' sessions last a working day, producers' two weeks."""
+    """Django's login with throttling; producers stay signed in for two weeks (every other role
+    keeps the default SESSION_COOKIE_AGE, a working day)."""
 
     authentication_form = ThrottledLoginForm
     redirect_authenticated_user = True
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        if form.get_user().role != Role.PRODUCER:
-            self.request.session.set_expiry(settings.STAFF_SESSION_AGE)
+        if form.get_user().role == Role.PRODUCER:
+            self.request.session.set_expiry(settings.PRODUCER_SESSION_AGE)
         return response
 
 
