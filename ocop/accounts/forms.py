@@ -21,16 +21,26 @@ class ThrottledLoginForm(AuthenticationForm):
             "Bạn đã đăng nhập sai quá nhiều lần. Vì lý do an toàn, vui lòng thử lại sau %(minutes)d phút "
             "hoặc dùng chức năng “Quên mật khẩu”."
         ),
+        "slowed": _(
+            "Có nhiều lần đăng nhập sai từ mạng của bạn nên hệ thống tạm làm chậm. Vui lòng đợi "
+            "%(seconds)d giây rồi đăng nhập lại."
+        ),
     }
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
         address = throttle.client_address(self.request) if self.request else None
-        if throttle.is_throttled(username, address):
+        known = bool(self.request) and throttle.known_device(self.request, username)
+        if throttle.is_throttled(username, address, known_device=known):
             raise forms.ValidationError(
                 self.error_messages["throttled"],
                 code="throttled",
                 params={"minutes": max(1, settings.LOGIN_FAILURE_WINDOW_SECONDS // 60)},
+            )
+        wait = 0 if known else throttle.address_wait(address)
+        if wait:  # refused before the password is checked, and not counted as a failure
+            raise forms.ValidationError(
+                self.error_messages["slowed"], code="slowed", params={"seconds": wait}
             )
         try:
             cleaned = super().clean()

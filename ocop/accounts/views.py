@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 
 from ocop.core.models import AuditEntry
 
+from . import throttle
 from .forms import ThrottledLoginForm
 from .models import Notification, Role
 from .navigation import entries_for
@@ -16,15 +17,18 @@ from .services import notification_mark_read
 
 class LoginView(auth_views.LoginView):
     """Django's login with throttling; producers stay signed in for two weeks (every other role
-    keeps the default SESSION_COOKIE_AGE, a working day)."""
+    keeps the default SESSION_COOKIE_AGE, a working day). A successful login marks the browser as
+    a known device for that account (not slowed down when its network is, throttle.py)."""
 
     authentication_form = ThrottledLoginForm
     redirect_authenticated_user = True
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        if form.get_user().role == Role.PRODUCER:
+        user = form.get_user()
+        if user.role == Role.PRODUCER:
             self.request.session.set_expiry(settings.PRODUCER_SESSION_AGE)
+        throttle.remember_device(self.request, response, user.get_username())
         return response
 
 

@@ -1,11 +1,19 @@
+import itertools
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from ocop.accounts import throttle
 from ocop.accounts.models import LoginFailure
 from ocop.accounts.testing import PASSWORD, make_user
+from ocop.accounts.throttle import MAX_DELAY
 
 pytestmark = pytest.mark.django_db
+RANDOM_NAMES = itertools.count()
 
 
 def post_login(client, username, password):
@@ -156,51 +164,95 @@ def test_no_secret_key_ships_with_the_code(settings):
     assert "insecure" not in settings.SECRET_KEY
 
 
-def test_failures_with_many_usernames_do_not_lock_a_whole_address(client, territory, settings):
+def login_from(client, address: str, username: str, password: str):
+    return client.post(
+        reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=address
+    )
+
+
+def spray(client, address: str, count: int) -> None:
+    """`count` failed logins with random usernames from one address, paced so each is checked."""
+    for _ in range(count):
+        waited(MAX_DELAY)
+        login_from(client, address, f"ngaunhien{next(RANDOM_NAMES)}", "sai")
+
+
+def waited(seconds: int) -> None:
+    """As if the client had waited: every recorded failure now dates from `seconds` ago (still
+    within the window)."""
+    LoginFailure.objects.update(at=timezone.now() - timedelta(seconds=seconds))
+
+
+def test_failures_with_many_usernames_slow_an_address_down_but_never_lock_it(
+    client, territory, settings
+):
     """Twenty failures with random usernames from one address (an office behind one NAT, or a site
     behind a proxy without OCOP_TRUSTED_PROXIES) must not keep a colleague with the right password
-    out."""
+    out: the address waits a little, then the right password gets in."""
     settings.LOGIN_FAILURE_LIMIT = 5
     make_user("nguoidung", "producer")
-    for n in range(20):
-        client.post(
-            reverse("login"), {"username": f"ngaunhien{n}", "password": "sai"},
-            REMOTE_ADDR="10.9.9.9",
-        )  # fmt: skip
+    spray(client, "10.9.9.9", 20)
     assert LoginFailure.objects.filter(address="10.9.9.9").count() == 20
-    ok = client.post(
-        reverse("login"), {"username": "nguoidung", "password": PASSWORD}, REMOTE_ADDR="10.9.9.9"
-    )
-    assert ok.status_code == 302
+    at_once = login_from(client, "10.9.9.9", "nguoidung", PASSWORD)
+    assert "Vui lòng đợi 2 giây" in at_once.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert LoginFailure.objects.count() == 20
+    waited(2)
+    later = login_from(client, "10.9.9.9", "nguoidung", PASSWORD)
+    assert later.status_code == 302
     assert "_auth_user_id" in client.session
+
+
+def test_the_wait_grows_with_the_failures_up_to_a_minute(client, territory, settings):
+    settings.LOGIN_FAILURE_LIMIT = 5
+    waits = []
+    for total in (19, 20, 25, 30, 35, 40, 45, 80):
+        spray(client, "10.9.9.9", total - LoginFailure.objects.count())
+        LoginFailure.objects.update(at=timezone.now())
+        waits.append(throttle.address_wait("10.9.9.9"))
+    assert waits == [0, 2, 4, 8, 16, 32, 60, 60]
+    assert throttle.address_wait("10.1.1.1") == 0
+
+
+def test_a_browser_that_signed_in_before_is_not_slowed(client, territory, settings):
+    settings.LOGIN_FAILURE_LIMIT = 5
+    make_user("nguoidung", "producer")
+    assert login_from(client, "10.9.9.9", "nguoidung", PASSWORD).status_code == 302
+    assert client.cookies[throttle.DEVICE_COOKIE]["httponly"]
+    client.post(reverse("logout"))
+    attacker = Client()
+    spray(attacker, "10.9.9.9", 25)
+    assert (
+        "Vui lòng đợi" in login_from(attacker, "10.9.9.9", "nguoidung", PASSWORD).content.decode()
+    )
+    assert login_from(client, "10.9.9.9", "nguoidung", PASSWORD).status_code == 302
+
+
+def test_a_forged_known_device_cookie_is_ignored(client, territory, settings):
+    settings.LOGIN_FAILURE_LIMIT = 5
+    make_user("nguoidung", "producer")
+    spray(client, "10.9.9.9", 20)
+    client.cookies[throttle.DEVICE_COOKIE] = '["nguoidung"]'
+    assert "Vui lòng đợi" in login_from(client, "10.9.9.9", "nguoidung", PASSWORD).content.decode()
+    assert "_auth_user_id" not in client.session
 
 
 def test_a_noisy_address_gets_fewer_guesses_per_username(client, territory, settings):
     """Once an address has failed LIMIT × 4 times, each username gets only NOISY_PAIR_LIMIT wrong
-    tries from it (one typo allowed) instead of LIMIT: guessing from there slows down."""
+    tries from it (one typo allowed) instead of LIMIT."""
     settings.LOGIN_FAILURE_LIMIT = 5
     make_user("nguoidung", "producer")
-    for n in range(20):
-        client.post(
-            reverse("login"), {"username": f"ngaunhien{n}", "password": "sai"},
-            REMOTE_ADDR="10.9.9.9",
-        )  # fmt: skip
+    spray(client, "10.9.9.9", 20)
     for _ in range(2):
-        post = client.post(
-            reverse("login"), {"username": "nguoidung", "password": "sai"}, REMOTE_ADDR="10.9.9.9"
-        )
-        assert "không đúng" in post.content.decode()
+        waited(MAX_DELAY)
+        assert "không đúng" in login_from(client, "10.9.9.9", "nguoidung", "sai").content.decode()
+    waited(MAX_DELAY)
     failures = LoginFailure.objects.count()
-    blocked = client.post(
-        reverse("login"), {"username": "nguoidung", "password": PASSWORD}, REMOTE_ADDR="10.9.9.9"
-    )
+    blocked = login_from(client, "10.9.9.9", "nguoidung", PASSWORD)
     assert "đăng nhập sai quá nhiều lần" in blocked.content.decode()
     assert "_auth_user_id" not in client.session
     assert LoginFailure.objects.count() == failures
-    elsewhere = client.post(
-        reverse("login"), {"username": "nguoidung", "password": PASSWORD}, REMOTE_ADDR="10.1.1.1"
-    )
-    assert elsewhere.status_code == 302
+    assert login_from(client, "10.1.1.1", "nguoidung", PASSWORD).status_code == 302
 
 
 def test_one_username_is_still_limited_from_everywhere(client, territory, settings):
