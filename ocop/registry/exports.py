@@ -32,7 +32,7 @@ def _read_only_cells(product) -> list[Any]:
     values = {
         "current_stars": product.current_stars,
         "certificate_number": product.certificate_number,
-        "certificate_status": product.get_certificate_status_display() or None,
+        "certificate_status": product.get_certificate_status_display(),
         "producer_name": product.producer.name,
         "commune_name": product.producer.commune.name,
     }

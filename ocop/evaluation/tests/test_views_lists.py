@@ -124,3 +124,51 @@ def test_round_list_searches_name_and_year_within_the_province(personas, territo
     assert shown("ho chi minh") == []
     assert other.pk in _shown(client_for(personas["central"]).get("/rounds/", {"q": "ho chi minh"}),
                               "data-round")  # fmt: skip
+
+
+def test_scoring_page_explains_the_asterisks_above_the_criteria(personas, council_world):
+    item = council_world.items[0]
+    page = client_for(personas["member"]).get(f"/sheets/{item.pk}/").content.decode()
+    legend = page.index("data-minimum-legend")
+    assert legend < page.index('class="crit"')
+    assert ("Dấu sao là yêu cầu tối thiểu: *** (★★★) cho hạng 3 sao, **** (★★★★) cho 4 sao, "
+            "***** (★★★★★) cho 5 sao") in page  # fmt: skip
+    assert "chưa đạt các yêu cầu của hạng 3 sao thì sản phẩm không được công nhận" in page
+    assert "***</label>" in page or " ***" in page  # the options carry the markers it explains
+
+
+def test_criteria_sheet_page_explains_the_asterisks(personas):
+    page = client_for(personas["member"]).get("/criteria/26-2026/1/").content.decode()
+    assert page.count("data-minimum-legend") == 1
+    assert "Đạt mức đó là được chấm từ số điểm của mức đó trở lên." in page
+
+
+def test_demo_council_members_names_do_not_repeat_their_seat():
+    from ocop.accounts.demo import DEMO_ACCOUNTS
+    from ocop.evaluation.models.councils import Position
+
+    positions = [str(label) for _value, label in Position.choices]
+    names = [name for username, _r, name, _s in DEMO_ACCOUNTS if username.startswith("member")]
+    assert len(names) == 7
+    assert [n for n in names if "(" in n or any(p in n for p in positions)] == []
+
+
+def test_session_form_labels_members_once_with_their_position(personas, council_world):
+    from ocop.accounts.models import User
+
+    User.objects.filter(pk=personas["member"].pk).update(full_name="Đỗ Quang Chủ")
+    council = council_world.council
+    page = client_for(personas["province_p"]).get(
+        f"/councils/{council.pk}/sessions/new/"
+    ).content.decode()
+    assert page.count("Đỗ Quang Chủ (Chủ tịch hội đồng)") == 1
+    assert "Chủ tịch hội đồng) (" not in page
+
+
+def test_decision_form_shows_averages_with_a_decimal_comma(personas, council_world):
+    from ocop.evaluation.forms_council import DecisionForm
+
+    item = council_world.items[0]
+    item.sheet_count, item.total_sum, item.stars = 3, 256, 4
+    form = DecisionForm(items=[item])
+    assert form.fields["items"].choices == [(item.pk, "Rau cải Phú Xuyên – 4★ (85,33)")]
