@@ -84,7 +84,7 @@ def within(page, selector: str, width: int) -> str:
     found.wait_for()
     box = found.bounding_box()
     assert box is not None and box["width"] > 0, selector
-    assert 0 <= box["x"] and box["x"] + box["width"] <= width, (selector, box)
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, (selector, box)
     return found.inner_text()
 
 
@@ -119,7 +119,9 @@ def test_lists_fit_a_phone_with_key_fields_visible(browser, live_server, lists):
     seen = {}
     for name, (url, fields) in pages(lists["session"]).items():
         page.goto(url)
-        seen[name] = {what: within(page, selector, PHONE["width"]) for what, selector in fields.items()}
+        seen[name] = {
+            what: within(page, selector, PHONE["width"]) for what, selector in fields.items()
+        }
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name
         screenshot(page, f"lists-{name}-375")
     assert seen["dossiers"]["status"] == "Đã nộp UBND xã"

@@ -4,6 +4,8 @@ Text typed by producers ends up in exported .xlsx and .csv files that officers o
 value starting with = + - @ (or a tab or carriage return) would be read as a formula there.
 """
 
+from collections.abc import Iterable
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -19,7 +21,9 @@ def safe_row(values: list[object] | tuple[object, ...]) -> list[object]:
     return [safe_cell(value) for value in values]
 
 
-def table_workbook(title: str, header: list[str], rows, widths: list[int] | None = None) -> bytes:
+def table_workbook(
+    title: str, header: list[str], rows: Iterable[list[object]], widths: list[int] | None = None
+) -> bytes:
     """A list as one sheet: a header row, then the rows (formula-safe), in openpyxl's write-only
     mode so that a long list streams. For exports that have no import template of their own."""
     import io

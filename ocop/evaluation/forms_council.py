@@ -105,8 +105,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, items, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["items"].choices = [
-            (i.pk, f"{i.application.product.name} – {i.stars or '—'}★ ({_score(i)})")
-            for i in items
+            (i.pk, f"{i.application.product.name} – {i.stars or '—'}★ ({_score(i)})") for i in items
         ]
 
 

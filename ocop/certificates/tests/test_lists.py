@@ -26,7 +26,9 @@ def test_certificate_list_exports_xlsx_with_the_csv_rows(personas, certificate_p
     assert response["Content-Disposition"] == 'attachment; filename="giay-chung-nhan-ocop.xlsx"'
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    csv_rows = list(csv.reader(io.StringIO(client.get(url, {"format": "csv"}).content.decode("utf-8-sig"))))
+    csv_rows = list(
+        csv.reader(io.StringIO(client.get(url, {"format": "csv"}).content.decode("utf-8-sig")))
+    )
     assert rows[0] == csv_rows[0] == [
         "Số giấy chứng nhận", "Sản phẩm", "Chủ thể", "Số sao", "Tình trạng", "Hiệu lực đến",
         "Đường dẫn xác minh",
@@ -40,7 +42,7 @@ def test_certificate_list_exports_xlsx_with_the_csv_rows(personas, certificate_p
 
 
 def test_product_export_names_the_certificate_in_force(certificate_p, product_q):
-    assert exports.IN_FORCE_STATUSES == tuple(IN_FORCE)
+    assert tuple(IN_FORCE) == exports.IN_FORCE_STATUSES
     rows = list(exports.product_rows(Product.objects.order_by("id")))
     sheet = load_workbook(io.BytesIO(export_workbook("products", iter(rows)))).active
     header = [c.value for c in sheet[1]]
@@ -55,9 +57,11 @@ def test_product_export_names_the_certificate_in_force(certificate_p, product_q)
 
 
 def test_certified_product_page_shows_its_certificate_not_unverified(personas, certificate_p):
-    page = client_for(personas["province_p"]).get(
-        reverse("registry:product_detail", args=[certificate_p.product_id])
-    ).content.decode()
+    page = (
+        client_for(personas["province_p"])
+        .get(reverse("registry:product_detail", args=[certificate_p.product_id]))
+        .content.decode()
+    )
     assert "Chưa được cán bộ xác minh" not in page
     assert f'data-certificate="{certificate_p.number}"' in page
     expected = (
@@ -69,8 +73,10 @@ def test_certified_product_page_shows_its_certificate_not_unverified(personas, c
 
 
 def test_uncertified_product_page_still_says_it_is_unverified(personas, product_q):
-    page = client_for(personas["province_q"]).get(
-        reverse("registry:product_detail", args=[product_q.pk])
-    ).content.decode()
+    page = (
+        client_for(personas["province_q"])
+        .get(reverse("registry:product_detail", args=[product_q.pk]))
+        .content.decode()
+    )
     assert "Chưa được cán bộ xác minh." in page
     assert "data-certificate" not in page

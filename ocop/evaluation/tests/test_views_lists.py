@@ -30,14 +30,18 @@ def test_my_tasks_lists_overdue_first_then_nearest_deadline_and_undated_last(per
     products = [make_product(world.producer_a, name) for name in names]
     undated = _dossier(products[0], world.round, number="004/PĐK-01-10273-2027")
     later = _dossier(products[1], world.round, due=date(2099, 3, 2), number="003/PĐK-01-10273-2027")
-    overdue = _dossier(products[2], world.round, due=date(2020, 5, 4), number="001/PĐK-01-10273-2027")
-    nearer = _dossier(products[3], world.round, due=date(2099, 1, 15), number="002/PĐK-01-10273-2027")
+    overdue = _dossier(
+        products[2], world.round, due=date(2020, 5, 4), number="001/PĐK-01-10273-2027"
+    )
+    nearer = _dossier(
+        products[3], world.round, due=date(2099, 1, 15), number="002/PĐK-01-10273-2027"
+    )
 
     response = client_for(personas["commune_x"]).get("/applications/tasks/")
 
     assert _shown(response, "data-task") == [overdue.pk, nearer.pk, later.pk, undated.pk]
     text = response.content.decode()
-    assert '<span data-number>001/PĐK-01-10273-2027</span> · Ổi' in text
+    assert "<span data-number>001/PĐK-01-10273-2027</span> · Ổi" in text
     assert "quá hạn" in text
 
 
@@ -47,8 +51,9 @@ def _numbered_dossiers(world, territory):
     return {
         "rau": _dossier(world.product_a, world.round, number="001/PĐK-01-10273-2027"),
         "muong": _dossier(world.product_b, world.round, number="002/PĐK-01-10279-2027"),
-        "mat": _dossier(make_product(other, "Mật ong hoa nhãn"), world.round,
-                        number="003/PĐK-01-10279-2027"),  # fmt: skip
+        "mat": _dossier(
+            make_product(other, "Mật ong hoa nhãn"), world.round, number="003/PĐK-01-10279-2027"
+        ),  # fmt: skip
     }
 
 
@@ -158,9 +163,11 @@ def test_session_form_labels_members_once_with_their_position(personas, council_
 
     User.objects.filter(pk=personas["member"].pk).update(full_name="Đỗ Quang Chủ")
     council = council_world.council
-    page = client_for(personas["province_p"]).get(
-        f"/councils/{council.pk}/sessions/new/"
-    ).content.decode()
+    page = (
+        client_for(personas["province_p"])
+        .get(f"/councils/{council.pk}/sessions/new/")
+        .content.decode()
+    )
     assert page.count("Đỗ Quang Chủ (Chủ tịch hội đồng)") == 1
     assert "Chủ tịch hội đồng) (" not in page
 

@@ -56,8 +56,10 @@ def my_tasks(request):
     user = request.user
     role = Role.PROVINCE if user.is_superuser or user.role == Role.ADMIN else user.role
     stages = [s for s in workflow.STAGES if role in workflow.actors_of(s)]
-    tasks = _base_queryset(user).filter(stage__in=stages).order_by(
-        F("stage_due").asc(nulls_last=True), "id"
+    tasks = (
+        _base_queryset(user)
+        .filter(stage__in=stages)
+        .order_by(F("stage_due").asc(nulls_last=True), "id")
     )
     if role == Role.PRODUCER:
         tasks = tasks.filter(producer__representatives=user)

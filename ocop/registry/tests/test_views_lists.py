@@ -14,28 +14,39 @@ from ocop.registry.models import Product
 
 
 def test_product_page_names_sales_channels_in_words(personas, registry):
-    Product.objects.filter(pk=registry.product_x.pk).update(sales_channels=["shop", "ocop_showroom"])
-    page = client_for(personas["producer_a"]).get(
-        reverse("registry:product_detail", args=[registry.product_x.pk])
-    ).content.decode()
+    Product.objects.filter(pk=registry.product_x.pk).update(
+        sales_channels=["shop", "ocop_showroom"]
+    )
+    page = (
+        client_for(personas["producer_a"])
+        .get(reverse("registry:product_detail", args=[registry.product_x.pk]))
+        .content.decode()
+    )
     assert "<dd>Cửa hàng, điểm bán, Điểm bán OCOP</dd>" in page
     assert "ocop_showroom" not in page
 
 
 def test_product_form_puts_the_channel_legend_above_its_boxes(personas, registry):
-    page = client_for(personas["producer_a"]).get(
-        reverse("registry:product_edit", args=[registry.product_x.pk])
-    ).content.decode()
+    page = (
+        client_for(personas["producer_a"])
+        .get(reverse("registry:product_edit", args=[registry.product_x.pk]))
+        .content.decode()
+    )
     group = re.search(r'<fieldset class="choice-group">(.*?)</fieldset>', page, re.S)
     assert group is not None
     inside = group.group(1)
     assert inside.strip().startswith("<legend>Kênh bán hàng</legend>")
     assert inside.count('type="checkbox" name="sales_channels"') == 7
-    assert '<label for="id_sales_channels_2"><input type="checkbox" name="sales_channels" value="ocop_showroom"' in inside
+    assert (
+        '<label for="id_sales_channels_2"><input type="checkbox" name="sales_channels" value="ocop_showroom"'
+        in inside
+    )
 
 
 def test_product_export_adds_stars_producer_and_commune_and_still_reimports(registry):
-    Product.objects.filter(pk=registry.product_x.pk).update(current_stars=4, certificate_status="valid")
+    Product.objects.filter(pk=registry.product_x.pk).update(
+        current_stars=4, certificate_status="valid"
+    )
     content = export_workbook("products", product_rows(Product.objects.order_by("id")))
     sheet = load_workbook(io.BytesIO(content)).active
     header = [c.value for c in sheet[1]]
