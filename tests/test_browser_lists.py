@@ -168,3 +168,42 @@ def test_lists_stay_tables_on_a_desktop_and_their_regions_take_focus(browser, li
     region.focus()
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Tiến độ chấm điểm"
     context.close()
+
+
+@pytest.fixture
+def open_sheet(settings, tmp_path):
+    """An open session with one product and one member (tv1) to score it."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    t = make_territory()
+    personas = make_personas(t)
+    producer = make_producer(personas["producer_a"], t.commune_x, "HTX Phú Xuyên", "0100109106")
+    round_ = make_round(t.province_p)
+    dossier = make_ready(
+        new_dossier(personas["producer_a"], make_product(producer, "Chè búp"), round_)
+    )
+    member = make_user("tv1", Role.COUNCIL_MEMBER, province=t.province_p)
+    council = make_council(t.province_p, [member], quorum=1)
+    session = session_create(actor=None, council=council, round=round_,
+                             held_on=date(2027, 5, 20), applications=[dossier])  # fmt: skip
+    return session.items.get().pk
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1366"])
+def test_scoring_page_explains_the_asterisks_before_the_criteria(browser, live_server, open_sheet,
+                                                                 viewport):  # fmt: skip
+    context = browser.new_context(viewport=viewport, locale="vi-VN", base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    log_in(page, "tv1")
+    page.goto(f"/sheets/{open_sheet}/")
+    legend = page.locator("details.minimum-legend")
+    legend.locator("summary").click()
+    first_criterion = page.locator("fieldset.crit").first.bounding_box()
+    box = legend.bounding_box()
+    assert box is not None and first_criterion is not None
+    assert box["y"] + box["height"] <= first_criterion["y"]
+    assert box["x"] + box["width"] <= viewport["width"]
+    assert "không được công nhận" in legend.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    screenshot(page, f"lists-sheet-legend-{viewport['width']}")
+    context.close()
