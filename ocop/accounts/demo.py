@@ -18,16 +18,18 @@ DEMO_ACCOUNTS = [
     ("commune", Role.COMMUNE, "Lê Văn Xuyên (UBND xã Phú Xuyên)", "commune"),
     ("advisor", Role.ADVISOR, "Phạm Minh Tư (Tổ tư vấn)", "province"),
     *[
+        # Names only: the position and agency belong to the council seat, which every label
+        # shows beside the name ("Đỗ Quang Chủ (Chủ tịch hội đồng)"), so a name must not repeat them.
         (f"member{n}", Role.COUNCIL_MEMBER, name, "province")
         for n, name in enumerate(
             [
-                "Đỗ Quang Chủ (Chủ tịch hội đồng)",
-                "Ngô Thị Nông (Sở NN&MT)",
-                "Vũ Văn Công (Sở Công Thương)",
-                "Hoàng Thị Y (Sở Y tế)",
-                "Bùi Văn Khoa (Sở KH&CN)",
-                "Đặng Thị Văn (Sở VH-TT&DL)",
-                "Lý Văn Thư (Văn phòng điều phối OCOP)",
+                "Đỗ Quang Chủ",
+                "Ngô Thị Nông",
+                "Vũ Văn Công",
+                "Hoàng Thị Y",
+                "Bùi Văn Khoa",
+                "Đặng Thị Văn",
+                "Lý Văn Thư",
             ],
             start=1,
         )

@@ -28,6 +28,9 @@ def certificate_record(certificate) -> dict:
     }
 
 
+EXPORT_WIDTHS = [24, 32, 32, 8, 24, 14, 60]
+
+
 def export_header() -> list[str]:
     return [
         _("Số giấy chứng nhận"),

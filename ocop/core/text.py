@@ -25,3 +25,10 @@ def search_key(text: str) -> str:
 def search_terms(query: str) -> list[str]:
     """The words of a query, each as a search key."""
     return [term for term in search_key(query).split(" ") if term]
+
+
+def matches(query: str, *texts: object) -> bool:
+    """Every word of the query is in one of the texts, compared as search keys: for short lists
+    searched in Python (rounds, decisions) the same way the registry searches in the database."""
+    haystack = search_key(" ".join(str(text) for text in texts))
+    return all(term in haystack for term in search_terms(query))

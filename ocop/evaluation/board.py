@@ -4,7 +4,7 @@ Drafts are never shown to anyone but their author: a cell says "đang chấm" wi
 submitted total is shown to a viewer who may see scores on that product (access.may_see_scores).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import prefetch_related_objects
 
@@ -19,6 +19,7 @@ class Cell:
     total: int | None = None
     on_paper: bool = False
     reasons: list[str] = field(default_factory=list)
+    member: str = ""  # the member's name: the cell's label when the board stacks on a phone
 
 
 @dataclass
@@ -53,7 +54,7 @@ def board(session: Session, viewer) -> tuple[list, list[Row]]:
         item.session = session
         submitted_by = {m for (i, m), s in sheets.items() if i == item_id and s.is_submitted}
         shows = may_see_scores(viewer, item, submitted_by)
-        cells = [_cell(sheets.get((item_id, m.pk)), conflicts.get((m.pk, item.application.product_id)), shows)
+        cells = [replace(_cell(sheets.get((item_id, m.pk)), conflicts.get((m.pk, item.application.product_id)), shows), member=m.name)
                  for m in members]  # fmt: skip
         rows.append(Row(item, cells, found, shows))
     return members, rows

@@ -97,6 +97,9 @@ class Form02(forms.Form):
 
 
 class ApplicationFilterForm(forms.Form):
+    q = forms.CharField(
+        required=False, max_length=100, label=_("Tìm (số phiếu, sản phẩm, chủ thể)")
+    )
     round = forms.ModelChoiceField(queryset=Round.objects.all(), required=False, label=_("Đợt"))
     stage = forms.ChoiceField(
         choices=[("", _("Mọi bước")), *Stage.choices], required=False, label=_("Bước")

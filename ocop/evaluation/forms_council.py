@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts.models import User
 from ocop.accounts.roles import Role
+from ocop.core.numbers import format_decimal
 
 from .models import Application, Council, CouncilMember, Round
 from .models.councils import Position
@@ -87,6 +88,11 @@ class OutcomeForm(forms.Form):
     reason = forms.CharField(label=_("Lý do"), max_length=500)
 
 
+def _score(item) -> str:
+    average = item.average_display
+    return "—" if average is None else format_decimal(average)
+
+
 class DecisionForm(forms.Form):
     decided_on = forms.DateField(
         label=_("Ngày quyết định"), widget=forms.DateInput(attrs={"type": "date"})
@@ -99,8 +105,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, items, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["items"].choices = [
-            (i.pk, f"{i.application.product.name} – {i.stars or '—'}★ ({i.average_display})")
-            for i in items
+            (i.pk, f"{i.application.product.name} – {i.stars or '—'}★ ({_score(i)})") for i in items
         ]
 
 

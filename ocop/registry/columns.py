@@ -216,5 +216,19 @@ PRODUCT_COLUMNS = [
     Column("story", "Câu chuyện sản phẩm", width=30),
 ]  # fmt: skip
 
+# Facts the export adds for reading; the import ignores them (it reads only PRODUCT_COLUMNS, found
+# by header), so an exported file still re-imports unchanged.
+PRODUCT_READ_ONLY_COLUMNS = [
+    Column("current_stars", "Số sao (chỉ xem)", width=12),
+    Column("certificate_number", "Số giấy chứng nhận (chỉ xem)", width=24),
+    Column("certificate_status", "Tình trạng giấy chứng nhận (chỉ xem)", width=24),
+    Column("producer_name", "Tên chủ thể (chỉ xem)", width=32),
+    Column("commune_name", "Xã/phường (chỉ xem)", width=20),
+]
+
 COLUMNS = {"producers": PRODUCER_COLUMNS, "products": PRODUCT_COLUMNS}
+EXPORT_COLUMNS = {
+    "producers": PRODUCER_COLUMNS,
+    "products": PRODUCT_COLUMNS + PRODUCT_READ_ONLY_COLUMNS,
+}
 SHEET_TITLES = {"producers": "Chủ thể", "products": "Sản phẩm"}

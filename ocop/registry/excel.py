@@ -14,7 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ocop.core.spreadsheet import FORMULA_STARTS, safe_row
 from ocop.core.text import search_key
 
-from .columns import COLUMNS, SHEET_TITLES, Column
+from .columns import COLUMNS, EXPORT_COLUMNS, SHEET_TITLES, Column
 
 LISTS_TITLE = "Danh mục"
 GUIDE_TITLE = "Hướng dẫn"
@@ -93,8 +93,9 @@ def _headers(sheet, columns: list[Column]) -> None:
 
 
 def export_workbook(kind: str, rows: Iterable[list[Any]]) -> bytes:
-    """A list as a sheet with the template's headers (write-only mode: fast for large lists)."""
-    columns = COLUMNS[kind]
+    """A list as a sheet with the template's headers, then the read-only ones (write-only mode:
+    fast for large lists)."""
+    columns = EXPORT_COLUMNS[kind]
     book = Workbook(write_only=True)
     sheet = book.create_sheet(SHEET_TITLES[kind])
     for index, column in enumerate(columns, start=1):

@@ -13,3 +13,15 @@ def product_history(product) -> dict:
         "certificates": Certificate.objects.filter(product=product).select_related(None),
         "results": HistoricResult.objects.filter(product=product),
     }
+
+
+@register.simple_tag
+def current_certificate(product) -> Certificate | None:
+    """{% current_certificate product as certificate %}: the product's certificate in force (the
+    latest issued), or None. Same scope note as product_history."""
+    return (
+        Certificate.objects.filter(product=product)
+        .in_force()
+        .order_by("-issue_date", "-id")
+        .first()
+    )

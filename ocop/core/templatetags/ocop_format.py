@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from ocop.core.dates import format_date, format_date_long
 from ocop.core.money import format_dong
+from ocop.core.numbers import format_decimal
 
 register = template.Library()
 
@@ -33,3 +34,11 @@ def vndate(value):
 def vndate_long(value):
     """{{ d|vndate_long }} → ngày 29 tháng 11 năm 2026"""
     return format_date_long(_as_date(value)) if isinstance(value, date) else ""
+
+
+@register.filter
+def score(value):
+    """{{ average|score }} → 85,00 (comma decimals in every language); empty for None."""
+    if value in (None, ""):
+        return ""
+    return format_decimal(value)

@@ -11,5 +11,11 @@ def stars(marker: int) -> str:
 
 
 @register.filter
+def asterisks(marker: int) -> str:
+    """4 → "****", as the decision's sheets and the scoring page's options print minima."""
+    return "*" * marker
+
+
+@register.filter
 def rule_label(kind: str) -> str:
     return str(RULE_TEXT_LABELS.get(kind, kind))

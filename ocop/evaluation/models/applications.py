@@ -2,12 +2,14 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q, Subquery
+from django.db.models import Q, Subquery, Value
+from django.db.models.functions import Lower, Replace
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts.roles import Role
 from ocop.accounts.scope import ScopedQuerySet
+from ocop.core.text import search_terms
 from ocop.places.models import Commune
 
 from .. import workflow
@@ -56,9 +58,28 @@ class ApplicationQuerySet(ScopedQuerySet):
             return council_member_condition(user)
         return super()._role_condition(user)
 
+    def search(self, query: str) -> "ApplicationQuerySet":
+        """Every word of the query in the registration number, the product's key (name, code,
+        producer) or the producer's key (name, tax code), ignoring case, accents and đ/d."""
+        found = self.annotate(number_key=_number_key("registration_number"))
+        for term in search_terms(query):
+            found = found.filter(
+                Q(number_key__contains=term)
+                | Q(product__search_key__contains=term)
+                | Q(producer__search_key__contains=term)
+            )
+        return found
+
     def open(self) -> "ApplicationQuerySet":
         """Dossiers still before the council (a product may have one at a time)."""
         return self.exclude(stage__in=workflow.COUNCIL_STAGES | workflow.FINAL)
+
+
+def _number_key(field: str):
+    """A registration number ("001/PĐK-01-10273-2026") as its search key, in the database: numbers
+    are ASCII but for Đ, which SQLite's lower() leaves alone, so both cases map to d."""
+    lowered = Lower(field)
+    return Replace(Replace(lowered, Value("đ"), Value("d")), Value("Đ"), Value("d"))
 
 
 def council_member_condition(user) -> Q:

@@ -40,6 +40,11 @@ class Decision(models.Model):
     def __str__(self) -> str:
         return self.number
 
+    @property
+    def title(self) -> str:
+        """The decision's subject line, as its PDF prints it."""
+        return _("Về việc công nhận sản phẩm đạt chuẩn OCOP năm %(year)s") % {"year": self.year}
+
 
 class DecisionCounter(models.Model):
     """The last serial an authority ("UBND-01", "BNNMT") gave in a year."""

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -28,11 +29,14 @@ def _base_queryset(user):
 
 @role_required(*LIST_ROLES)
 def application_list(request):
-    """The applications the user may see, filtered by round, stage, commune and product set."""
+    """The applications the user may see, searched (q) and filtered by round, stage, commune and
+    product set."""
     form = ApplicationFilterForm(request.GET or None)
     applications = _base_queryset(request.user)
     if form.is_valid():
         data = form.cleaned_data
+        if data["q"]:
+            applications = applications.search(data["q"])
         if data["round"]:
             applications = applications.filter(round=data["round"])
         if data["stage"]:
@@ -47,11 +51,16 @@ def application_list(request):
 
 @login_required
 def my_tasks(request):
-    """The dossiers waiting for this user's action, earliest deadline first."""
+    """The dossiers waiting for this user's action: overdue first, then the nearest deadline, those
+    without a deadline last (SQLite would put NULL first)."""
     user = request.user
     role = Role.PROVINCE if user.is_superuser or user.role == Role.ADMIN else user.role
     stages = [s for s in workflow.STAGES if role in workflow.actors_of(s)]
-    tasks = _base_queryset(user).filter(stage__in=stages).order_by("stage_due", "id")
+    tasks = (
+        _base_queryset(user)
+        .filter(stage__in=stages)
+        .order_by(F("stage_due").asc(nulls_last=True), "id")
+    )
     if role == Role.PRODUCER:
         tasks = tasks.filter(producer__representatives=user)
     context = {"tasks": tasks[:500], "today": timezone.localdate(), "role": role}

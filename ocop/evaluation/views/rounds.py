@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 
 from ocop.accounts.permissions import login_required, role_required
 from ocop.accounts.roles import Role
+from ocop.core.text import matches
 
 from ..forms import RoundForm
 from ..models import Round, RoundLevel
@@ -18,8 +19,12 @@ def round_list(request):
     rounds = Round.objects.select_related("province")
     if request.user.province_id:
         rounds = rounds.filter(province__in=[request.user.province_id, None])
+    q = request.GET.get("q", "")[:100]
+    if q:  # a few rounds a year: searched in Python on what the list shows (name, year)
+        rounds = [r for r in rounds if matches(q, r, r.year, r.get_level_display())]
     can_open = request.user.role == Role.PROVINCE
-    return render(request, "evaluation/round_list.html", {"rounds": rounds, "can_open": can_open})
+    context = {"rounds": rounds, "can_open": can_open, "q": q}
+    return render(request, "evaluation/round_list.html", context)
 
 
 @role_required(Role.PROVINCE)

@@ -7,7 +7,7 @@ from ocop.accounts.scope import ScopedQuerySet
 from ocop.core.text import search_key, search_terms
 from ocop.places.models import Commune
 
-from ..choices import CertificateStatus, StandardKind, Trademark
+from ..choices import CertificateStatus, SalesChannel, StandardKind, Trademark
 from ..product_sets import CURRENT_RULES, SetInfo, find_set
 from .producers import Producer
 
@@ -123,6 +123,12 @@ class Product(models.Model):
         # Every save keeps the key right; bulk writes (imports) set it themselves.
         self.search_key = self.make_search_key()
         super().save(*args, **kwargs)
+
+    @property
+    def sales_channel_labels(self) -> list[str]:
+        """The channels in words ("Điểm bán OCOP"), not their stored codes."""
+        labels = dict(SalesChannel.choices)
+        return [str(labels.get(code, code)) for code in self.sales_channels]
 
     @property
     def product_set(self) -> SetInfo | None:
