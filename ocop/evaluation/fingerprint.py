@@ -24,5 +24,7 @@ def content_fingerprint(
         "self_scores": self_scores,
         "files": sorted([section, digest] for section, digest in files),
     }
-    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    text = json.dumps(
+        content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    )
     return hashlib.sha256(text.encode()).hexdigest()

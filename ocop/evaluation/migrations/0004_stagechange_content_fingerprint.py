@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('evaluation', '0003_decision_note'),
+        ("evaluation", "0003_decision_note"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='stagechange',
-            name='content_fingerprint',
+            model_name="stagechange",
+            name="content_fingerprint",
             field=models.CharField(blank=True, editable=False, max_length=64),
         ),
     ]

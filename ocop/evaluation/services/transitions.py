@@ -173,6 +173,18 @@ def unchanged_since_return(application: Application) -> bool:
     return bool(taken) and taken == dossier_fingerprint(application)
 
 
+def submission_problems(application: Application, action: str) -> list[str]:
+    """Why a submit or resubmit would be refused today (empty: it would go through)."""
+    if action == "resubmit" and unchanged_since_return(application):
+        return [str(UNCHANGED)]
+    rules = application.rules if action == "resubmit" else rules_for_filing(timezone.localdate())
+    try:
+        _check_complete(application, rules)
+    except ValidationError as error:
+        return error.messages
+    return []
+
+
 def _check_proposal_deadline(application: Application, today: date) -> None:
     """Art. 5.1: a round takes the dossiers the commune proposes by its proposal deadline (30 April,
     30 October, or an extra round's own date); a later proposal belongs to the next round."""

@@ -277,5 +277,7 @@ def test_any_change_since_the_return_allows_the_resubmission(personas, world, ch
     act(producer, application, "resubmit")
     assert application.stage == "submitted"
     assert list(application.history.values_list("action", flat=True)) == [
-        "submit", "return", "resubmit"
+        "submit",
+        "return",
+        "resubmit",
     ]

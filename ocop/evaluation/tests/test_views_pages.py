@@ -63,4 +63,4 @@ def test_self_score_advice_lists_steps_towards_three_stars(personas, world):
     assert advice.count("data-advice-step=") >= 2
     page = client.get(f"/applications/{application.pk}/self-score/").content.decode()
     assert page.count('id="selfscore-advice"') == 1
-    assert 'hx-swap-oob' not in page
+    assert "hx-swap-oob" not in page
