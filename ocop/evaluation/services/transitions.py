@@ -8,7 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from ocop.accounts.models import User
 from ocop.accounts.roles import Role
@@ -153,7 +153,7 @@ def _apply_effects(
         application.advisory.setdefault("test_requests", []).append(entry)
 
 
-UNCHANGED = _lazy(
+UNCHANGED = gettext_lazy(
     "Hồ sơ chưa có thay đổi nào kể từ khi bị trả lại (Mẫu 01, Mẫu 02, điểm tự chấm và minh chứng "
     "vẫn như cũ): hãy hoàn thiện các nội dung cần hoàn thiện rồi nộp lại."
 )

@@ -42,8 +42,8 @@ def application_act(request, pk: int, action: str):
     if _needs_confirmation(request, application, action):
         title, button, note = CONFIRM_TEXT[action]
         return confirmation(
-            request, title=title, rows=dossier_rows(application, action, post),
-            button=button, notes=[note],
+            request, title=str(title), rows=dossier_rows(application, action, post),
+            button=str(button), notes=[str(note)],
             cancel_url=reverse("evaluation:application_detail", args=[application.pk]),
         )  # fmt: skip
     items = [
