@@ -83,6 +83,10 @@ def member_scores(page, username: str, items: list[SessionItem]) -> None:
             assert page.evaluate("document.documentElement.scrollWidth") <= TABLET["width"]
             screenshot(page, "council-01-sheet-tablet")
         page.get_by_role("button", name="Nộp phiếu").click()
+        page.locator(f"[data-confirm-summary] dd:text-is('{total}/100')").wait_for()
+        if username == "thanhvien1" and total == 82:
+            screenshot(page, "council-01a-confirm-sheet-tablet")
+        page.get_by_role("button", name="Xác nhận nộp phiếu").click()
         page.get_by_text("Đã nộp phiếu; phiếu đã được khóa.").wait_for()
     log_out(page)
 
@@ -97,6 +101,8 @@ def test_council_journey(tablet, session, browser, live_server):
     page.goto(f"/sessions/{session.pk}/")
     screenshot(page, "council-02-board-before-close")
     page.get_by_role("button", name="Kết thúc phiên họp và tính kết quả").click()
+    screenshot(page, "council-02a-confirm-close")
+    page.get_by_role("button", name="Xác nhận kết thúc phiên và tính kết quả").click()
     page.get_by_text("Đã kết thúc phiên họp; kết quả đã được tính.").wait_for()
     screenshot(page, "council-03-results")
     for index, item in enumerate(items):
@@ -118,6 +124,8 @@ def test_council_journey(tablet, session, browser, live_server):
     page.get_by_label("Ngày quyết định").fill(timezone.localdate().isoformat())
     page.get_by_label("Người ký").fill("Nguyễn Văn Phong")
     page.get_by_role("button", name="Ban hành quyết định").click()
+    screenshot(page, "council-03a-confirm-decision")
+    page.get_by_role("button", name="Xác nhận ban hành").click()
     page.get_by_text("Đã ban hành quyết định 01/QĐ-UBND.").wait_for()
     screenshot(page, "council-04-decision")
     decision = Decision.objects.get()

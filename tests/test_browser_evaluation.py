@@ -67,6 +67,10 @@ def producer_files_a_dossier(page, pk_holder: dict) -> None:
     upload(page, "1.1", "giay-dang-ky.pdf")
     pk_holder["pk"] = int(page.url.rstrip("/").split("/")[-1])
     page.get_by_role("button", name="Nộp hồ sơ cho UBND xã").click()
+    assert page.locator("[data-confirm-summary]").is_visible()
+    fits_the_phone(page)
+    screenshot(page, "evaluation-03a-confirm-submit-375")
+    page.get_by_role("button", name="Xác nhận nộp hồ sơ").click()
     page.get_by_text("Đã nộp hồ sơ cho UBND xã.").wait_for()
     assert page.locator("[data-registration-number]").inner_text() == "001/PĐK-01-10273-2026"
     screenshot(page, "evaluation-03-submitted-375")
@@ -90,9 +94,17 @@ def commune_returns_it(page, pk: int) -> None:
 def producer_fixes_and_resubmits(page, pk: int) -> None:
     log_in(page, "htx")
     page.goto(f"/applications/{pk}/")
-    assert page.get_by_text("Thiếu hợp đồng liên kết vùng nguyên liệu").is_visible()
+    block = page.locator("[data-to-complete]")
+    assert block.get_by_text("Thiếu hợp đồng liên kết vùng nguyên liệu").is_visible()
+    fits_the_phone(page)
+    screenshot(page, "evaluation-04a-to-complete-375")
+    page.get_by_role("button", name="Nộp lại hồ sơ").click()
+    # Nothing changed since the return: refused at once, no confirmation page.
+    page.get_by_text("Hồ sơ chưa có thay đổi nào kể từ khi bị trả lại").wait_for()
+    assert page.locator("[data-confirm-summary]").count() == 0
     upload(page, "1.2", "hop-dong-lien-ket.pdf")
     page.get_by_role("button", name="Nộp lại hồ sơ").click()
+    page.get_by_role("button", name="Xác nhận nộp lại").click()
     page.get_by_text("Đã nộp lại hồ sơ.").wait_for()
     log_out(page)
 
@@ -107,6 +119,7 @@ def commune_proposes_it(page, pk: int) -> None:
     page.get_by_label("4. Bản sắc, trí tuệ địa phương").fill("Giống rau bản địa.")
     page.get_by_label("Văn bản đề nghị UBND tỉnh").fill("Tờ trình số 15/TTr-UBND")
     page.get_by_role("button", name="Đề nghị tỉnh đánh giá").click()
+    page.get_by_role("button", name="Xác nhận đề nghị").click()
     page.get_by_text("Đã đề nghị tỉnh đánh giá.").wait_for()
     screenshot(page, "evaluation-05-proposed-375")
     log_out(page)

@@ -29,6 +29,16 @@ class RevokeForm(forms.Form):
         label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
+    def clean(self):
+        # Also checked by the service; here so that the confirmation page never shows it.
+        data = super().clean()
+        decided, concluded = data.get("decision_date"), data.get("conclusion_date")
+        if decided and concluded and decided < concluded:
+            raise forms.ValidationError(
+                _("Ngày quyết định thu hồi không được trước ngày có kết luận.")
+            )
+        return data
+
 
 class FilterForm(forms.Form):
     """The list's filters; invalid values are simply ignored."""

@@ -222,6 +222,10 @@ def certificate_revoke(
     """Revoke a certificate on one of the six grounds. Side effects: status and revocation facts,
     audit entry, product sync, a notification to the producer's representatives. A decision taken
     later than 15 days after the conclusion is recorded and flagged overdue, not refused."""
+    # Lock, then re-read the caller's instance: a second confirmed POST (double click) finds it
+    # revoked and is refused.
+    list(Certificate.objects.select_for_update().filter(pk=certificate.pk).values_list("pk"))
+    certificate.refresh_from_db()
     if not can_revoke(actor, certificate):
         raise PermissionDenied(_("Bạn không có thẩm quyền thu hồi giấy chứng nhận này."))
     if ground not in RevocationGround.values:

@@ -15,10 +15,11 @@ from ocop.accounts.permissions import get_visible_or_404, role_required
 from ocop.accounts.roles import OFFICER_ROLES, Role
 from ocop.accounts.scope import ScopedQuerySet
 from ocop.accounts.throttle import client_address
+from ocop.core.confirm import confirmation, is_confirmed
 from ocop.core.spreadsheet import safe_row, table_workbook
 
 from . import lookup, services
-from .choices import IN_FORCE
+from .choices import IN_FORCE, RevocationGround
 from .exports import EXPORT_WIDTHS, export_header, export_rows
 from .forms import FilterForm, LookupForm, RevokeForm
 from .models import Certificate
@@ -103,6 +104,8 @@ def certificate_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if not is_confirmed(request):
+            return _revoke_confirmation(request, certificate, form.cleaned_data)
         try:
             services.certificate_revoke(
                 actor=request.user,  # type: ignore[arg-type]  # role_required: logged in
@@ -117,6 +120,25 @@ def certificate_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "certificates/certificate_revoke.html", {"certificate": certificate, "form": form}
     )
+
+
+def _revoke_confirmation(
+    request: HttpRequest, certificate: Certificate, data: dict[str, Any]
+) -> HttpResponse:
+    rows = [
+        (_("Số giấy chứng nhận"), certificate.number),
+        (_("Sản phẩm"), f"{certificate.product_name} ({certificate.stars}★)"),
+        (_("Chủ thể"), certificate.producer_name),
+        (_("Căn cứ thu hồi"), RevocationGround(data["ground"]).label),
+        (_("Quyết định thu hồi"), f"{data['decision_number']} — {data['decision_date']:%d/%m/%Y}"),
+        (_("Ngày có kết luận"), f"{data['conclusion_date']:%d/%m/%Y}"),
+    ]
+    return confirmation(
+        request, title=_("Thu hồi giấy chứng nhận?"), rows=rows,
+        button=_("Xác nhận thu hồi"), cancel_url=certificate.get_absolute_url(),
+        notes=[_("Giấy chứng nhận bị thu hồi không thể khôi phục; trang xác minh công khai sẽ "
+                 "báo “đã bị thu hồi” ngay.")],
+    )  # fmt: skip
 
 
 def verify(request: HttpRequest, token: str, signature: str) -> HttpResponse:

@@ -14,6 +14,8 @@ from ocop.criteria.engine import BAND_MIN, score_sheet
 from ocop.criteria.rules import Criterion, Sheet
 
 TOP_CLASS = 5
+# Below 3★ a product is not recognised (DOMAIN.md §2): advice aims at the first certifiable class.
+FIRST_CERTIFIED = 3
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,10 @@ class Step:
     from_points: int
     to_points: int
     option: str
+
+    @property
+    def gained(self) -> int:
+        return self.to_points - self.from_points
 
 
 @dataclass(frozen=True)
@@ -36,13 +42,14 @@ class Advice:
 
 
 def advise(sheet: Sheet, answers: Mapping[str, int]) -> Advice:
-    """Advice to reach the class above the awarded one (AnswerError on invalid answers)."""
+    """Advice to reach the class above the awarded one, 3★ at least (AnswerError on invalid
+    answers)."""
     stars = score_sheet(sheet, answers).stars or 1
     if stars >= TOP_CLASS:
         return Advice(
             stars, None, True, (), 0, dict(answers), "Sản phẩm đã đạt 5 sao, hạng cao nhất."
         )
-    target = stars + 1
+    target = max(stars + 1, FIRST_CERTIFIED)
     current = sum(answers.values())
     plan = _cheapest(sheet, answers, target, BAND_MIN[target] - current)
     if plan is None:

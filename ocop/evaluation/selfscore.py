@@ -4,7 +4,7 @@ total, stars and upgrade advice. Pure: no Django; unanswered criteria count as 0
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ocop.criteria.advisor import advise
+from ocop.criteria.advisor import Advice, advise
 from ocop.criteria.engine import score_sheet
 from ocop.criteria.rules import Sheet, load_rule_set
 
@@ -18,6 +18,8 @@ class SelfScore:
     criteria: int
     held_back: list[str] = field(default_factory=list)
     advice: str = ""
+    # The structured advice (target class, steps with points gained) the page lists.
+    plan: Advice | None = None
     errors: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -68,6 +70,7 @@ def evaluate(sheet: Sheet, raw: Mapping[str, object]) -> tuple[dict[str, int], S
         criteria=len(sheet.criteria),
         held_back=list(result.failed_minima),
         advice=advice.text,
+        plan=advice,
         errors=errors,
     )
     return answers, summary

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from ocop.accounts.testing import assert_matrix, client_for
 from ocop.certificates.signing import sign, verification_path
+from ocop.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,8 @@ def test_revoke_form_matrix(personas, certificate_p):
 def test_revoke_post_matrix(personas, certificate_p):
     url = reverse("certificates:certificate_revoke", args=[certificate_p.pk])
     data = {"ground": "law_violation", "conclusion_date": "2026-11-20",
-            "decision_number": "15/QĐ-UBND", "decision_date": "2026-11-25", "note": ""}  # fmt: skip
+            "decision_number": "15/QĐ-UBND", "decision_date": "2026-11-25", "note": "",
+            "confirm": "1"}  # fmt: skip
 
     def state():
         certificate_p.refresh_from_db()
@@ -81,7 +83,8 @@ def test_tampered_verification_url_is_404(certificate_p, tamper):
 def test_revoking_through_the_form_changes_the_public_page(personas, certificate_p):
     url = reverse("certificates:certificate_revoke", args=[certificate_p.pk])
     data = {"ground": "mark_misuse", "conclusion_date": "2026-11-20",
-            "decision_number": "15/QĐ-UBND", "decision_date": "2026-11-25", "note": "Kiểm tra"}  # fmt: skip
+            "decision_number": "15/QĐ-UBND", "decision_date": "2026-11-25", "note": "Kiểm tra",
+            "confirm": "1"}  # fmt: skip
     response = client_for(personas["province_p"]).post(url, data)
     assert response.status_code == 302
     page = client_for(None).get(verification_path(certificate_p.token)).content.decode()
@@ -161,3 +164,27 @@ def test_revoke_form_dates_production_stopped_from_the_commune_confirmation(
     assert "Ngày có kết luận (hoặc ngày UBND xã xác nhận dừng sản xuất)" in page
     assert "thời hạn 15 ngày tính từ ngày UBND xã xác nhận." in page
     assert "hoặc ngày UBND xã xác nhận chủ thể ngừng sản xuất (Điều 8.4" in page
+
+
+def test_revoking_asks_for_confirmation_with_a_summary_first(personas, certificate_p):
+    url = reverse("certificates:certificate_revoke", args=[certificate_p.pk])
+    data = {"ground": "mark_misuse", "conclusion_date": "2026-11-20",
+            "decision_number": "15/QĐ-UBND", "decision_date": "2026-11-25", "note": "Kiểm tra"}  # fmt: skip
+    client = client_for(personas["province_p"])
+    audits = AuditEntry.objects.count()
+    page = client.post(url, data).content.decode()
+    certificate_p.refresh_from_db()
+    assert (certificate_p.status, AuditEntry.objects.count()) == ("valid", audits)
+    summary = page[page.index("data-confirm-summary") : page.index("</dl>")]
+    assert certificate_p.number in summary
+    assert "Mật ong hoa nhãn Phú Xuyên" in summary
+    assert "Sử dụng sai biểu trưng OCOP" in summary
+    assert "15/QĐ-UBND — 25/11/2026" in summary
+    # The confirmation re-posts the same fields with confirm=1 (no JavaScript needed).
+    assert '<input type="hidden" name="decision_number" value="15/QĐ-UBND">' in page
+    assert 'name="confirm" value="1"' in page
+    first = client.post(url, {**data, "confirm": "1"})
+    second = client.post(url, {**data, "confirm": "1"})  # a double click on "Xác nhận"
+    certificate_p.refresh_from_db()
+    assert (first.status_code, second.status_code, certificate_p.status) == (302, 200, "revoked")
+    assert AuditEntry.objects.filter(action="certificate_revoke").count() == 1

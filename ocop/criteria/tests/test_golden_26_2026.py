@@ -181,3 +181,13 @@ def test_set_26_tourism_69_and_70(rules_26):
     # 17 = 2 → 70: band 4; 4★ minima 3.4 ≥ 3 (****) and 3.5 ≥ 2 (****) hold → 4★.
     seventy = score_sheet(sheet, {**answers, "17": 2})
     assert (seventy.total, seventy.band_stars, seventy.stars) == (70, 4, 4)
+
+
+def test_a_one_star_sheet_is_advised_towards_three_stars(rules_26):
+    # Every criterion at its lowest level: total 0 → 1★. The advice skips 2★ (never certified).
+    sheet = rules_26.sheets[1]
+    lowest = {c.code: min(c.allowed) for c in sheet.criteria}
+    advice = advise(sheet, lowest)
+    after = score_sheet(sheet, advice.answers_after)
+    assert (advice.stars, advice.target, after.stars) == (1, 3, 3)
+    assert advice.text.startswith("Để đạt 3 sao: ")

@@ -89,6 +89,16 @@ def test_advice_really_reaches_the_target_class(case):
     assert advice.added_points == after.total - sum(answers.values())
 
 
+@settings(max_examples=60)
+@given(sheet_and_answers())
+def test_advice_aims_at_the_next_certifiable_class(case):
+    # Below 3★ nothing is certified: the advice targets 3★, never 2★ (issue 10.3).
+    sheet, answers = case
+    stars = score_sheet(sheet, answers).stars
+    expected = None if stars == 5 else max(stars + 1, 3)
+    assert advise(sheet, answers).target == expected
+
+
 @settings(max_examples=40)
 @given(st.data())
 def test_advice_is_the_cheapest_on_the_fixture_by_brute_force(data):

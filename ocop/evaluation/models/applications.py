@@ -201,6 +201,9 @@ class StageChange(models.Model):
     reason = models.TextField(_("lý do"), blank=True)
     items = models.JSONField(_("các mục cần hoàn thiện"), default=list, blank=True)
     due = models.DateField(_("hạn bước mới"), null=True, blank=True)
+    # The dossier's content at this step (fingerprint.content_fingerprint; blank before it was
+    # recorded): a resubmission identical to the content at the return is refused.
+    content_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["at", "id"]

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ocop.accounts.models import User
 from ocop.accounts.roles import Role
@@ -16,6 +17,7 @@ from ocop.core.services import audit_record
 from ocop.registry.services import product_assign_code
 
 from .. import workflow
+from ..fingerprint import content_fingerprint
 from ..models import Application, RegistrationCounter, Round, StageChange
 from ..models.applications import Stage
 from ..periods import format_registration_number, rules_for_filing
@@ -89,6 +91,7 @@ def application_transition(
     StageChange.objects.create(
         application=application, action=action, from_stage=before, to_stage=move.target,
         actor=actor, reason=reason, items=items, due=application.stage_due,
+        content_fingerprint=dossier_fingerprint(application),
     )  # fmt: skip
     audit_record(
         actor=actor, action=f"application_{action}", obj=application,
@@ -121,6 +124,8 @@ def _apply_effects(
         if not application.registration_number:
             application.registration_number = _next_registration_number(application, today.year)
     elif action == "resubmit":
+        if unchanged_since_return(application):
+            raise ValidationError(UNCHANGED)
         _check_complete(application, application.rules)
     elif action == "propose":
         _check_proposal_deadline(application, today)
@@ -146,6 +151,38 @@ def _apply_effects(
     elif action == "request_tests":
         entry = {"date": today.isoformat(), "text": reason}
         application.advisory.setdefault("test_requests", []).append(entry)
+
+
+UNCHANGED = gettext_lazy(
+    "Hồ sơ chưa có thay đổi nào kể từ khi bị trả lại (Mẫu 01, Mẫu 02, điểm tự chấm và minh chứng "
+    "vẫn như cũ): hãy hoàn thiện các nội dung cần hoàn thiện rồi nộp lại."
+)
+
+
+def dossier_fingerprint(application: Application) -> str:
+    files = application.files.values_list("section", "sha256")
+    return content_fingerprint(form01=application.form01, form02=application.form02,
+                               self_scores=application.self_scores, files=files)  # fmt: skip
+
+
+def unchanged_since_return(application: Application) -> bool:
+    """The dossier's content is what it was when last returned (history before the fingerprint was
+    recorded cannot tell, and counts as changed)."""
+    returned = application.history.filter(action="return").order_by("-at", "-id").first()
+    taken = returned.content_fingerprint if returned else ""
+    return bool(taken) and taken == dossier_fingerprint(application)
+
+
+def submission_problems(application: Application, action: str) -> list[str]:
+    """Why a submit or resubmit would be refused today (empty: it would go through)."""
+    if action == "resubmit" and unchanged_since_return(application):
+        return [str(UNCHANGED)]
+    rules = application.rules if action == "resubmit" else rules_for_filing(timezone.localdate())
+    try:
+        _check_complete(application, rules)
+    except ValidationError as error:
+        return error.messages
+    return []
 
 
 def _check_proposal_deadline(application: Application, today: date) -> None:

@@ -11,10 +11,10 @@ from ocop.core.models import AuditEntry
 from ocop.core.workdays import add_working_days
 from ocop.evaluation.models import Application, EvidenceFile, StageChange
 from ocop.evaluation.services import files as file_services
-from ocop.evaluation.services.applications import application_create
+from ocop.evaluation.services.applications import application_create, application_save_forms
 from ocop.evaluation.services.files import dossier_dir, evidence_remove, evidence_upload
 from ocop.evaluation.services.transitions import application_transition
-from ocop.evaluation.testing import new_dossier, pdf_upload, png_bytes
+from ocop.evaluation.testing import PDF_BYTES, new_dossier, pdf_upload, png_bytes
 
 RETURN_ITEMS = [{"item": "Tiêu chí 1.1", "reason": "Thiếu hợp đồng mua nguyên liệu"}]
 MAU03 = {
@@ -54,6 +54,8 @@ def test_full_path_with_return_numbers_deadlines_history_and_notices(personas, w
     act(p["commune_x"], application, "return", items=RETURN_ITEMS)
     assert application.stage == "returned"
     assert Notification.objects.filter(recipient=p["producer_a"]).count() == 1
+    evidence_upload(actor=p["producer_a"], application=application, section="1.1",
+                    upload=pdf_upload("hop-dong.pdf", PDF_BYTES + b"% contract\n"))  # fmt: skip
     act(p["producer_a"], application, "resubmit")
     act(p["commune_x"], application, "propose", report=MAU03)
     assert application.commune_report["idea_origin"] == "Sản phẩm truyền thống."
@@ -228,3 +230,54 @@ def test_producer_cannot_upload_once_submitted(personas, world):
             upload=pdf_upload(),
         )
     assert Application.objects.get().files.count() == 1
+
+
+def returned_dossier(personas, world):
+    application = new_dossier(personas["producer_a"], world.product_a, world.round)
+    act(personas["producer_a"], application, "submit")
+    act(personas["commune_x"], application, "return", items=RETURN_ITEMS)
+    return application
+
+
+def test_a_resubmission_that_changed_nothing_is_refused(personas, world):
+    application = returned_dossier(personas, world)
+    producer = personas["producer_a"]
+    # Saved and undone, and the same bytes uploaded again: still nothing changed.
+    phone = application.form01["phone"]
+    application_save_forms(actor=producer, application=application, form01={"phone": "0900000000"})
+    application_save_forms(actor=producer, application=application, form01={"phone": phone})
+    evidence_upload(actor=producer, application=application, section="1.1", upload=pdf_upload())
+    evidence_remove(actor=producer, evidence=application.files.order_by("uploaded_at").last())
+    before = state(application)
+    with pytest.raises(ValidationError) as refused:
+        act(producer, application, "resubmit")
+    assert refused.value.messages == [
+        "Hồ sơ chưa có thay đổi nào kể từ khi bị trả lại (Mẫu 01, Mẫu 02, điểm tự chấm và minh "
+        "chứng vẫn như cũ): hãy hoàn thiện các nội dung cần hoàn thiện rồi nộp lại."
+    ]
+    assert state(application) == before
+    assert application.stage == "returned"
+
+
+@pytest.mark.parametrize("change", ["form01", "form02", "self_scores", "files"])
+def test_any_change_since_the_return_allows_the_resubmission(personas, world, change):
+    application = returned_dossier(personas, world)
+    producer = personas["producer_a"]
+    if change == "form01":
+        application_save_forms(actor=producer, application=application, form01={"phone": "0987"})
+    elif change == "form02":
+        application_save_forms(actor=producer, application=application,
+                               form02={"future_plan": "Xuất khẩu sang Nhật Bản."})  # fmt: skip
+    elif change == "self_scores":
+        scores = {**application.self_scores, "1.1": 1}
+        application_save_forms(actor=producer, application=application, self_scores=scores)
+    else:
+        evidence_upload(actor=producer, application=application, section="1.2",
+                        upload=pdf_upload())  # fmt: skip
+    act(producer, application, "resubmit")
+    assert application.stage == "submitted"
+    assert list(application.history.values_list("action", flat=True)) == [
+        "submit",
+        "return",
+        "resubmit",
+    ]

@@ -110,8 +110,8 @@ def test_member_scores_through_the_page(personas, council_world):
     assert 'type="radio"' in page.content.decode()
     preview = client.post(f"/sheets/{item.pk}/preview/", data)
     assert 'data-sheet-total="72"' in preview.content.decode()
-    client.post(f"/sheets/{item.pk}/", {**data, "action": "submit"})
-    client.post(f"/sheets/{item.pk}/", {**data, "action": "submit"})
+    client.post(f"/sheets/{item.pk}/", {**data, "action": "submit", "confirm": "1"})
+    client.post(f"/sheets/{item.pk}/", {**data, "action": "submit", "confirm": "1"})
     sheet = ScoreSheet.objects.get(item=item, member=w.members[0])
     assert (sheet.status, sheet.total, sheet.versions.count()) == ("submitted", 72, 1)
 
@@ -122,7 +122,8 @@ def test_writes_matrix_refused_personas_change_nothing(personas, seated):
     session_state = lambda: type(w.session).objects.get(pk=s).status  # noqa: E731
     # Nobody has scored: an allowed close is refused by the quorum, so the state never changes.
     assert_matrix(personas, f"/sessions/{s}/close/", {"province_p", "admin", "member"},
-                  method="post", ok_status=(302,), state=session_state)  # fmt: skip
+                  method="post", data={"confirm": "1"}, ok_status=(302,),
+                  state=session_state)  # fmt: skip
     assert_matrix(personas, f"/sessions/{s}/items/{item.pk}/outcome/",
                   {"province_p", "admin", "member"}, method="post", data={"outcome": "reject"},
                   ok_status=(302,), state=lambda: item.application.history.count())  # fmt: skip

@@ -43,3 +43,24 @@ def test_pdfs_are_pdfs(personas, world):
         response = client.get(f"/applications/{application.pk}/{url}")
         assert response["Content-Type"] == "application/pdf"
         assert response.content.startswith(b"%PDF-")
+
+
+def test_self_score_advice_lists_steps_towards_three_stars(personas, world):
+    from ocop.evaluation.testing import new_dossier
+
+    application = new_dossier(personas["producer_a"], world.product_a, world.round)
+    client = client_for(personas["producer_a"])
+    preview = client.post(
+        f"/applications/{application.pk}/self-score/preview/", {"score_1.1": "3"}
+    ).content.decode()
+    total_line, advice = preview.split('id="selfscore-advice"')
+    # The sticky line is the total only; the advice comes out of band, aimed at 3★ (not 2★).
+    assert 'data-selfscore-total="3"' in total_line
+    assert "Để đạt" not in total_line
+    assert 'hx-swap-oob="true"' in advice
+    assert 'data-advice-target="3"' in advice
+    assert "Để đạt 3 sao" in advice and "2 sao" not in advice
+    assert advice.count("data-advice-step=") >= 2
+    page = client.get(f"/applications/{application.pk}/self-score/").content.decode()
+    assert page.count('id="selfscore-advice"') == 1
+    assert "hx-swap-oob" not in page

@@ -144,5 +144,5 @@ def test_a_transition_by_post_is_refused_for_everyone_but_the_actor(personas, do
         assert response.status_code in (302, 403, 404), name
     response = client_for(personas["commune_x"]).post(url, follow=True)
     assert "Vai trò của bạn không được thực hiện thao tác này" in response.content.decode()
-    client_for(personas["producer_a"]).post(url)
+    client_for(personas["producer_a"]).post(url, {"confirm": "1"})
     assert Application.objects.get().stage == "submitted"

@@ -3,14 +3,28 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import login_required
+from ocop.core.confirm import confirmation, is_confirmed
 
-from ..services.transitions import MAU03_TOPICS, application_transition
+from ..confirmations import CONFIRMED_ACTIONS, dossier_rows, would_refuse
+from ..services.transitions import MAU03_TOPICS, application_transition, available_actions
 from .common import error_text, fetch
 
 ITEM_ROWS = 5
+CONFIRM_TEXT = {
+    "submit": (_("Nộp hồ sơ cho UBND xã?"), _("Xác nhận nộp hồ sơ"),
+               _("Sau khi nộp, hồ sơ không sửa được nữa trừ khi UBND xã trả lại.")),
+    "resubmit": (_("Nộp lại hồ sơ?"), _("Xác nhận nộp lại"),
+                 _("Sau khi nộp, hồ sơ không sửa được nữa trừ khi UBND xã trả lại.")),
+    "propose": (_("Đề nghị tỉnh đánh giá?"), _("Xác nhận đề nghị"),
+                _("Sản phẩm được cấp mã và hồ sơ chuyển lên tỉnh; không thể rút lại đề nghị.")),
+    "withdraw": (_("Rút hồ sơ?"), _("Xác nhận rút hồ sơ"),
+                 _("Hồ sơ đã rút không thể nộp lại; muốn được đánh giá phải lập hồ sơ mới.")),
+}  # fmt: skip
 ACTION_DONE = {
     "submit": "Đã nộp hồ sơ cho UBND xã.",
     "resubmit": "Đã nộp lại hồ sơ.",
@@ -25,6 +39,13 @@ ACTION_DONE = {
 def application_act(request, pk: int, action: str):
     application = fetch(request, pk)
     post = request.POST
+    if _needs_confirmation(request, application, action):
+        title, button, note = CONFIRM_TEXT[action]
+        return confirmation(
+            request, title=str(title), rows=dossier_rows(application, action, post),
+            button=str(button), notes=[str(note)],
+            cancel_url=reverse("evaluation:application_detail", args=[application.pk]),
+        )  # fmt: skip
     items = [
         {"item": post.get(f"item_{n}", ""), "reason": post.get(f"item_reason_{n}", "")}
         for n in range(1, ITEM_ROWS + 1)
@@ -40,3 +61,13 @@ def application_act(request, pk: int, action: str):
     else:
         messages.success(request, ACTION_DONE.get(action, "Đã cập nhật hồ sơ."))
     return redirect("evaluation:application_detail", pk=application.pk)
+
+
+def _needs_confirmation(request, application, action: str) -> bool:
+    """An irreversible action its actor may take and that would go through: confirm it first."""
+    return (
+        action in CONFIRMED_ACTIONS
+        and not is_confirmed(request)
+        and action in available_actions(request.user, application)
+        and not would_refuse(application, action, request.POST)
+    )

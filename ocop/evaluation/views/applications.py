@@ -16,7 +16,14 @@ from ..models import Application, Round
 from ..services.applications import application_create, may_edit
 from ..services.files import may_upload
 from ..services.transitions import available_actions
-from .common import criterion_rows, error_text, fetch, section_choices, section_files
+from .common import (
+    criterion_rows,
+    error_text,
+    fetch,
+    section_choices,
+    section_files,
+    to_complete,
+)
 
 LIST_ROLES = (Role.CENTRAL, Role.PROVINCE, Role.COMMUNE, Role.ADVISOR, Role.PRODUCER)
 
@@ -89,9 +96,13 @@ def application_new(request):
 @login_required
 def application_detail(request, pk: int):
     application = fetch(request, pk)
+    history = list(application.history.select_related("actor"))
+    sent_back, items = to_complete(application, history)
     context = {
         "application": application,
-        "history": application.history.select_related("actor"),
+        "history": history,
+        "sent_back": sent_back,
+        "to_complete": items,
         "actions": available_actions(request.user, application),
         "can_edit": may_edit(request.user, application),
         "can_upload": may_upload(request.user, application),

@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 
 from ocop.accounts.permissions import get_visible_or_404
 
-from ..models import Application
+from .. import workflow
+from ..models import Application, StageChange
 from ..selfscore import sheet_for
 from ..services.files import SECTIONS
 
@@ -60,3 +61,19 @@ def section_files(application: Application) -> list[tuple[str, list]]:
         if found:
             out.append((str(label), found))
     return out
+
+
+def to_complete(application: Application, history) -> tuple[StageChange | None, list[dict]]:
+    """While the dossier is back with the producer (returned, additions requested): the step that
+    sent it back and its items, each reason split into its lines."""
+    if application.stage not in (workflow.RETURNED, workflow.ADDITIONS_REQUESTED):
+        return None, []
+    change = next((c for c in reversed(history) if c.to_stage == application.stage), None)
+    if change is None:
+        return None, []
+    entries = change.items or [{"item": "", "reason": change.reason}]
+    items = []
+    for entry in entries:
+        lines = [line.strip(" -•*\t") for line in entry.get("reason", "").splitlines()]
+        items.append({"item": entry.get("item", ""), "lines": [line for line in lines if line]})
+    return change, [i for i in items if i["item"] or i["lines"]]

@@ -4,13 +4,17 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from ocop.accounts.permissions import role_required
 from ocop.accounts.roles import Role
 from ocop.certificates.models import Certificate
+from ocop.core.confirm import confirmation, is_confirmed
 from ocop.core.text import matches
 
 from .. import pdf_council
+from ..confirmations import decision_rows
 from ..forms_council import DecisionForm
 from ..models import Decision
 from ..services.decisions import awaiting_decision, decision_issue
@@ -36,6 +40,15 @@ def decision_list(request):
     form = DecisionForm(request.POST or None, items=waiting)
     if request.method == "POST" and form.is_valid():
         chosen = [i for i in waiting if i.pk in set(form.cleaned_data["items"])]
+        data = form.cleaned_data
+        if not is_confirmed(request):
+            return confirmation(
+                request, title=_("Ban hành quyết định công nhận?"),
+                rows=decision_rows(chosen, data["decided_on"], data["signer"]),
+                button=_("Xác nhận ban hành"), cancel_url=reverse("evaluation:decision_list"),
+                notes=[_("Quyết định được cấp số và giấy chứng nhận được cấp ngay; không thể hủy "
+                         "trên hệ thống.")],
+            )  # fmt: skip
         try:
             decision = decision_issue(
                 actor=user, level=level, province=user.province, items=chosen,

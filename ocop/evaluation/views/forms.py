@@ -96,4 +96,4 @@ def application_selfscore_preview(request, pk: int):
     """The summary for the answers in the form, not saved (htmx partial)."""
     application = _editable(request, pk)
     raw = {key[6:]: value for key, value in request.POST.items() if key.startswith("score_")}
-    return render(request, "evaluation/_selfscore_summary.html", _score_context(application, raw))
+    return render(request, "evaluation/_selfscore_live.html", _score_context(application, raw))

@@ -4,13 +4,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import role_required
+from ocop.core.confirm import confirmation, is_confirmed
 
 from .. import pdf_council, workflow
 from ..access import actor_blocked, is_officer_of, may_manage
 from ..board import board
+from ..confirmations import session_rows
 from ..forms_council import OutcomeForm, SessionForm
 from ..models import Application, Round, Session, SessionItem
 from ..services.sessions import item_outcome_record, session_close, session_create
@@ -74,6 +78,14 @@ def session_detail(request, pk: int):
 @role_required(*COUNCIL_ROLES)
 def session_close_view(request, pk: int):
     session = fetch_session(request, pk)
+    if session.is_open and not is_confirmed(request):
+        return confirmation(
+            request, title=_("Kết thúc phiên họp?"), rows=session_rows(session, request.user),
+            button=_("Xác nhận kết thúc phiên và tính kết quả"),
+            notes=[_("Sau khi kết thúc, không thành viên nào nộp hay sửa phiếu được nữa; kết quả "
+                     "của từng sản phẩm được tính và ghi vào biên bản.")],
+            cancel_url=reverse("evaluation:session_detail", args=[session.pk]),
+        )  # fmt: skip
     try:
         session_close(actor=request.user, session=session)
         messages.success(request, "Đã kết thúc phiên họp; kết quả đã được tính.")

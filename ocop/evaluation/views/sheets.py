@@ -5,10 +5,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import role_required
 from ocop.accounts.roles import Role
+from ocop.core.confirm import confirmation, is_confirmed
 
 from ..access import (
     actor_blocked,
@@ -20,10 +22,11 @@ from ..access import (
     submitted_members,
 )
 from ..board import criterion_rows
+from ..confirmations import sheet_rows
 from ..models import CouncilMember, ScoreSheet, Session, SessionItem
 from ..selfscore import evaluate
 from ..services.councils import is_blocked
-from ..services.sheets import item_sheet, sheet_revise, sheet_save, sheet_submit
+from ..services.sheets import clean, item_sheet, sheet_revise, sheet_save, sheet_submit
 from .common import error_text
 
 ITEMS = SessionItem.objects.select_related(
@@ -81,6 +84,9 @@ def _score_page(request, item: SessionItem, member: CouncilMember, on_paper: boo
     shown = _shown(request.user, item, current, on_paper)
     raw = _raw(request, sheet) if request.method == "POST" else (shown.answers if shown else {})
     if request.method == "POST":
+        confirm = _submit_confirmation(request, item, member, current, sheet, raw, on_paper)
+        if confirm is not None:
+            return confirm
         done = _save(request, item, member, current, raw, on_paper)
         if done:
             return redirect(request.path)
@@ -91,6 +97,27 @@ def _score_page(request, item: SessionItem, member: CouncilMember, on_paper: boo
         "summary": summary, "locked": bool(current and current.is_submitted),
         "revisable": not on_paper or bool(current and current.on_paper),
     })  # fmt: skip
+
+
+def _submit_confirmation(request, item, member, current, sheet, raw, on_paper):
+    """The summary (total, stars) before a sheet is submitted and locked; None when there is
+    nothing to confirm: confirmed already, submitted already, or incomplete (the service says)."""
+    if request.POST.get("action") != "submit" or is_confirmed(request):
+        return None
+    if current is not None and current.is_submitted:
+        return None
+    try:
+        clean(sheet, raw, complete=True)
+    except ValidationError:
+        return None
+    rows = sheet_rows(item, evaluate(sheet, raw)[1])
+    if on_paper:
+        rows.insert(0, (_("Phiếu giấy của"), member.name))
+    return confirmation(
+        request, title=_("Nộp phiếu chấm điểm?"), rows=rows, button=_("Xác nhận nộp phiếu"),
+        notes=[_("Phiếu đã nộp bị khóa; muốn sửa phải nêu lý do khi phiên họp còn mở.")],
+        cancel_url=request.path, alternatives={_("Lưu nháp và quay lại phiếu"): {"action": "save"}},
+    )  # fmt: skip
 
 
 def _shown(user, item: SessionItem, current: ScoreSheet | None, on_paper: bool):
