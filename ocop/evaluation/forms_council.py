@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts.models import User
 from ocop.accounts.roles import Role
+from ocop.certificates.choices import SignerTitle
 
 from .models import Application, Council, CouncilMember, Round
 from .models.councils import Position
@@ -92,6 +93,9 @@ class DecisionForm(forms.Form):
         label=_("Ngày quyết định"), widget=forms.DateInput(attrs={"type": "date"})
     )
     signer = forms.CharField(label=_("Người ký"), max_length=200, required=False)
+    signer_title = forms.ChoiceField(
+        label=_("Chức vụ người ký"), choices=SignerTitle.choices, initial=SignerTitle.HEAD
+    )
     items = forms.TypedMultipleChoiceField(
         coerce=int, label=_("Sản phẩm"), widget=forms.CheckboxSelectMultiple
     )

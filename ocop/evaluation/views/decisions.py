@@ -39,6 +39,7 @@ def decision_list(request):
             decision = decision_issue(
                 actor=user, level=level, province=user.province, items=chosen,
                 decided_on=form.cleaned_data["decided_on"], signer=form.cleaned_data["signer"],
+                signer_title=form.cleaned_data["signer_title"],
             )  # fmt: skip
         except (ValidationError, PermissionDenied) as error:
             text = error_text(error) if isinstance(error, ValidationError) else str(error)
