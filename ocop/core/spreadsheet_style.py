@@ -11,9 +11,11 @@ every cell anyway.
 Write-only sheets (large exports) take rows in order, so `prepare_sheet` runs before the header
 row is written, and `finish_sheet` once the last row is known."""
 
+import io
 from collections.abc import Iterable, Sequence
 from math import ceil
 
+from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter, range_boundaries
@@ -115,3 +117,23 @@ def protect_sheet(ws, *, editable: Iterable[str]) -> None:
     protection.sheet = True
     protection.formatColumns = protection.formatRows = False
     protection.autoFilter = protection.sort = False
+
+
+def table_workbook(
+    title: str, headers: Sequence[str], rows: Iterable[Sequence[object]],
+    widths: Sequence[float] = (),
+) -> bytes:  # fmt: skip
+    """A list as a styled one-sheet workbook, streamed (write-only: fast for large lists). The
+    caller makes the cells formula-safe (ocop.core.spreadsheet.safe_row)."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title)
+    prepare_sheet(sheet, headers, widths=widths)
+    sheet.append(header_cells(sheet, headers))
+    count = 0
+    for row in rows:
+        sheet.append(list(row))
+        count += 1
+    finish_sheet(sheet, columns=len(headers), last_row=count + 1)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
