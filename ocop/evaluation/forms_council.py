@@ -93,9 +93,11 @@ class DecisionForm(forms.Form):
         label=_("Ngày quyết định"), widget=forms.DateInput(attrs={"type": "date"})
     )
     signer = forms.CharField(label=_("Người ký"), max_length=200, required=False)
+    # Not required: a form posted without it (older pages, scripts) signs as the head.
     signer_title = forms.ChoiceField(
-        label=_("Chức vụ người ký"), choices=SignerTitle.choices, initial=SignerTitle.HEAD
-    )
+        label=_("Ký với tư cách"), choices=SignerTitle.choices, initial=SignerTitle.HEAD,
+        required=False,
+    )  # fmt: skip
     items = forms.TypedMultipleChoiceField(
         coerce=int, label=_("Sản phẩm"), widget=forms.CheckboxSelectMultiple
     )
