@@ -34,7 +34,7 @@ ERROR_TITLE = "Giá trị không hợp lệ"
 def fit_width(header: str, width: float = 0) -> float:
     """At least `width`, wide enough for the header's longest word (the rest wraps)."""
     longest = max((len(word) for word in header.split()), default=0)
-    return min(MAX_WIDTH, max(width, longest + 3, 8))
+    return max(width, min(MAX_WIDTH, max(longest + 3, 8)))
 
 
 def prepare_sheet(
