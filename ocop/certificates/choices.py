@@ -37,6 +37,14 @@ class AuthorityLevel(models.TextChoices):
     DISTRICT_HISTORIC = "district_historic", _("Huyện (trước 1/7/2025)")
 
 
+class SignerTitle(models.TextChoices):
+    """Who signs a decision or certificate (Nghị định 30/2020/NĐ-CP): the head of the authority,
+    or a deputy signing on the head's behalf (KT., ký thay)."""
+
+    HEAD = "head", _("Người đứng đầu (Chủ tịch / Bộ trưởng)")
+    DEPUTY = "deputy", _("Cấp phó ký thay (Phó Chủ tịch / Thứ trưởng)")
+
+
 class RevocationGround(models.TextChoices):
     """The six grounds for revocation (DOMAIN.md §5)."""
 

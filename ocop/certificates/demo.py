@@ -25,6 +25,11 @@ from .models import Certificate, HistoricResult
 
 DISTRICT = "UBND huyện Phú Xuyên"
 HANOI = "UBND thành phố Hà Nội"
+# Demo signers (invented names) printed in the certificates' signature blocks.
+SIGNERS: dict[str, str] = {
+    AuthorityLevel.DISTRICT_HISTORIC: "Trần Văn Tiến",
+    AuthorityLevel.PROVINCE: "Nguyễn Văn Phong",
+}
 RANKED_2019, RANKED_2020 = 13, 84
 RULES_148_FROM = date(2023, 2, 24)
 RULES_26_FROM = date(2026, 5, 22)
@@ -93,6 +98,7 @@ def _issue(product: Product, stars: int, day: date, serial: int, supersedes=None
         decision_date=day,
         issue_date=day,
         supersedes=supersedes,
+        signer_name=SIGNERS[level],
     )
 
 

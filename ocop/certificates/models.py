@@ -11,7 +11,14 @@ from ocop.places.models import HistoricUnit
 from ocop.registry.models import Product
 
 from . import validity
-from .choices import RULES_CHOICES, AuthorityLevel, Milestone, RevocationGround, Status
+from .choices import (
+    RULES_CHOICES,
+    AuthorityLevel,
+    Milestone,
+    RevocationGround,
+    SignerTitle,
+    Status,
+)
 from .signing import verification_path
 
 
@@ -47,6 +54,11 @@ class Certificate(models.Model):
     )
     decision_number = models.CharField(_("số quyết định"), max_length=60)
     decision_date = models.DateField(_("ngày quyết định"))
+    # Printed in the signature block; blank on certificates issued before the system kept them.
+    signer_name = models.CharField(_("người ký"), max_length=200, blank=True)
+    signer_title = models.CharField(
+        _("chức vụ người ký"), max_length=10, choices=SignerTitle.choices, default=SignerTitle.HEAD
+    )
     issue_date = models.DateField(_("ngày cấp"))
     valid_until = models.DateField(_("hiệu lực đến"))
     status = models.CharField(

@@ -5,14 +5,16 @@ called `#exit()` or `]` prints as text.
 """
 
 import io
-import json
 from pathlib import Path
 
 import segno
-import typst
 from django.utils.translation import gettext as _
 
-from ocop.core.dates import format_date, format_date_long
+from ocop.core.dates import format_date, place_date_line
+from ocop.core.letterhead import agency_lines, document_place, signature_lines
+from ocop.core.pdf import compile_pdf
+
+from .choices import SignerTitle
 
 TEMPLATE = Path(__file__).resolve().parent / "typst" / "certificate.typ"
 
@@ -26,8 +28,6 @@ def qr_svg(url: str) -> str:
 def certificate_data(certificate) -> dict:
     return {
         "labels": {
-            "nation": _("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-            "motto": _("Độc lập – Tự do – Hạnh phúc"),
             "title": _("GIẤY CHỨNG NHẬN"),
             "subtitle": _("Sản phẩm đạt chuẩn OCOP – Chương trình Mỗi xã một sản phẩm"),
             "product": _("Tên sản phẩm"),
@@ -41,7 +41,11 @@ def certificate_data(certificate) -> dict:
             "number": _("Số"),
             "verify": _("Quét mã để kiểm tra hiệu lực"),
         },
-        "authority": certificate.authority_name,
+        "agency": agency_lines(certificate.authority_name, certificate.authority_level),
+        "signature": signature_lines(
+            certificate.authority_level, certificate.signer_title == SignerTitle.DEPUTY
+        ),
+        "signer": certificate.signer_name,
         "number": certificate.number,
         "product": certificate.product_name,
         "producer": certificate.producer_name,
@@ -50,7 +54,10 @@ def certificate_data(certificate) -> dict:
         "rules": certificate.get_rules_display(),
         "decision_number": certificate.decision_number,
         "decision_date": format_date(certificate.decision_date),
-        "issue_date_long": format_date_long(certificate.issue_date),
+        "place_date": place_date_line(
+            document_place(certificate.authority_name, certificate.authority_level),
+            certificate.issue_date,
+        ),
         "valid_until": format_date(certificate.valid_until),
         "verification_url": certificate.verification_url,
         "qr_svg": qr_svg(certificate.verification_url),
@@ -58,7 +65,4 @@ def certificate_data(certificate) -> dict:
 
 
 def certificate_pdf(certificate) -> bytes:
-    payload = json.dumps(certificate_data(certificate), ensure_ascii=False)
-    result = typst.compile(str(TEMPLATE), format="pdf", sys_inputs={"data": payload})
-    assert isinstance(result, bytes)
-    return result
+    return compile_pdf(TEMPLATE, certificate_data(certificate))

@@ -25,6 +25,7 @@ from .choices import (
     AuthorityLevel,
     Milestone,
     RevocationGround,
+    SignerTitle,
     Status,
 )
 from .models import Certificate, CertificateReminder, CertificateSerial, HistoricResult
@@ -135,6 +136,8 @@ def certificate_issue(
     decision_date: date,
     issue_date: date,
     supersedes: Certificate | None = None,
+    signer_name: str = "",
+    signer_title: str = SignerTitle.HEAD,
 ) -> Certificate:
     """Issue a certificate after a recognition decision. Side effects: a new certificate with the
     authority's next number, the superseded one (if any) marked so, the product's stars and
@@ -156,6 +159,8 @@ def certificate_issue(
         authority_level=authority_level,
         decision_number=decision_number,
         decision_date=decision_date,
+        signer_name=signer_name.strip(),
+        signer_title=signer_title,
         issue_date=issue_date,
         valid_until=validity.valid_until(issue_date),
         token=new_token(),

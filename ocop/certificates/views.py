@@ -16,7 +16,8 @@ from ocop.accounts.roles import OFFICER_ROLES, Role
 from ocop.accounts.scope import ScopedQuerySet
 from ocop.accounts.throttle import client_address
 from ocop.core.confirm import confirmation, is_confirmed
-from ocop.core.spreadsheet import safe_row, table_workbook
+from ocop.core.spreadsheet import safe_row
+from ocop.core.spreadsheet_style import table_workbook
 
 from . import lookup, services
 from .choices import IN_FORCE, RevocationGround
@@ -69,8 +70,9 @@ def _csv_response(certificates: ScopedQuerySet) -> HttpResponse:
 def _xlsx_response(certificates: ScopedQuerySet) -> HttpResponse:
     """The same header and rows as the CSV, as a workbook (the other lists export .xlsx)."""
     content = table_workbook(
-        _("Giấy chứng nhận"), export_header(), export_rows(certificates), EXPORT_WIDTHS
-    )
+        _("Giấy chứng nhận"), export_header(),
+        (safe_row(row) for row in export_rows(certificates)), EXPORT_WIDTHS,
+    )  # fmt: skip
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="giay-chung-nhan-ocop.xlsx"'
     return response

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-import typst
 from django.utils.translation import gettext as _
 
+from ocop.core.pdf import compile_pdf
 from ocop.criteria.presenters import RULE_TEXT_LABELS
 from ocop.criteria.rules import Criterion, RuleSet, Sheet
 
@@ -18,9 +17,7 @@ TEMPLATE = Path(__file__).resolve().parent / "typst" / "score_sheet.typ"
 def blank_sheet_pdf(rule_set: RuleSet, sheet: Sheet) -> bytes:
     payload = {"title": _("Phiếu đánh giá sản phẩm OCOP"), "labels": _labels()}
     payload.update(_sheet_data(rule_set, sheet))
-    result = typst.compile(str(TEMPLATE), sys_inputs={"data": json.dumps(payload)})
-    assert isinstance(result, bytes)
-    return result
+    return compile_pdf(TEMPLATE, payload)
 
 
 def _labels() -> dict[str, str]:

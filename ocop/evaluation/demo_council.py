@@ -74,7 +74,7 @@ def seed_council_story(producer, users, round_2026: Round, filed, walk) -> None:
     decision_issue(
         actor=users["province"], level="province", province=province,
         items=list(session.items.filter(outcome="")), decided_on=date(2026, 11, 25),
-        signer="Nguyễn Văn Phong",
+        signer="Nguyễn Văn Phong", signer_title="deputy",
     )  # fmt: skip
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts.models import User
 from ocop.accounts.roles import Role
+from ocop.certificates.choices import SignerTitle
 from ocop.core.numbers import format_decimal
 
 from .models import Application, Council, CouncilMember, Round
@@ -98,6 +99,11 @@ class DecisionForm(forms.Form):
         label=_("Ngày quyết định"), widget=forms.DateInput(attrs={"type": "date"})
     )
     signer = forms.CharField(label=_("Người ký"), max_length=200, required=False)
+    # Not required: a form posted without it (older pages, scripts) signs as the head.
+    signer_title = forms.ChoiceField(
+        label=_("Ký với tư cách"), choices=SignerTitle.choices, initial=SignerTitle.HEAD,
+        required=False,
+    )  # fmt: skip
     items = forms.TypedMultipleChoiceField(
         coerce=int, label=_("Sản phẩm"), widget=forms.CheckboxSelectMultiple
     )

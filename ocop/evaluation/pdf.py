@@ -1,13 +1,11 @@
 """Mẫu 01 and Mẫu 02 as PDFs (typst). Data goes in as JSON, never into the markup."""
 
-import json
 from pathlib import Path
 from typing import Any
 
-import typst
-
-from ocop.core.dates import format_date
+from ocop.core.dates import format_date, place_date_line
 from ocop.core.money import format_dong
+from ocop.core.pdf import compile_pdf
 
 from .forms import CHECKS
 from .models import Application
@@ -25,9 +23,7 @@ FORM02_KEYS = (
 
 
 def _compile(template: str, payload: dict[str, Any]) -> bytes:
-    result = typst.compile(str(TEMPLATES / template), sys_inputs={"data": json.dumps(payload)})
-    assert isinstance(result, bytes)
-    return result
+    return compile_pdf(TEMPLATES / template, payload)
 
 
 def _text(values: dict[str, Any], keys: tuple[str, ...]) -> dict[str, str]:
@@ -35,11 +31,7 @@ def _text(values: dict[str, Any], keys: tuple[str, ...]) -> dict[str, str]:
 
 
 def _place_date(application: Application) -> str:
-    day = application.filed_on
-    place = application.commune.name
-    if day is None:
-        return f"{place}, ngày … tháng … năm …"
-    return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    return place_date_line(application.commune.name, application.filed_on)
 
 
 def form01_pdf(application: Application) -> bytes:

@@ -3,10 +3,13 @@ Data goes in as JSON through sys_inputs, never into the markup."""
 
 from fractions import Fraction
 
-from ocop.core.dates import format_date
+from ocop.certificates.choices import SignerTitle
+from ocop.core.dates import format_date, place_date_line
+from ocop.core.letterhead import agency_lines, document_place, signature_lines
 
 from .models import Decision, ScoreSheet, Session
 from .pdf import _compile
+from .services.decisions import authority_for
 
 STARS = {None: "—", 1: "1 sao", 2: "2 sao", 3: "3 sao", 4: "4 sao", 5: "5 sao"}
 
@@ -16,6 +19,24 @@ def _average(value: Fraction | None, display) -> str:
         return "—"
     text = str(display).replace(".", ",")
     return text if value.denominator == 1 or 100 % value.denominator == 0 else f"{text} ({value})"
+
+
+def _minutes_heading(session: Session) -> dict[str, object]:
+    """The issuing council under its authority, the minutes' number (the session's place among
+    its council's sessions: 01/BB-HĐ), the place-date line and the two signers."""
+    council = session.council
+    province = council.province if council.level == "province" else None
+    authority = authority_for(council.level, province)
+    earlier = council.sessions.filter(held_on__lt=session.held_on).count() + council.sessions.filter(
+        held_on=session.held_on, pk__lte=session.pk).count()  # fmt: skip
+    seats = {m.position: m.name.split(" (")[0] for m in council.members.select_related("user").order_by("id")
+             if m.position in ("chair", "secretary")}  # fmt: skip
+    return {
+        "agency": [authority.upper(), "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP"],
+        "number": f"{earlier:02d}/BB-HĐ",
+        "place_date": place_date_line(document_place(authority, council.level), session.held_on),
+        "chair": seats.get("chair", ""), "secretary": seats.get("secretary", ""),
+    }  # fmt: skip
 
 
 def minutes_pdf(session: Session) -> bytes:
@@ -49,6 +70,7 @@ def minutes_pdf(session: Session) -> bytes:
         "quorum": str(council.quorum), "spread_limit": str(council.spread_limit),
         "spread_policy": council.get_spread_policy_display(),
         "absent_count": council.absent_members_count, "items": items, "notes": session.notes,
+        **_minutes_heading(session),
     }  # fmt: skip
     return _compile("minutes.typ", payload)
 
@@ -69,14 +91,14 @@ def decision_payload(decision: Decision) -> dict[str, object]:
         elif (item.stars or 0) >= 3:
             rows.append(_decision_row(item, len(rows) + 1))
     central = decision.level == "central"
+    place = document_place(decision.authority_name, decision.level)
     return {
-        "authority": decision.authority_name.upper() if central else
-        "ỦY BAN NHÂN DÂN " + decision.authority_name.removeprefix("UBND ").upper(),
-        "number": decision.number, "place": "Hà Nội" if central or decision.province is None else
-        decision.province.name.removeprefix("Thành phố ").removeprefix("Tỉnh "),
-        "date": decision.decided_on.strftime("ngày %d tháng %m năm %Y"),
+        "agency": agency_lines(decision.authority_name, decision.level),
+        "number": decision.number, "place_date": place_date_line(place, decision.decided_on),
         "central": central, "year": str(decision.year), "rows": rows, "kept": kept,
-        "signer": decision.signer, "title": "BỘ TRƯỞNG" if central else "CHỦ TỊCH",
+        "signer": decision.signer,
+        "signature": signature_lines(decision.level, decision.signer_title == SignerTitle.DEPUTY),
+        "unit": decision.authority_name.removeprefix("UBND "),
     }  # fmt: skip
 
 

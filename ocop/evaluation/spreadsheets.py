@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from ocop.core.spreadsheet import safe_cell
+from ocop.core.spreadsheet_style import WRAP, list_validation, protect_sheet, style_sheet
 from ocop.criteria.rules import Sheet
 
 MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
@@ -19,6 +19,7 @@ HEADER_ROW = 6
 FIRST_ROW = 7
 POINTS_COLUMN = "E"
 HEADERS = ("Mã tiêu chí", "Nội dung tiêu chí", "Các mức điểm", "Chủ thể tự chấm", "Điểm chấm")
+WIDTHS = (26, 70, 14, 12, 12)  # column A also holds the labels of rows 1–4
 
 
 @dataclass(frozen=True)
@@ -46,21 +47,27 @@ def build_workbook(member_name: str, session_label: str, items: list[WorkbookIte
         ]  # fmt: skip
         for row, values in enumerate(head, 1):
             _put(ws, row, values)
+        for row in range(1, len(head) + 1):
+            ws.cell(row=row, column=1).font = Font(bold=True)
         _put(ws, HEADER_ROW, HEADERS)
-        for cell in ws[HEADER_ROW]:
-            cell.font = Font(bold=True)
         for row, criterion in enumerate(entry.sheet.criteria, FIRST_ROW):
             levels = ",".join(str(p) for p in criterion.allowed)
             _put(ws, row, (criterion.code, criterion.text, levels,
                            entry.self_scores.get(criterion.code), entry.answers.get(criterion.code)))  # fmt: skip
-            check = DataValidation(type="list", formula1=f'"{levels}"', allow_blank=True)
-            check.error = f"Tiêu chí {criterion.code} chỉ có các mức: {levels}"
-            ws.add_data_validation(check)
-            check.add(f"{POINTS_COLUMN}{row}")
-        ws.column_dimensions["B"].width = 70
+            ws.cell(row=row, column=2).alignment = WRAP
+            list_validation(ws, f'"{levels}"', f"{POINTS_COLUMN}{row}",
+                            message=f"Tiêu chí {criterion.code} chỉ có các mức: {levels}")  # fmt: skip
+        _guard(ws, FIRST_ROW + len(entry.sheet.criteria) - 1)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _guard(ws, last_row: int) -> None:
+    """Frozen bold header, filter and print setup; only the points column may be edited (the
+    item id and criterion codes are how the upload finds each answer)."""
+    style_sheet(ws, header_row=HEADER_ROW, widths=WIDTHS, last_row=last_row)
+    protect_sheet(ws, editable=[f"{POINTS_COLUMN}{FIRST_ROW}:{POINTS_COLUMN}{last_row}"])
 
 
 def _put(ws, row: int, values) -> None:

@@ -7,19 +7,17 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from ocop.core.spreadsheet import FORMULA_STARTS, safe_row
+from ocop.core.spreadsheet_style import list_validation, style_sheet, table_workbook
 from ocop.core.text import search_key
 
 from .columns import COLUMNS, EXPORT_COLUMNS, SHEET_TITLES, Column
 
 LISTS_TITLE = "Danh mục"
 GUIDE_TITLE = "Hướng dẫn"
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDEEDD")
 EXAMPLE_FONT = Font(italic=True, color="777777")
 FIRST_DATA_ROW = 2
 DATA_ROWS = 5000  # drop-down lists reach this far down the sheet
@@ -39,7 +37,7 @@ def template_workbook(kind: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET_TITLES[kind]
-    _headers(sheet, columns)
+    sheet.append([column.header for column in columns])
     sheet.append(example_values(kind))
     for index in range(1, len(columns) + 1):
         cell = sheet.cell(row=2, column=index)
@@ -48,7 +46,6 @@ def template_workbook(kind: str) -> bytes:
             cell.number_format = "dd/mm/yyyy"
     lists = book.create_sheet(LISTS_TITLE)
     for index, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
         if column.choices is None:
             continue
         values = column.choices()
@@ -56,18 +53,17 @@ def template_workbook(kind: str) -> bytes:
         lists.cell(row=1, column=index, value=column.header)
         for row, value in enumerate(values, start=2):
             lists.cell(row=row, column=index, value=value)
-        validation = DataValidation(
-            type="list", formula1=f"'{LISTS_TITLE}'!${letter}$2:${letter}${len(values) + 1}"
-        )
-        validation.error = "Chọn một giá trị trong danh sách."
-        sheet.add_data_validation(validation)
-        validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{DATA_ROWS}")
+        list_validation(
+            sheet, f"'{LISTS_TITLE}'!${letter}$2:${letter}${len(values) + 1}",
+            f"{letter}{FIRST_DATA_ROW}:{letter}{DATA_ROWS}",
+            message=f"Cột “{column.header}”: chọn một giá trị trong danh sách thả xuống.",
+        )  # fmt: skip
+    style_sheet(sheet, widths=[column.width for column in columns])
     lists.sheet_state = "hidden"
     guide = book.create_sheet(GUIDE_TITLE)
     for line in _guide_lines(kind):
         guide.append([line])
     guide.column_dimensions["A"].width = 110
-    sheet.freeze_panes = "A2"
     return _save(book)
 
 
@@ -84,27 +80,15 @@ def _guide_lines(kind: str) -> list[str]:
     ]
 
 
-def _headers(sheet, columns: list[Column]) -> None:
-    sheet.append([column.header for column in columns])
-    for index in range(1, len(columns) + 1):
-        cell = sheet.cell(row=1, column=index)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-
-
 def export_workbook(kind: str, rows: Iterable[list[Any]]) -> bytes:
-    """A list as a sheet with the template's headers, then the read-only ones (write-only mode:
-    fast for large lists)."""
+    """A list as a styled sheet with the template's headers, then the read-only ones (write-only
+    mode: fast for large lists). Producer-typed text must not run as a formula when an officer
+    opens the file."""
     columns = EXPORT_COLUMNS[kind]
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(SHEET_TITLES[kind])
-    for index, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.append([column.header for column in columns])
-    for row in rows:
-        # producer-typed text must not run as a formula when an officer opens the file
-        sheet.append(safe_row(row))
-    return _save(book)
+    return table_workbook(
+        SHEET_TITLES[kind], [column.header for column in columns],
+        (safe_row(row) for row in rows), widths=[column.width for column in columns],
+    )  # fmt: skip
 
 
 def _save(book: Workbook) -> bytes:

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from ocop.core.dates import format_date, format_date_long, weekday_name
+from ocop.core.dates import format_date, format_date_long, place_date_line, weekday_name
 from ocop.core.money import format_dong
 
 
@@ -26,5 +26,26 @@ def test_money_refuses_anything_but_integers(value):
 def test_vietnamese_dates():
     day = date(2026, 5, 22)
     assert format_date(day) == "22/05/2026"
-    assert format_date_long(day) == "ngày 22 tháng 05 năm 2026"
+    assert format_date_long(day) == "ngày 22 tháng 5 năm 2026"
     assert weekday_name(day) == "Thứ Sáu"
+
+
+@pytest.mark.parametrize(
+    ("day", "text"),
+    [
+        (date(2026, 9, 5), "ngày 05 tháng 9 năm 2026"),
+        (date(2026, 1, 15), "ngày 15 tháng 01 năm 2026"),
+        (date(2026, 2, 28), "ngày 28 tháng 02 năm 2026"),
+        (date(2026, 3, 1), "ngày 01 tháng 3 năm 2026"),
+        (date(2026, 12, 10), "ngày 10 tháng 12 năm 2026"),
+        (date(2026, 11, 9), "ngày 09 tháng 11 năm 2026"),
+    ],
+)
+def test_long_dates_follow_decree_30_2020(day, text):
+    # Leading zero only for days below 10 and for months 1 and 2.
+    assert format_date_long(day) == text
+
+
+def test_place_date_line():
+    assert place_date_line("Hà Nội", date(2026, 9, 5)) == "Hà Nội, ngày 05 tháng 9 năm 2026"
+    assert place_date_line("Xã Phú Xuyên", None) == "Xã Phú Xuyên, ngày … tháng … năm …"

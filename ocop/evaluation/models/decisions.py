@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ocop.certificates.choices import SignerTitle
 from ocop.places.models import Province
 
 from .rounds import RoundLevel
@@ -22,6 +23,9 @@ class Decision(models.Model):
     decided_on = models.DateField(_("ngày quyết định"))
     authority_name = models.CharField(_("cơ quan ban hành"), max_length=200)
     signer = models.CharField(_("người ký"), max_length=200, blank=True)
+    signer_title = models.CharField(
+        _("chức vụ người ký"), max_length=10, choices=SignerTitle.choices, default=SignerTitle.HEAD
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from ocop.certificates.choices import IN_FORCE, AuthorityLevel
+from ocop.certificates.choices import IN_FORCE, AuthorityLevel, SignerTitle
 from ocop.certificates.services import certificate_issue
 from ocop.core.services import audit_record
 from ocop.places.models import Province
@@ -83,6 +83,7 @@ def _next_serial(level: str, province: Province | None, year: int) -> int:
 def decision_issue(
     *, actor, level: str, province: Province | None, items: list[SessionItem],
     decided_on: date, signer: str = "", issue_date: date | None = None,
+    signer_title: str = SignerTitle.HEAD,
 ) -> Decision:  # fmt: skip
     """Issue the decision for the given items (all awaiting this authority). Side effects: a
     Decision with the next number, dossiers moved to decided (or proposed_central for a
@@ -98,7 +99,8 @@ def decision_issue(
     decision = Decision.objects.create(
         level=level, province=province, year=decided_on.year, serial=serial,
         number=format_decision_number(serial, level), decided_on=decided_on,
-        authority_name=authority_for(level, province), signer=signer.strip(), created_by=actor,
+        authority_name=authority_for(level, province), signer=signer.strip(),
+        signer_title=signer_title, created_by=actor,
     )  # fmt: skip
     # Fresh rows, dossiers locked: the caller's instances may predate the session's close.
     fresh = SessionItem.objects.filter(pk__in=[i.pk for i in items]).select_related(
@@ -139,7 +141,8 @@ def _decide_item(actor, decision: Decision, item: SessionItem, issue_date: date)
             authority_level=AuthorityLevel.CENTRAL if decision.level == RoundLevel.CENTRAL
             else AuthorityLevel.PROVINCE,
             decision_number=decision.number, decision_date=decision.decided_on,
-            issue_date=issue_date, supersedes=current,
+            issue_date=issue_date, supersedes=current, signer_name=decision.signer,
+            signer_title=decision.signer_title,
         )  # fmt: skip
 
 

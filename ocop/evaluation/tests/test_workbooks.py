@@ -61,3 +61,24 @@ def test_a_bad_cell_writes_nothing(personas, council_world):
         "(các mức: 0, 1, 2, 3)." in response.content.decode()
     )
     assert not ScoreSheet.objects.exists()
+
+
+def test_workbook_is_styled_and_only_the_points_column_is_editable(personas, council_world):
+    from ocop.core.testing import assert_styled_sheet
+    from ocop.evaluation.spreadsheets import HEADER_ROW
+
+    book = download(client_for(personas["member"]), council_world.session)
+    for ws in book.worksheets:
+        assert_styled_sheet(ws, header_row=HEADER_ROW, validations=True)
+        last = ws.max_row
+        assert ws.auto_filter.ref == f"A{HEADER_ROW}:E{last}"
+        assert ws.protection.sheet is True
+        # The item id and the criterion codes are the keys the upload reads: locked.
+        assert ws["B1"].protection.locked is True
+        assert all(
+            ws[f"{c}{r}"].protection.locked for c in "ABCD" for r in range(FIRST_ROW, last + 1)
+        )
+        assert not any(ws[f"E{r}"].protection.locked for r in range(FIRST_ROW, last + 1))
+        checks = ws.data_validations.dataValidation
+        assert len(checks) == last - FIRST_ROW + 1
+        assert checks[0].error == "Tiêu chí 1.1 chỉ có các mức: 0,1,2,3"

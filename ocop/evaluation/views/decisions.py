@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from ocop.accounts.permissions import role_required
 from ocop.accounts.roles import Role
+from ocop.certificates.choices import SignerTitle
 from ocop.certificates.models import Certificate
 from ocop.core.confirm import confirmation, is_confirmed
 from ocop.core.text import matches
@@ -53,6 +54,7 @@ def decision_list(request):
             decision = decision_issue(
                 actor=user, level=level, province=user.province, items=chosen,
                 decided_on=form.cleaned_data["decided_on"], signer=form.cleaned_data["signer"],
+                signer_title=form.cleaned_data["signer_title"] or SignerTitle.HEAD,
             )  # fmt: skip
         except (ValidationError, PermissionDenied) as error:
             text = error_text(error) if isinstance(error, ValidationError) else str(error)
