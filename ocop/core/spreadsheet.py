@@ -4,7 +4,6 @@ Text typed by producers ends up in exported .xlsx and .csv files that officers o
 value starting with = + - @ (or a tab or carriage return) would be read as a formula there.
 """
 
-
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
