@@ -14,6 +14,7 @@ row is written, and `finish_sheet` once the last row is known."""
 import io
 from collections.abc import Iterable, Sequence
 from math import ceil
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -29,6 +30,7 @@ PAPER_A4 = 9  # the OOXML paperSize code of A4
 MAX_WIDTH = 60
 LINE_HEIGHT = 15  # points per line of a wrapped header
 ERROR_TITLE = "Giá trị không hợp lệ"
+Worksheet = Any  # openpyxl ships no type information: an ordinary or a write-only sheet
 
 
 def fit_width(header: str, width: float = 0) -> float:
@@ -38,7 +40,7 @@ def fit_width(header: str, width: float = 0) -> float:
 
 
 def prepare_sheet(
-    ws, headers: Sequence[str], *, header_row: int = 1, widths: Sequence[float] = ()
+    ws: Worksheet, headers: Sequence[str], *, header_row: int = 1, widths: Sequence[float] = ()
 ) -> None:
     """Column widths, the header row's height, the frozen header and the print setup. Call it
     before any row is written (write-only sheets fix these when their first row goes out)."""
@@ -57,7 +59,7 @@ def prepare_sheet(
     ws.print_title_rows = f"{header_row}:{header_row}"
 
 
-def header_cells(ws, headers: Sequence[str]) -> list[WriteOnlyCell]:
+def header_cells(ws: Worksheet, headers: Sequence[str]) -> list[WriteOnlyCell]:
     """The header row of a write-only sheet, styled, to pass to `ws.append`."""
     cells = []
     for header in headers:
@@ -67,20 +69,20 @@ def header_cells(ws, headers: Sequence[str]) -> list[WriteOnlyCell]:
     return cells
 
 
-def style_header(ws, header_row: int, columns: int) -> None:
+def style_header(ws: Worksheet, header_row: int, columns: int) -> None:
     """Bold, shaded and wrapped header cells of an ordinary sheet."""
     for index in range(1, columns + 1):
         cell = ws.cell(row=header_row, column=index)
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
 
 
-def finish_sheet(ws, *, columns: int, last_row: int, header_row: int = 1) -> None:
+def finish_sheet(ws: Worksheet, *, columns: int, last_row: int, header_row: int = 1) -> None:
     """The auto-filter over the header and every data row."""
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{max(last_row, header_row)}"
 
 
 def style_sheet(
-    ws, *, header_row: int = 1, widths: Sequence[float] = (), last_row: int | None = None
+    ws: Worksheet, *, header_row: int = 1, widths: Sequence[float] = (), last_row: int | None = None
 ) -> None:
     """All of the above for an ordinary sheet whose rows are written: the headers are read from
     `header_row`, the filter runs to `last_row` (default: the sheet's last row)."""
@@ -91,7 +93,7 @@ def style_sheet(
 
 
 def list_validation(
-    ws, formula1: str, cells: str, *, message: str, title: str = ERROR_TITLE
+    ws: Worksheet, formula1: str, cells: str, *, message: str, title: str = ERROR_TITLE
 ) -> DataValidation:
     """A drop-down that refuses any other value with an error alert (Excel's "Stop" style)."""
     validation = DataValidation(type="list", formula1=formula1, allow_blank=True)
@@ -104,7 +106,7 @@ def list_validation(
     return validation
 
 
-def protect_sheet(ws, *, editable: Iterable[str]) -> None:
+def protect_sheet(ws: Worksheet, *, editable: Iterable[str]) -> None:
     """Lock every cell but the `editable` ranges ("E7:E40") and protect the sheet, no password;
     resizing columns and rows, filtering and sorting stay allowed."""
     for ref in editable:
