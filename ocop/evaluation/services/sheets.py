@@ -166,6 +166,9 @@ def sheet_revise(
     if not reason.strip():
         raise ValidationError(_("Vui lòng nêu lý do sửa phiếu đã nộp."))
     cleaned, total = clean(item_sheet(sheet.item), answers, complete=True)
+    if cleaned == sheet.answers and on_paper == sheet.on_paper:
+        # Also what a repeated or concurrent identical revision finds: one version, not ten.
+        raise ValidationError(_("Phiếu không thay đổi so với bản đã nộp; không có gì để sửa."))
     before = {"answers": sheet.answers, "total": sheet.total}
     now = timezone.now()
     sheet.answers, sheet.total, sheet.version = cleaned, total, sheet.version + 1

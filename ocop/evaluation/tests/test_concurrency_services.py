@@ -19,6 +19,7 @@ from ocop.evaluation.models import (
     Decision,
     EvidenceFile,
     Round,
+    ScoreSheetVersion,
     Session,
     SessionItem,
     StageChange,
@@ -30,7 +31,7 @@ from ocop.evaluation.services.decisions import awaiting_decision, decision_issue
 from ocop.evaluation.services.files import evidence_remove
 from ocop.evaluation.services.rounds import round_create
 from ocop.evaluation.services.sessions import item_outcome_record, session_close, session_create
-from ocop.evaluation.services.sheets import item_sheet, sheet_submit
+from ocop.evaluation.services.sheets import item_sheet, sheet_revise, sheet_submit
 from ocop.evaluation.services.transitions import next_actors
 from ocop.evaluation.testing import answers_totalling, make_ready, new_dossier
 from ocop.registry.testing import make_product
@@ -163,3 +164,18 @@ def test_ten_rejections_then_ten_closes_then_ten_decisions_each_act_once(
     assert list(Decision.objects.values_list("number", flat=True)) == ["01/QĐ-UBND"]
     assert StageChange.objects.filter(action="decide").count() == 2
     assert audited("certificate_issue") == 2
+
+
+def test_ten_identical_revisions_of_a_sheet_make_one_version(council_world):
+    member, item = council_world.members[1], council_world.items[0]
+    sheet, _done = sheet_submit(actor=member.user, item=item, member=member,
+                                answers=answers_totalling(item_sheet(item), 60))  # fmt: skip
+    answers = answers_totalling(item_sheet(item), 66)
+    race = run_at_once(lambda: sheet_revise(
+        actor=member.user, sheet=fresh(sheet), answers=answers, reason="Sau thảo luận"))  # fmt: skip
+    assert_one_effect(race)
+    assert (fresh(sheet).total, fresh(sheet).version) == (66, 2)
+    assert list(ScoreSheetVersion.objects.filter(sheet=sheet).values_list("number", "total")) == [
+        (1, 60), (2, 66),
+    ]  # fmt: skip
+    assert audited("sheet_revise") == 1
