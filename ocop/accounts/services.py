@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ocop.core.services import audit_record, snapshot
+from ocop.core.services import audit_record, lock, snapshot
 from ocop.places.models import Commune, Province
 
 from .models import Notification, User
@@ -41,8 +41,11 @@ def user_set_role(
         raise ValidationError(_("Cán bộ OCOP tỉnh phải được gán một tỉnh/thành phố."))
     if role == Role.COMMUNE and commune is None:
         raise ValidationError(_("Cán bộ OCOP xã phải được gán một xã/phường."))
+    lock(user)
     before = snapshot(user, AUDITED_FIELDS)
     user.role, user.province, user.commune = role, province, commune
+    if snapshot(user, AUDITED_FIELDS) == before:
+        return user  # already so (a double click, two admins at once): nothing to record
     user.save(update_fields=["role", "province", "commune"])
     audit_record(
         actor=actor,

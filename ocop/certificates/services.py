@@ -14,7 +14,7 @@ from ocop.accounts.models import User
 from ocop.accounts.roles import Role
 from ocop.accounts.services import notify
 from ocop.core.dates import format_date
-from ocop.core.services import audit_record, snapshot
+from ocop.core.services import audit_record, lock, snapshot
 from ocop.registry.models import Product
 
 from . import numbering, validity
@@ -145,6 +145,11 @@ def certificate_issue(
     `actor` None is the system (imports, demo). The authority follows the stars (see rules.py)."""
     if not can_issue(actor, product, stars):
         raise PermissionDenied(_("Bạn không có thẩm quyền cấp giấy chứng nhận cho sản phẩm này."))
+    # The product row serialises issues for one product: the check for a certificate in force
+    # below then sees the one a concurrent issue has just committed.
+    lock(product)
+    if supersedes is not None:
+        lock(supersedes)
     _validate_issue(product, stars, rules, authority_level, decision_date, issue_date, supersedes)
     code = numbering.authority_code(authority_name)
     certificate = Certificate.objects.create(
@@ -195,6 +200,7 @@ def certificate_supersede(*, actor: User | None, certificate: Certificate, by: C
     status, audit entry, product sync."""
     if by.product_id != certificate.product_id or by.pk == certificate.pk:
         raise ValidationError(_("Giấy chứng nhận thay thế phải là giấy khác của cùng sản phẩm."))
+    lock(certificate)
     _check_transition(certificate, Status.SUPERSEDED)
     before = snapshot(certificate, AUDITED)
     certificate.status = Status.SUPERSEDED
@@ -227,10 +233,7 @@ def certificate_revoke(
     """Revoke a certificate on one of the six grounds. Side effects: status and revocation facts,
     audit entry, product sync, a notification to the producer's representatives. A decision taken
     later than 15 days after the conclusion is recorded and flagged overdue, not refused."""
-    # Lock, then re-read the caller's instance: a second confirmed POST (double click) finds it
-    # revoked and is refused.
-    list(Certificate.objects.select_for_update().filter(pk=certificate.pk).values_list("pk"))
-    certificate.refresh_from_db()
+    lock(certificate)
     if not can_revoke(actor, certificate):
         raise PermissionDenied(_("Bạn không có thẩm quyền thu hồi giấy chứng nhận này."))
     if ground not in RevocationGround.values:
@@ -281,8 +284,9 @@ def certificates_refresh(*, today: date) -> RefreshReport:
     horizon = today + timedelta(days=validity.WINDOW_OPENS_DAYS)
     candidates = Certificate.objects.filter(
         Q(status__in=IN_FORCE, valid_until__lte=horizon) | Q(status=Status.REEVALUATION)
-    ).select_related("product__producer__commune")
+    ).order_by("pk")  # one order for every run, so two concurrent runs never deadlock
     for certificate in candidates:
+        lock(certificate)  # a concurrent run may have refreshed it since the list was read
         new = certificate.status_on(today)
         if new != certificate.status:
             report.changes.append((certificate, certificate.status, new))

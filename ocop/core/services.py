@@ -1,11 +1,25 @@
-"""The one way to write an audit entry. Every service that changes workflow state calls it."""
+"""The one way to write an audit entry (every service that changes workflow state calls it), and
+the one way to lock the row a state change reads."""
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from .models import AuditEntry
+
+M = TypeVar("M", bound=models.Model)
+
+
+def lock(obj: M) -> M:
+    """Lock the object's row until the surrounding transaction ends and reload its fields, so the
+    checks that follow see the committed state, never the caller's stale copy. A concurrent caller
+    waits here (SELECT … FOR UPDATE on PostgreSQL; on SQLite the IMMEDIATE transaction already
+    holds the write lock) and then finds the state the first one left. Call inside
+    transaction.atomic. Returns the same instance."""
+    type(obj)._default_manager.select_for_update().filter(pk=obj.pk).exists()
+    obj.refresh_from_db()
+    return obj
 
 
 def audit_record(

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.accounts.roles import Role
-from ocop.core.services import audit_record, snapshot
+from ocop.core.services import audit_record, lock, snapshot
 
 from .authority import represents, require_creator, require_editor, require_officer
 from .choices import ChangeStatus
@@ -81,6 +81,7 @@ def producer_create(*, actor, data: dict[str, Any], representative=None) -> Prod
 def producer_update(*, actor, producer: Producer, data: dict[str, Any]) -> PendingChange | None:
     """Applies the changes, or files them as a PendingChange when a producer edits verified data.
     Refreshes the search keys of the producer's products when its name or tax code changes."""
+    lock(producer)
     require_editor(actor, producer)
     _require_move(actor, producer, data.get("commune"))
     if _needs_review(actor, producer):
@@ -115,8 +116,12 @@ def _refresh_product_keys(producer: Producer) -> None:
 
 @transaction.atomic
 def producer_verify(*, actor, producer: Producer) -> None:
-    """Marks the producer's data as checked by an officer; later producer edits need review."""
+    """Marks the producer's data as checked by an officer; later producer edits need review.
+    Verifying verified data changes nothing (a double click, two officers at once)."""
+    lock(producer)
     require_officer(actor, producer.commune)
+    if producer.verified_at is not None:
+        return
     producer.verified_at = timezone.now()
     producer.verified_by = actor
     producer.save(update_fields=["verified_at", "verified_by", "updated_at"])
@@ -125,8 +130,12 @@ def producer_verify(*, actor, producer: Producer) -> None:
 
 @transaction.atomic
 def producer_set_archived(*, actor, producer: Producer, archived: bool) -> None:
-    """Archives (hides from lists) or restores a producer; never deletes."""
+    """Archives (hides from lists) or restores a producer; never deletes. Asking for the state it
+    is already in changes nothing."""
+    lock(producer)
     require_officer(actor, producer.commune)
+    if (producer.archived_at is not None) == archived:
+        return
     producer.archived_at = timezone.now() if archived else None
     producer.save(update_fields=["archived_at", "updated_at"])
     action = "producer_archive" if archived else "producer_restore"
@@ -162,6 +171,7 @@ def product_create(*, actor, data: dict[str, Any]) -> Product:
 @transaction.atomic
 def product_update(*, actor, product: Product, data: dict[str, Any]) -> PendingChange | None:
     """Applies the changes, or files a PendingChange when a producer edits verified data."""
+    lock(product)
     require_editor(actor, product.producer)
     if data.get("producer") not in (None, product.producer):
         require_editor(actor, data["producer"])
@@ -180,7 +190,11 @@ def product_update(*, actor, product: Product, data: dict[str, Any]) -> PendingC
 
 @transaction.atomic
 def product_verify(*, actor, product: Product) -> None:
+    """Marks the product's data as checked by an officer (once: see producer_verify)."""
+    lock(product)
     require_officer(actor, product.producer.commune)
+    if product.verified_at is not None:
+        return
     product.verified_at = timezone.now()
     product.verified_by = actor
     product.save(update_fields=["verified_at", "verified_by", "updated_at"])
@@ -189,7 +203,11 @@ def product_verify(*, actor, product: Product) -> None:
 
 @transaction.atomic
 def product_set_archived(*, actor, product: Product, archived: bool) -> None:
+    """Archives or restores a product; asking for the state it is already in changes nothing."""
+    lock(product)
     require_officer(actor, product.producer.commune)
+    if (product.archived_at is not None) == archived:
+        return
     product.archived_at = timezone.now() if archived else None
     product.save(update_fields=["archived_at", "updated_at"])
     action = "product_archive" if archived else "product_restore"
@@ -303,6 +321,7 @@ def _change_submit(
 @transaction.atomic
 def change_accept(*, actor, change: PendingChange) -> None:
     """Applies a pending change to its producer or product and closes it."""
+    lock(change)
     require_officer(actor, _change_commune(change))
     if change.status != ChangeStatus.PENDING:
         raise ValidationError(_("Đề nghị này đã được xử lý."))
@@ -317,6 +336,7 @@ def change_accept(*, actor, change: PendingChange) -> None:
 
 @transaction.atomic
 def change_reject(*, actor, change: PendingChange, note: str) -> None:
+    lock(change)
     require_officer(actor, _change_commune(change))
     if change.status != ChangeStatus.PENDING:
         raise ValidationError(_("Đề nghị này đã được xử lý."))

@@ -42,10 +42,23 @@ class Stage(models.TextChoices):
     WITHDRAWN = workflow.WITHDRAWN, _("Đã rút")
 
 
+# A dossier never filed: a draft, or a draft the producer withdrew (withdrawing after a return
+# keeps filed_on). It is the producer's private paper: a dossier returned after submission is not.
+NEVER_FILED = Q(stage=workflow.DRAFT) | Q(stage=workflow.WITHDRAWN, filed_on__isnull=True)
+
+
 class ApplicationQuerySet(ScopedQuerySet):
     scope_commune = "commune"
     scope_province = "commune__province"
     scope_owner = "producer__representatives"
+
+    def scope_condition(self, user) -> Q | None:
+        """Drafts are private: only the producer's own representatives see a dossier never filed,
+        whoever else looks (officers of every level, advisors, council, admins)."""
+        condition = super().scope_condition(user)
+        if getattr(user, "role", None) == Role.PRODUCER and not user.is_superuser:
+            return condition  # the owner rule: their own dossiers, drafts included
+        return ~NEVER_FILED if condition is None else condition & ~NEVER_FILED
 
     def _role_condition(self, user) -> Q:
         # Advisors are members of their province's advisory team: they see the province's dossiers

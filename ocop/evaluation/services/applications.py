@@ -12,7 +12,7 @@ from ocop.accounts.roles import Role
 from ocop.certificates import validity
 from ocop.certificates.choices import IN_FORCE
 from ocop.certificates.models import Certificate
-from ocop.core.services import audit_record
+from ocop.core.services import audit_record, lock
 
 from .. import workflow
 from ..models import Application, ApplicationKind, EvidenceFile, Round, RoundLevel
@@ -46,6 +46,7 @@ def application_create(
     day (the demo seeds past rounds). Side effects: the Application row, copied EvidenceFile rows,
     one audit entry."""
     today = today or timezone.localdate()
+    lock(product)  # one open dossier per product: a concurrent create waits, then sees this one
     producer = product.producer
     if not is_representative(actor, producer):
         raise PermissionDenied(_("Chỉ đại diện của chủ thể mới được nộp hồ sơ cho sản phẩm này."))
@@ -183,6 +184,7 @@ def application_save_forms(
 ) -> Application:
     """Save the producer's Mẫu 01, Mẫu 02 and self-scores (only allowed levels are kept).
     Side effects: saves the application, one audit entry naming what changed."""
+    lock(application)  # the stage is checked as committed (a concurrent submit may have moved it)
     if not may_edit(actor, application):
         raise PermissionDenied(_("Hồ sơ không ở bước bạn được chỉnh sửa."))
     changed: list[str] = []

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ocop.accounts.roles import Role
-from ocop.core.services import audit_record
+from ocop.core.services import audit_record, lock
 from ocop.places.models import Province
 
 from .. import conflicts
@@ -46,6 +46,7 @@ def _apply_rules(council: Council, rules: dict) -> None:
 @transaction.atomic
 def council_rules_update(*, actor, council: Council, **rules) -> Council:
     """Change the council's rules (Quy chế). Side effects: the council row, an audit entry."""
+    lock(council)
     if actor is not None and not is_officer_of(actor, council):
         raise PermissionDenied(_("Chỉ cán bộ cấp thành lập hội đồng được sửa quy chế."))
     before = {k: getattr(council, k) for k in RULE_FIELDS}
@@ -65,6 +66,7 @@ def council_member_add(
     One chair and one secretary at most. Side effects: one CouncilMember row, an audit entry."""
     if actor is not None and not is_officer_of(actor, council):
         raise PermissionDenied(_("Chỉ cán bộ cấp thành lập hội đồng được bổ nhiệm thành viên."))
+    lock(council)  # serialises seatings: the checks below then see a concurrent one
     if user.role not in (Role.COUNCIL_MEMBER, Role.ADVISOR):
         raise ValidationError(_("Tài khoản phải có vai trò thành viên hội đồng hoặc tổ tư vấn."))
     if council.members.filter(user=user).exists():
@@ -100,11 +102,14 @@ def conflict_declare(*, actor, member: CouncilMember, product, reason: str) -> C
 def conflict_review(*, actor, conflict: Conflict, confirmed: bool, note: str = "") -> Conflict:
     """The secretary (or an officer) confirms or dismisses a flag. Dismissing needs a note.
     Side effects: the conflict's status, an audit entry."""
+    lock(conflict)
     if (
         not may_manage(actor, conflict.member.council)
         or seat_of(actor, conflict.member.council) == conflict.member
     ):
         raise PermissionDenied(_("Bạn không được xem xét xung đột lợi ích này."))
+    if conflict.status != ConflictStatus.FLAGGED:
+        raise ValidationError(_("Xung đột lợi ích này đã có kết luận."))
     if not confirmed and not note.strip():
         raise ValidationError(_("Vui lòng ghi lý do kết luận không có xung đột lợi ích."))
     before = conflict.status

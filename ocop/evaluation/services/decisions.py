@@ -90,6 +90,11 @@ def decision_issue(
     provincial 5★), certificates for 3★ and above, audit entries."""
     _check_may_decide(actor, level, province)
     province = None if level == RoundLevel.CENTRAL else province
+    # Dossiers locked first, so that what waits is read after any concurrent decision committed.
+    locked = Application.objects.select_for_update().filter(
+        session_items__in=[item.pk for item in items]
+    )
+    list(locked.order_by("pk").values_list("pk", flat=True))
     waiting = set(
         awaiting_decision(level, province.pk if province else None).values_list("pk", flat=True)
     )
@@ -102,12 +107,10 @@ def decision_issue(
         authority_name=authority_for(level, province), signer=signer.strip(),
         signer_title=signer_title, created_by=actor,
     )  # fmt: skip
-    # Fresh rows, dossiers locked: the caller's instances may predate the session's close.
+    # Fresh rows (the dossiers are locked above): the caller's instances may predate the close.
     fresh = SessionItem.objects.filter(pk__in=[i.pk for i in items]).select_related(
         "application__product__producer__commune"
     )
-    locked = Application.objects.select_for_update().filter(session_items__in=fresh)
-    list(locked.values_list("pk", flat=True))
     for item in fresh.order_by("id"):
         _decide_item(actor, decision, item, issue_date or decided_on)
     audit_record(actor=actor, action="decision_issue", obj=decision,

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
-from ocop.core.services import audit_record
+from ocop.core.services import audit_record, lock
 
 from .. import workflow
 from ..models import Application, EvidenceFile
@@ -61,8 +61,6 @@ def evidence_upload(*, actor, application: Application, section: str, upload) ->
     data = upload.read()
     try:
         checked = check_content(data)
-        used = application.files.aggregate(total=Sum("size"))["total"] or 0
-        check_dossier_room(used, checked.size)
     except UploadRefused as error:
         raise ValidationError(str(error)) from None
     stored_name = uuid.uuid4().hex
@@ -71,6 +69,7 @@ def evidence_upload(*, actor, application: Application, section: str, upload) ->
     path.write_bytes(data)
     try:
         with transaction.atomic():
+            _check_still_open(actor, application, checked.size)
             evidence = EvidenceFile.objects.create(
                 application=application, section=section,
                 original_name=safe_name(upload.name or "", checked.content_type),
@@ -88,11 +87,26 @@ def evidence_upload(*, actor, application: Application, section: str, upload) ->
     return evidence
 
 
+def _check_still_open(actor, application: Application, size: int) -> None:
+    """With the dossier locked: the stage still takes files (a concurrent submit may have moved it)
+    and the dossier still has room (concurrent uploads count each other)."""
+    lock(application)
+    if not may_upload(actor, application):
+        raise PermissionDenied(_("Bạn không được thêm tệp vào hồ sơ ở bước này."))
+    used = application.files.aggregate(total=Sum("size"))["total"] or 0
+    try:
+        check_dossier_room(used, size)
+    except UploadRefused as error:
+        raise ValidationError(str(error)) from None
+
+
 @transaction.atomic
 def evidence_remove(*, actor, evidence: EvidenceFile) -> None:
     """Remove a file its uploader added to a dossier. The bytes are deleted after commit unless another dossier
     (a carried-forward copy) still points at them. Side effects: deletes the row, one audit entry."""
-    application = evidence.application
+    application = lock(evidence.application)
+    if not EvidenceFile.objects.filter(pk=evidence.pk).exists():
+        return  # a concurrent request removed it already: nothing more to do, nothing to audit
     # Only the uploader: a carried-forward copy keeps its uploader, so a producer cannot remove
     # the advisor's test report or the commune's report carried from the previous dossier.
     if not may_upload(actor, application) or evidence.uploaded_by_id != actor.pk:

@@ -1,7 +1,7 @@
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from ocop.accounts.roles import Role
@@ -38,15 +38,15 @@ def round_create(
     province = None if level == RoundLevel.CENTRAL else province
     if Round.objects.filter(level=level, province=province, year=year, number=number).exists():
         raise ValidationError(_("Đợt này đã có."))
-    created = Round.objects.create(
-        level=level,
-        province=province,
-        year=year,
-        number=number,
-        is_extra=defaults is None,
-        proposal_deadline=proposal_deadline,
-        decision_deadline=decision_deadline,
-    )
+    try:
+        with transaction.atomic():  # a concurrent create of the same round commits first
+            created = Round.objects.create(
+                level=level, province=province, year=year, number=number,
+                is_extra=defaults is None, proposal_deadline=proposal_deadline,
+                decision_deadline=decision_deadline,
+            )  # fmt: skip
+    except IntegrityError:
+        raise ValidationError(_("Đợt này đã có.")) from None
     audit_record(actor=actor, action="round_create", obj=created, summary=str(created))
     return created
 

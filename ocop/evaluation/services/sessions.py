@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from ocop.core.services import audit_record
+from ocop.core.services import audit_record, lock
 
 from .. import workflow
 from ..access import actor_blocked, may_manage, workflow_role
@@ -57,6 +57,7 @@ def session_create(
 def session_attendance_set(*, actor, session: Session, present: list[CouncilMember]) -> Session:
     """Record who sits at an open session (members of its council, at least one). Side effects:
     the attendance, an audit entry."""
+    lock(session)
     _check_manager(actor, session.council)
     if not session.is_open:
         raise ValidationError(_("Phiên họp đã kết thúc."))
@@ -75,11 +76,15 @@ def session_schedule(*, actor, session: Session, applications: list[Application]
     """Put dossiers on an open session's agenda: a provincial session takes the round's dossiers
     ready for the council, a central one the dossiers proposed for 5★. Side effects: SessionItem
     rows, stage changes, conflict flags. Returns how many were added."""
+    lock(session)
     council = session.council
     _check_manager(actor, council)
     if not session.is_open:
         raise ValidationError(_("Phiên họp đã kết thúc."))
     role = workflow_role(actor, council) if actor is not None else workflow.COUNCIL
+    # All the dossiers at once, in one order, so two concurrent schedules cannot deadlock.
+    pks = [application.pk for application in applications]
+    list(Application.objects.select_for_update().filter(pk__in=pks).order_by("pk").values("pk"))
     for application in applications:
         if council.level == "province" and application.round_id != session.round_id:
             raise ValidationError(_("Hồ sơ %(n)s không thuộc đợt này.") % {"n": application})
@@ -93,6 +98,8 @@ def session_schedule(*, actor, session: Session, applications: list[Application]
 def item_outcome_record(*, actor, item: SessionItem, outcome: str, reason: str) -> SessionItem:
     """The council ends a product's evaluation outside the points: reject (a rejection rule) or
     stop (scoring stopped). No stars. Side effects: the item, the dossier's stage, an audit entry."""
+    lock(item.session)  # the session first, in the order session_close takes its locks
+    lock(item)
     council = item.session.council
     _check_manager(actor, council)
     if actor is not None and actor_blocked(actor, council, item.application.product_id):
@@ -101,6 +108,8 @@ def item_outcome_record(*, actor, item: SessionItem, outcome: str, reason: str) 
         raise ValidationError(_("Kết luận không hợp lệ."))
     if not item.session.is_open:
         raise ValidationError(_("Phiên họp đã kết thúc."))
+    if item.outcome:
+        raise ValidationError(_("Sản phẩm đã có kết luận của hội đồng."))
     application_move(actor=actor, application=item.application, action=outcome,
                      role=workflow_role(actor, council), reason=reason)  # fmt: skip
     item.outcome, item.outcome_reason = outcome, reason.strip()

@@ -12,8 +12,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from ocop.core.services import audit_record
+from ocop.core.services import audit_record, lock
 from ocop.criteria.engine import AnswerError, score_sheet
 from ocop.criteria.rules import Sheet
 
@@ -23,6 +24,23 @@ from ..selfscore import clean_answers, sheet_for
 from .councils import is_blocked
 
 DRAFT, SUBMITTED = ScoreSheet.Status.DRAFT, ScoreSheet.Status.SUBMITTED
+ONLINE_SHEET = gettext_lazy(
+    "Thành viên đã tự chấm phiếu trực tuyến cho sản phẩm này (bản nháp hoặc đã nộp); phiếu đó chỉ "
+    "thành viên được sửa, không được nhập hộ phiếu giấy."
+)
+
+
+def _is_online(sheet: ScoreSheet) -> bool:
+    """Entered by the member on line (a row just created for a paper entry has no one yet)."""
+    return not sheet.on_paper and sheet.entered_by_id is not None
+
+
+def has_online_sheet(item: SessionItem, member: CouncilMember) -> bool:
+    """The member has a sheet of their own for the product, draft or submitted: only they may
+    change it, so no manager may enter a paper sheet over it."""
+    return ScoreSheet.objects.filter(
+        item=item, member=member, on_paper=False, entered_by__isnull=False
+    ).exists()
 
 
 def item_sheet(item: SessionItem) -> Sheet:
@@ -41,6 +59,8 @@ def _check_may_score(actor, item: SessionItem, member: CouncilMember, on_paper: 
             raise PermissionDenied(_("Chỉ thư ký hoặc cán bộ điều hành được nhập hộ phiếu giấy."))
         if actor_blocked(actor, council, item.application.product_id):
             raise PermissionDenied(_("Bạn có xung đột lợi ích với sản phẩm này."))
+        if has_online_sheet(item, member):
+            raise PermissionDenied(ONLINE_SHEET)
     elif actor.pk != member.user_id:
         raise PermissionDenied(_("Bạn chỉ chấm phiếu của chính mình."))
     if is_blocked(member, item.application.product_id):
@@ -62,16 +82,20 @@ def clean(sheet: Sheet, raw: Mapping[str, object], complete: bool) -> tuple[dict
     return answers, sum(answers.values())
 
 
-def _get_or_create(item: SessionItem, member: CouncilMember) -> ScoreSheet:
-    """Two first saves at once both try to insert; the loser reads the winner's row."""
+def _get_or_create(item: SessionItem, member: CouncilMember, on_paper: bool) -> ScoreSheet:
+    """The sheet, locked. Two first saves at once both try to insert; the loser reads the winner's
+    row. A paper entry is refused if the member's own sheet came in meanwhile."""
     found = ScoreSheet.objects.filter(item=item, member=member).first()
-    if found is not None:
-        return found
-    try:
-        with transaction.atomic():
-            return ScoreSheet.objects.create(item=item, member=member)
-    except IntegrityError:
-        return ScoreSheet.objects.get(item=item, member=member)
+    if found is None:
+        try:
+            with transaction.atomic():
+                found = ScoreSheet.objects.create(item=item, member=member)
+        except IntegrityError:
+            found = ScoreSheet.objects.get(item=item, member=member)
+    lock(found)
+    if on_paper and _is_online(found):
+        raise PermissionDenied(ONLINE_SHEET)
+    return found
 
 
 @transaction.atomic
@@ -82,7 +106,7 @@ def sheet_save(
     """Save a draft (criteria may be left blank). Refused once submitted. Side effect: the row."""
     _check_may_score(actor, item, member, on_paper)
     cleaned, total = clean(item_sheet(item), answers, complete=False)
-    sheet = _get_or_create(item, member)
+    sheet = _get_or_create(item, member, on_paper)
     updated = ScoreSheet.objects.filter(pk=sheet.pk, status=DRAFT).update(
         answers=cleaned, total=total, on_paper=on_paper, entered_by=actor, updated_at=timezone.now()
     )
@@ -102,8 +126,7 @@ def sheet_submit(
     answers, total, submitted_at), version 1, an audit entry."""
     _check_may_score(actor, item, member, on_paper)
     cleaned, total = clean(item_sheet(item), answers, complete=True)
-    sheet = _get_or_create(item, member)
-    sheet = ScoreSheet.objects.select_for_update().get(pk=sheet.pk)
+    sheet = _get_or_create(item, member, on_paper)
     now = timezone.now()
     updated = ScoreSheet.objects.filter(pk=sheet.pk, status=DRAFT).update(
         status=SUBMITTED, answers=cleaned, total=total, submitted_at=now, on_paper=on_paper,
@@ -143,6 +166,9 @@ def sheet_revise(
     if not reason.strip():
         raise ValidationError(_("Vui lòng nêu lý do sửa phiếu đã nộp."))
     cleaned, total = clean(item_sheet(sheet.item), answers, complete=True)
+    if cleaned == sheet.answers and on_paper == sheet.on_paper:
+        # Also what a repeated or concurrent identical revision finds: one version, not ten.
+        raise ValidationError(_("Phiếu không thay đổi so với bản đã nộp; không có gì để sửa."))
     before = {"answers": sheet.answers, "total": sheet.total}
     now = timezone.now()
     sheet.answers, sheet.total, sheet.version = cleaned, total, sheet.version + 1

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from ocop.accounts.models import User
 from ocop.accounts.roles import Role
 from ocop.accounts.services import notify
-from ocop.core.services import audit_record
+from ocop.core.services import audit_record, lock
 from ocop.registry.services import product_assign_code
 
 from .. import workflow
@@ -63,8 +63,7 @@ def application_transition(
     an audit entry, and notices (in-app and e-mail) to whoever must act next."""
     today = today or timezone.localdate()
     # Lock the row, then work on the caller's instance so that it sees the new stage.
-    Application.objects.select_for_update().filter(pk=application.pk).exists()
-    application.refresh_from_db()
+    lock(application)
     role = acting_role(actor, application)
     if action in workflow.COUNCIL_ACTIONS:
         raise ValidationError(
@@ -277,6 +276,7 @@ def application_move(
     """A council-stage action taken for `role` (the caller has checked the actor may act for it,
     see access.workflow_role). Side effects: stage, StageChange row, audit entry. Call inside the
     caller's transaction."""
+    lock(application)  # the move is checked against the committed stage, not the caller's copy
     try:
         move = workflow.transition_for(application.stage, action, role)
     except workflow.TransitionError as error:

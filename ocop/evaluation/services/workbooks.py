@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ocop.core.services import audit_record
+from ocop.core.services import audit_record, lock
 
 from ..access import items_for_member
 from ..models import CouncilMember, ScoreSheet, Session
@@ -32,6 +32,7 @@ def workbook_for(member: CouncilMember, session: Session) -> bytes:
 def workbook_import(*, actor, member: CouncilMember, session: Session, data: bytes) -> int:
     """Check every cell, then save every worksheet as the member's draft, or nothing at all.
     Side effects: the drafts, one audit entry. Returns how many sheets were saved."""
+    lock(session)
     if not session.is_open:
         raise ValidationError(_("Phiên họp đã kết thúc."))
     entries = {e.item_id: e for e in _entries(member, session)}

@@ -16,7 +16,13 @@ from ocop.evaluation.services.applications import application_create
 from ocop.evaluation.services.councils import conflict_declare
 from ocop.evaluation.services.files import evidence_remove, evidence_upload
 from ocop.evaluation.services.sessions import item_outcome_record
-from ocop.evaluation.services.sheets import item_sheet, sheet_revise, sheet_save, sheet_submit
+from ocop.evaluation.services.sheets import (
+    ONLINE_SHEET,
+    item_sheet,
+    sheet_revise,
+    sheet_save,
+    sheet_submit,
+)
 from ocop.evaluation.spreadsheets import MAX_WORKBOOK_BYTES, TOO_BIG, read_workbook
 from ocop.evaluation.testing import answers_totalling, new_dossier, pdf_upload
 from ocop.evaluation.uploads import TOO_MANY_PIXELS, UploadRefused, check_content
@@ -40,24 +46,43 @@ def shown(page):
     return html.count(" checked>"), 'data-sheet-total="0"' in html
 
 
-def test_paper_page_never_shows_a_members_online_draft(council_world):
+def sheet_rows(item):
+    return list(ScoreSheet.objects.filter(item=item).order_by("pk").values_list(
+        "member_id", "status", "total", "on_paper", "entered_by_id", "version"))  # fmt: skip
+
+
+@pytest.mark.parametrize("submitted", [False, True])
+def test_paper_entry_over_a_members_online_sheet_is_refused(council_world, submitted):
     chair, other, _secretary = council_world.members
     item = council_world.items[0]
-    sheet_save(actor=other.user, item=item, member=other,
-               answers=answers_totalling(item_sheet(item), 77))  # fmt: skip
-    page = client_for(chair.user).get(paper_url(item, other))
-    assert page.status_code == 200
-    assert shown(page) == (0, True)
+    scored = sheet_submit if submitted else sheet_save
+    scored(actor=other.user, item=item, member=other,
+           answers=answers_totalling(item_sheet(item), 77))  # fmt: skip
+    before = sheet_rows(item)
+    client = client_for(chair.user)
+    page = client.get(paper_url(item, other))
+    assert page.status_code == 403
+    html = page.content.decode()
+    assert str(ONLINE_SHEET) in html
+    assert 'name="score_' not in html  # the form is not shown at all
+    for action in ("save", "submit"):
+        posted = client.post(paper_url(item, other), form_data(item, 95, action=action))
+        assert posted.status_code == 403
+    for entry in (sheet_save, sheet_submit):
+        with pytest.raises(PermissionDenied, match="trực tuyến"):
+            entry(actor=chair.user, item=item, member=other, on_paper=True,
+                  answers=answers_totalling(item_sheet(item), 95))  # fmt: skip
+    assert sheet_rows(item) == before
 
 
-def test_paper_page_hides_an_online_submitted_sheet(council_world):
-    chair, _other, secretary = council_world.members
+def test_paper_entry_for_a_member_without_a_sheet_still_works(council_world):
+    chair, other, _secretary = council_world.members
     item = council_world.items[0]
-    sheet_submit(actor=secretary.user, item=item, member=secretary,
-                 answers=answers_totalling(item_sheet(item), 64))  # fmt: skip
-    page = client_for(chair.user).get(paper_url(item, secretary))
-    assert shown(page) == (0, True)
-    assert "Sửa phiếu đã nộp" not in page.content.decode()
+    client = client_for(chair.user)
+    assert client.get(paper_url(item, other)).status_code == 200
+    posted = client.post(paper_url(item, other), form_data(item, 66, action="submit"))
+    assert posted.status_code == 302
+    assert sheet_rows(item) == [(other.pk, "submitted", 66, True, chair.user_id, 1)]
 
 
 def test_submitted_paper_sheet_shows_only_once_the_viewer_has_scored(personas, council_world):

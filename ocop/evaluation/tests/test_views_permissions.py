@@ -9,11 +9,14 @@ from ocop.evaluation.models import Application, EvidenceFile
 from ocop.evaluation.services.transitions import application_transition
 from ocop.evaluation.testing import new_dossier
 
+from .test_services_applications import act
+
 EVERYONE = {
     "producer_a", "producer_b", "commune_x", "commune_y", "province_p", "province_q", "advisor",
     "member", "member_conflicted", "central", "admin",
 }  # fmt: skip
-SEES_A_DRAFT = {"producer_a", "commune_x", "province_p", "central", "admin"}
+SEES_A_DRAFT = {"producer_a"}  # drafts are private: only the producer's own representatives
+SEES_A_FILED_DOSSIER = {"producer_a", "commune_x", "province_p", "central", "admin"}
 
 
 @pytest.fixture
@@ -42,8 +45,15 @@ def test_list_tasks_and_rounds(personas, dossier):
     assert_matrix(personas, "/applications/new/", {"producer_a", "producer_b", "admin"})
 
 
+def submit(user, application):
+    act(user, application, "submit")
+
+
 def test_list_shows_only_what_each_may_see(personas, world, dossier):
-    new_dossier(personas["producer_b"], world.product_b, world.round)
+    submit(personas["producer_a"], dossier)
+    submit(
+        personas["producer_b"], new_dossier(personas["producer_b"], world.product_b, world.round)
+    )
     for persona, expected in [
         ("producer_a", ["Rau cải Phú Xuyên"]),
         ("producer_b", ["Rau muống Phượng Dực"]),
@@ -58,11 +68,14 @@ def test_list_shows_only_what_each_may_see(personas, world, dossier):
 
 
 def test_list_filters(personas, world, dossier):
-    new_dossier(personas["producer_b"], world.product_b, world.round)
+    submit(personas["producer_a"], dossier)
+    submit(
+        personas["producer_b"], new_dossier(personas["producer_b"], world.product_b, world.round)
+    )
     client = client_for(personas["province_p"])
     names = lambda r: [a.product.name for a in r.context["applications"]]  # noqa: E731
     assert names(client.get("/applications/", {"commune": "10279"})) == ["Rau muống Phượng Dực"]
-    assert names(client.get("/applications/", {"stage": "submitted"})) == []
+    assert names(client.get("/applications/", {"stage": "proposed"})) == []
     assert len(names(client.get("/applications/", {"set_number": 1, "round": world.round.pk}))) == 2
 
 
@@ -81,7 +94,7 @@ def test_advisor_sees_the_dossier_from_the_advisory_review_on(personas, dossier)
     ]:  # fmt: skip
         application_transition(actor=personas[actor], application=dossier, action=action, **extra)
     for url in pages_of(dossier):
-        assert_matrix(personas, url, SEES_A_DRAFT | {"advisor"})
+        assert_matrix(personas, url, SEES_A_FILED_DOSSIER | {"advisor"})
 
 
 def test_producer_forms_only_for_the_owner_while_editable(personas, dossier):
@@ -142,7 +155,9 @@ def test_a_transition_by_post_is_refused_for_everyone_but_the_actor(personas, do
         dossier.refresh_from_db()
         assert dossier.stage == "draft", name
         assert response.status_code in (302, 403, 404), name
-    response = client_for(personas["commune_x"]).post(url, follow=True)
-    assert "Vai trò của bạn không được thực hiện thao tác này" in response.content.decode()
+    assert client_for(personas["commune_x"]).post(url).status_code == 404  # a draft is private
     client_for(personas["producer_a"]).post(url, {"confirm": "1"})
+    assert Application.objects.get().stage == "submitted"
+    again = client_for(personas["producer_a"]).post(url, follow=True)
+    assert again.status_code == 200
     assert Application.objects.get().stage == "submitted"

@@ -26,7 +26,15 @@ from ..confirmations import sheet_rows
 from ..models import CouncilMember, ScoreSheet, Session, SessionItem
 from ..selfscore import evaluate
 from ..services.councils import is_blocked
-from ..services.sheets import clean, item_sheet, sheet_revise, sheet_save, sheet_submit
+from ..services.sheets import (
+    ONLINE_SHEET,
+    clean,
+    has_online_sheet,
+    item_sheet,
+    sheet_revise,
+    sheet_save,
+    sheet_submit,
+)
 from .common import error_text
 
 ITEMS = SessionItem.objects.select_related(
@@ -75,6 +83,10 @@ def sheet_paper(request, item_pk: int, member_pk: int):
     member = get_object_or_404(CouncilMember, pk=member_pk, council=item.session.council)
     if member.user_id == request.user.pk:
         raise PermissionDenied
+    if has_online_sheet(item, member):
+        # Not even the form: the member's own sheet is theirs alone (services.sheets).
+        context = {"item": item, "member": member, "message": ONLINE_SHEET}
+        return render(request, "evaluation/sheet_paper_refused.html", context, status=403)
     return _score_page(request, item, member, on_paper=True)
 
 
