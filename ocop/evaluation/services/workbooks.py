@@ -25,7 +25,14 @@ def _entries(member: CouncilMember, session: Session) -> list[WorkbookItem]:
 
 
 def workbook_for(member: CouncilMember, session: Session) -> bytes:
-    return build_workbook(member.name, str(session), _entries(member, session))
+    """The workbook of the member's open sheets; ValidationError when none is open (a workbook
+    needs at least one worksheet)."""
+    entries = _entries(member, session)
+    if not entries:
+        raise ValidationError(
+            _("Không có phiếu nào đang mở để chấm offline: bạn đã nộp hết các phiếu.")
+        )
+    return build_workbook(member.name, str(session), entries)
 
 
 @transaction.atomic

@@ -30,7 +30,12 @@ def _seat(request, pk: int):
 @role_required(Role.COUNCIL_MEMBER)
 def workbook_download(request, pk: int):
     session, seat = _seat(request, pk)
-    response = HttpResponse(workbook_for(seat, session), content_type=XLSX)
+    try:
+        data = workbook_for(seat, session)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+        return redirect("evaluation:my_sheets")
+    response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = (
         f'attachment; filename="phieu-cham-{session.pk}-{seat.pk}.xlsx"'
     )
