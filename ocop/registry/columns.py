@@ -4,13 +4,13 @@ Each converter reads a cell into a model value (ValueError with a Vietnamese rea
 model value back into the cell form, so that an exported file re-imports unchanged.
 """
 
-import unicodedata
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from ocop.core.text import nfc, search_key
+from ocop.core.text import clean_long_text, nfc, search_key
 
 from .choices import CooperativeClass, Gender, LegalForm, SalesChannel, Trademark
 from .identifiers import clean_gtin, clean_phone, clean_tax_code
@@ -20,12 +20,12 @@ YES, NO = "Có", "Không"
 
 
 def text(value: Any) -> str:
-    """A cell as composed-Unicode text; line breaks inside long texts are kept."""
+    """A cell as composed-Unicode text without invisible characters; line breaks are kept."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFC", str(value)).strip()
+    return clean_long_text(str(value))
 
 
 def name(value: Any) -> str:
@@ -74,13 +74,28 @@ def choice(options) -> tuple[Callable, Callable, Callable]:
     return read, write, lambda: [str(label) for value, label in options.choices if value]
 
 
+# Vietnamese writes thousands with dots (15.000 is fifteen thousand) and decimals with a comma,
+# so a dot or space is read as a thousands separator only between groups of three digits;
+# 1.5, 1,5 and 15.000,5 are refused rather than guessed.
+_GROUPED = re.compile(r"[0-9]{1,3}(?:[. ][0-9]{3})+")
+TOO_MANY_DIGITS = 100  # far past any field's range, short of Python's limit on int("…")
+WHOLE_NUMBER = "Phải là số nguyên không âm, không có phần lẻ (hàng nghìn ghi bằng dấu chấm: 15.000)."
+
+
 def read_int(cell: Any) -> int | None:
-    raw = text(cell).replace(".", "").replace(",", "").replace(" ", "")
+    if isinstance(cell, float) and not cell.is_integer():
+        raise ValueError(WHOLE_NUMBER)
+    raw = text(cell).replace("\u00a0", " ").replace("\u202f", " ")
     if not raw:
         return None
-    if not raw.isdigit():
-        raise ValueError("Phải là số nguyên không âm.")
-    return int(raw)
+    digits = re.sub(r"[. ]", "", raw) if _GROUPED.fullmatch(raw) else raw
+    if re.fullmatch(r"[0-9]+", digits):
+        if len(digits) > TOO_MANY_DIGITS:
+            raise ValueError("Số quá lớn.")
+        return int(digits)
+    if re.fullmatch(r"[0-9., ]+", raw):
+        raise ValueError(WHOLE_NUMBER)
+    raise ValueError("Phải là số nguyên không âm.")
 
 
 def read_percent(cell: Any) -> int | None:
@@ -138,7 +153,7 @@ def read_set(cell: Any) -> int:
     """“7. Sản phẩm chế biến …” or just 7."""
     raw = text(cell)
     number = raw.split(".", 1)[0].strip()
-    if not number.isdigit():
+    if not (number.isascii() and number.isdigit() and len(number) < 4):
         raise ValueError("Ghi số thứ tự bộ sản phẩm (1–26).")
     return int(number)
 

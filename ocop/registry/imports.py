@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ocop.accounts.scope import covers_commune
+from ocop.core.limits import limit_error
 from ocop.core.models import AuditEntry
 from ocop.core.services import snapshot
 from ocop.core.text import search_key
@@ -27,6 +29,8 @@ from .product_sets import find_set
 from .services import PRODUCER_FIELDS, PRODUCT_FIELDS
 
 BATCH = 1000
+# Columns whose value lands in a field of another name or model.
+FIELD_OF = {("products", "producer_tax_code"): (Producer, "tax_code")}
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,10 @@ class _Row:
                 continue
             if column.required and value in ("", None):
                 self.error(column.key, "Thiếu giá trị bắt buộc.")
+            problem = _field_problem(kind, column.key, value)
+            if problem:
+                self.error(column.key, problem)
+                continue
             self.values[column.key] = value
 
     def error(self, key: str, reason: str) -> None:
@@ -78,6 +86,16 @@ class _Row:
         self.plan.errors.append(
             RowError(self.number, column_header(self.kind, key), letter, reason)
         )
+
+
+def _field_problem(kind: str, key: str, value: Any) -> str | None:
+    """The value against the model field it lands in: text length, integer range."""
+    model, name = FIELD_OF.get((kind, key), (Producer if kind == "producers" else Product, key))
+    try:
+        target = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return limit_error(target, value)
 
 
 def import_check(kind: str, rows: Iterable[tuple[int, dict[str, Any]]], user=None) -> ImportPlan:

@@ -3,7 +3,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ocop.core.text import nfc, search_key, search_terms
+from ocop.core.text import clean_long_text, nfc, search_key, search_terms
 
 
 def test_spellings_of_phu_xuyen_meet():
@@ -48,3 +48,14 @@ def test_key_is_plain_ascii_for_vietnamese_letters(text):
 @given(vietnamese)
 def test_key_is_idempotent(text):
     assert search_key(search_key(text)) == search_key(text)
+
+
+def test_nfc_drops_invisible_characters():
+    hidden = "G\u200ba\u0300 L\u00adạc\u200d Th\u200cu\u0309y\ufeff\u202e\u2066"
+    assert nfc(hidden) == "Gà Lạc Thủy"
+    assert nfc("Gà\u00a0\u2003Lạc\tThủy\n") == "Gà Lạc Thủy"
+
+
+def test_long_text_keeps_line_breaks_and_drops_invisible_characters():
+    text = "Dòng\u200b một  \r\nDòng\u00ad hai\n\n\n\nDòng ba\u202e "
+    assert clean_long_text(text) == "Dòng một\nDòng hai\n\nDòng ba"
