@@ -5,25 +5,26 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts.models import User
 from ocop.accounts.roles import Role
+from ocop.core.forms import CleanInputMixin
 
 from .models import Application, Council, CouncilMember, Round
 from .models.councils import Position
 
 
-class CouncilRulesForm(forms.ModelForm):
+class CouncilRulesForm(CleanInputMixin, forms.ModelForm):
     class Meta:
         model = Council
         fields = ["quorum", "absent_members_count", "spread_limit", "spread_policy"]
 
 
-class CouncilForm(forms.ModelForm):
+class CouncilForm(CleanInputMixin, forms.ModelForm):
     class Meta:
         model = Council
         fields = ["name", "year", "established_by", "quorum", "absent_members_count",
                   "spread_limit", "spread_policy"]  # fmt: skip
 
 
-class MemberForm(forms.Form):
+class MemberForm(CleanInputMixin, forms.Form):
     user = forms.ModelChoiceField(queryset=User.objects.none(), label=_("Tài khoản"))
     position = forms.ChoiceField(choices=Position.choices, label=_("Chức danh"))
     agency = forms.CharField(label=_("Cơ quan"), max_length=200, required=False)
@@ -39,7 +40,7 @@ class MemberForm(forms.Form):
         user_field.queryset = people.exclude(council_seats__council=council)
 
 
-class ConflictDeclareForm(forms.Form):
+class ConflictDeclareForm(CleanInputMixin, forms.Form):
     product = forms.TypedChoiceField(coerce=int, label=_("Sản phẩm"))
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -48,7 +49,7 @@ class ConflictDeclareForm(forms.Form):
         self.fields["product"].choices = [(p.pk, p.name) for p in products]
 
 
-class ConflictReviewForm(forms.Form):
+class ConflictReviewForm(CleanInputMixin, forms.Form):
     confirmed = forms.TypedChoiceField(
         coerce=lambda v: v == "yes", label=_("Kết luận"),
         choices=[("yes", _("Có xung đột: không chấm")), ("no", _("Không xung đột: được chấm"))],
@@ -56,7 +57,7 @@ class ConflictReviewForm(forms.Form):
     note = forms.CharField(label=_("Ghi chú"), required=False)
 
 
-class SessionForm(forms.Form):
+class SessionForm(CleanInputMixin, forms.Form):
     round = forms.ModelChoiceField(queryset=Round.objects.none(), label=_("Đợt đánh giá"))
     held_on = forms.DateField(label=_("Ngày họp"), widget=forms.DateInput(attrs={"type": "date"}))
     place = forms.CharField(label=_("Địa điểm"), max_length=255, required=False)
@@ -80,14 +81,14 @@ class SessionForm(forms.Form):
         )
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(CleanInputMixin, forms.Form):
     outcome = forms.ChoiceField(
         label=_("Kết luận"), choices=[("reject", _("Loại hồ sơ")), ("stop", _("Dừng chấm điểm"))]
     )
     reason = forms.CharField(label=_("Lý do"), max_length=500)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(CleanInputMixin, forms.Form):
     decided_on = forms.DateField(
         label=_("Ngày quyết định"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -104,5 +105,5 @@ class DecisionForm(forms.Form):
         ]
 
 
-class WorkbookUploadForm(forms.Form):
+class WorkbookUploadForm(CleanInputMixin, forms.Form):
     file = forms.FileField(label=_("Tệp bảng tính (.xlsx)"))
