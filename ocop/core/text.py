@@ -50,3 +50,12 @@ def search_key(text: str) -> str:
 def search_terms(query: str) -> list[str]:
     """The words of a query, each as a search key."""
     return [term for term in search_key(query).split(" ") if term]
+
+
+def whole_number(text: str, max_digits: int = 30) -> int | None:
+    """The number written with ASCII digits only, or None. str.isdigit() also accepts "²" (which
+    int() refuses) and other scripts' digits, and int() refuses past 4,300 digits."""
+    text = text.strip()
+    if not text or len(text) > max_digits or not text.isascii() or not text.isdigit():
+        return None
+    return int(text)

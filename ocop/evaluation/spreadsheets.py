@@ -11,6 +11,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ocop.core.spreadsheet import safe_cell
+from ocop.core.text import whole_number
 from ocop.criteria.rules import Sheet
 
 MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
@@ -146,5 +147,4 @@ def _as_int(value) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    text = str(value).strip()
-    return int(text) if text.isdigit() else None
+    return whole_number(str(value))

@@ -3,7 +3,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ocop.core.text import clean_long_text, nfc, search_key, search_terms
+from ocop.core.text import clean_long_text, nfc, search_key, search_terms, whole_number
 
 
 def test_spellings_of_phu_xuyen_meet():
@@ -59,3 +59,9 @@ def test_nfc_drops_invisible_characters():
 def test_long_text_keeps_line_breaks_and_drops_invisible_characters():
     text = "Dòng\u200b một  \r\nDòng\u00ad hai\n\n\n\nDòng ba\u202e "
     assert clean_long_text(text) == "Dòng một\nDòng hai\n\nDòng ba"
+
+
+def test_whole_number_takes_ascii_digits_only():
+    assert [whole_number(t) for t in ("42", " 7 ", "²", "٣", "-1", "1.5", "", "9" * 31)] == [
+        42, 7, None, None, None, None, None, None,
+    ]  # fmt: skip

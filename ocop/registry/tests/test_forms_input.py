@@ -61,3 +61,11 @@ def test_a_workforce_past_the_column_is_a_form_error(personas, territory):
     assert response.status_code == 200
     assert list(response.context["form"].errors) == ["workforce"]
     assert Producer.objects.count() == 0
+
+
+@pytest.mark.parametrize("value", ["²", "9" * 5000, "٣", "-1"])
+def test_list_filters_ignore_numbers_they_cannot_read(personas, registry, value):
+    client = client_for(personas["commune_x"])
+    for url in ("registry:product_list", "registry:products_export"):
+        response = client.get(reverse(url), {"set": value, "stars": value, "rules": value})
+        assert response.status_code == 200
