@@ -14,6 +14,7 @@ from ocop.core.services import audit_record
 from .. import workflow
 from ..models import Application, EvidenceFile
 from ..selfscore import sheet_for
+from ..messages import text as message_text
 from ..uploads import MAX_FILE_BYTES, UploadRefused, check_content, check_dossier_room, safe_name
 from .transitions import acting_role
 
@@ -64,7 +65,7 @@ def evidence_upload(*, actor, application: Application, section: str, upload) ->
         used = application.files.aggregate(total=Sum("size"))["total"] or 0
         check_dossier_room(used, checked.size)
     except UploadRefused as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_text(error)) from None
     stored_name = uuid.uuid4().hex
     path = dossier_dir() / stored_name
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,32 @@
+"""The words of the evaluation app's pure modules (uploads, selfscore, workflow, periods): each
+message code as a gettext string with %(name)s placeholders."""
+
+from django.utils.translation import gettext_lazy as _
+
+from ocop.core.i18n import Texts, render
+from ocop.core.messages import Message, MessageError
+
+TEXTS: Texts = {
+    "upload.empty": _("Tệp rỗng."),
+    "upload.too_big": _("Tệp vượt quá %(mb)s MB."),
+    "upload.bad_type": _("Chỉ nhận tệp PDF hoặc ảnh (JPEG, PNG, WEBP); nội dung tệp không hợp lệ."),
+    "upload.too_many_pixels": _(
+        "Ảnh có kích thước điểm ảnh quá lớn; vui lòng thu nhỏ ảnh rồi tải lại."
+    ),
+    "upload.dossier_too_big": _("Tổng dung lượng hồ sơ vượt quá %(mb)s MB."),
+    "upload.pdf_broken": _(
+        "Tệp PDF bị hỏng hoặc không đọc được; vui lòng xuất lại tệp PDF rồi tải lên."
+    ),
+    "upload.pdf_no_pages": _("Tệp PDF không có trang nào."),
+    "upload.pdf_encrypted": _(
+        "Tệp PDF có đặt mật khẩu hoặc mã hóa; vui lòng bỏ mật khẩu rồi tải lại."
+    ),
+    "upload.pdf_active": _(
+        "Tệp PDF chứa mã JavaScript, lệnh tự chạy hoặc tệp đính kèm bên trong, nên không được "
+        "nhận; vui lòng in lại thành PDF thường (chỉ có trang) rồi tải lên."
+    ),
+}
+
+
+def text(message: Message | MessageError) -> str:
+    return render(message, TEXTS)
