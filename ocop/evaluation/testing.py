@@ -15,7 +15,6 @@ from .services.applications import application_create, application_save_forms
 from .services.files import evidence_upload
 
 
-
 def pdf_bytes(pages: int = 1) -> bytes:
     """A real PDF of blank A4 pages (uploads are checked by parsing, not by the first bytes)."""
     writer = PdfWriter()

@@ -27,7 +27,9 @@ TOO_MANY_PIXELS = "upload.too_many_pixels"
 # Keys and action types that make a PDF run something or carry another file: scripts (/JS,
 # /JavaScript, also inside /OpenAction), additional actions (/AA), launching programs, embedded
 # files (/EmbeddedFiles, /EF), Flash and XFA forms.
-ACTIVE_KEYS = frozenset({"/JS", "/JavaScript", "/AA", "/EmbeddedFiles", "/EF", "/RichMedia", "/XFA"})
+ACTIVE_KEYS = frozenset(
+    {"/JS", "/JavaScript", "/AA", "/EmbeddedFiles", "/EF", "/RichMedia", "/XFA"}
+)
 ACTIVE_ACTIONS = frozenset({"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/Rendition"})
 MAX_PDF_OBJECTS = 200_000  # a walk of the object graph stops here: a real dossier PDF has far fewer
 

@@ -79,7 +79,9 @@ def choice(options) -> tuple[Callable, Callable, Callable]:
 # 1.5, 1,5 and 15.000,5 are refused rather than guessed.
 _GROUPED = re.compile(r"[0-9]{1,3}(?:[. ][0-9]{3})+")
 TOO_MANY_DIGITS = 100  # far past any field's range, short of Python's limit on int("…")
-WHOLE_NUMBER = "Phải là số nguyên không âm, không có phần lẻ (hàng nghìn ghi bằng dấu chấm: 15.000)."
+WHOLE_NUMBER = (
+    "Phải là số nguyên không âm, không có phần lẻ (hàng nghìn ghi bằng dấu chấm: 15.000)."
+)
 
 
 def read_int(cell: Any) -> int | None:

@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
+from django.db.models import Field
 from django.utils.translation import gettext as _
 
 from ocop.accounts.scope import covers_commune
@@ -95,7 +96,7 @@ def _field_problem(kind: str, key: str, value: Any) -> str | None:
         target = model._meta.get_field(name)
     except FieldDoesNotExist:
         return None
-    return limit_error(target, value)
+    return limit_error(target, value) if isinstance(target, Field) else None
 
 
 def import_check(kind: str, rows: Iterable[tuple[int, dict[str, Any]]], user=None) -> ImportPlan:

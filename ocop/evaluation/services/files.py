@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from ocop.core.services import audit_record
 
 from .. import workflow
+from ..messages import text as message_text
 from ..models import Application, EvidenceFile
 from ..selfscore import sheet_for
-from ..messages import text as message_text
 from ..uploads import MAX_FILE_BYTES, UploadRefused, check_content, check_dossier_room, safe_name
 from .transitions import acting_role
 

@@ -97,7 +97,9 @@ def test_an_encrypted_pdf_is_refused():
     assert refusal(encrypted()) == "upload.pdf_encrypted"
 
 
-@pytest.mark.parametrize("build", [with_javascript, with_open_action, with_page_action, with_attachment])
+@pytest.mark.parametrize(
+    "build", [with_javascript, with_open_action, with_page_action, with_attachment]
+)
 def test_a_pdf_that_runs_or_carries_something_is_refused(build):
     assert refusal(build()) == "upload.pdf_active"
 

@@ -268,13 +268,17 @@ def test_invisible_characters_are_dropped_from_imported_text(registry):
     assert plan.errors == []
     created = plan.creates[0]
     assert (created.name, created.packaging, created.description) == (
-        "Gà ri Thủy", "Túi 1 kg", "Dòng một\nDòng hai"
+        "Gà ri Thủy",
+        "Túi 1 kg",
+        "Dòng một\nDòng hai",
     )
 
 
 def test_cli_refuses_a_huge_price_with_exit_2(registry, tmp_path, capsys):
     bad = tmp_path / "bad.xlsx"
-    bad.write_bytes(product_sheet([product_row(registry.producer_x, "Chè", price=10**30)]).getvalue())
+    bad.write_bytes(
+        product_sheet([product_row(registry.producer_x, "Chè", price=10**30)]).getvalue()
+    )
     before = state()
     with pytest.raises(SystemExit) as exit_info:
         call_command("import", "products", str(bad))

@@ -7,7 +7,13 @@ from PIL import Image
 from ocop.core.models import AuditEntry
 from ocop.registry import services
 from ocop.registry.models import CommuneSerial, PendingChange, Producer, Product
-from ocop.registry.product_sets import _sets_of_known, find_set, rules_with_sets, set_choices, sets_of
+from ocop.registry.product_sets import (
+    _sets_of_known,
+    find_set,
+    rules_with_sets,
+    set_choices,
+    sets_of,
+)
 
 
 def test_product_sets_come_from_the_classification():
