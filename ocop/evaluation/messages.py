@@ -1,10 +1,13 @@
 """The words of the evaluation app's pure modules (uploads, selfscore, workflow, periods): each
 message code as a gettext string with %(name)s placeholders."""
 
+from collections import ChainMap
+
 from django.utils.translation import gettext_lazy as _
 
 from ocop.core.i18n import Texts, render
 from ocop.core.messages import Message, MessageError
+from ocop.criteria.messages import TEXTS as CRITERIA_TEXTS
 
 TEXTS: Texts = {
     "upload.empty": _("Tệp rỗng."),
@@ -25,8 +28,19 @@ TEXTS: Texts = {
         "Tệp PDF chứa mã JavaScript, lệnh tự chạy hoặc tệp đính kèm bên trong, nên không được "
         "nhận; vui lòng in lại thành PDF thường (chỉ có trang) rồi tải lên."
     ),
+    "selfscore.not_integer": _("Điểm tiêu chí %(criterion)s phải là số nguyên."),
+    "selfscore.not_allowed": _("Tiêu chí %(criterion)s chỉ có các mức: %(levels)s."),
+    "workflow.not_allowed": _(
+        "Không thể thực hiện thao tác “%(action)s” ở bước hiện tại của hồ sơ."
+    ),
+    "workflow.wrong_role": _("Vai trò của bạn không được thực hiện thao tác này ở bước hiện tại."),
 }
 
 
 def text(message: Message | MessageError) -> str:
-    return render(message, TEXTS)
+    """The message in the active language, whether its code is this app's or the engine's."""
+    return render(message, ChainMap(dict(TEXTS), dict(CRITERIA_TEXTS)))
+
+
+def texts(messages) -> list[str]:
+    return [text(m) for m in messages]

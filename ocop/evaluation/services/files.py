@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ocop.core.services import audit_record
 
@@ -19,11 +20,12 @@ from ..uploads import MAX_FILE_BYTES, UploadRefused, check_content, check_dossie
 from .transitions import acting_role
 
 # Sections besides criterion codes, and the roles that file into them.
+# Lazy: the labels are read per request, in its language (gettext here ran once, at import).
 SECTIONS = {
-    "general": _("Tài liệu chung"),
-    "mau03": _("Báo cáo của xã (Mẫu 03), văn bản đề nghị"),
-    "site_visit": _("Biên bản khảo sát thực tế"),
-    "tests": _("Kết quả kiểm nghiệm"),
+    "general": gettext_lazy("Tài liệu chung"),
+    "mau03": gettext_lazy("Báo cáo của xã (Mẫu 03), văn bản đề nghị"),
+    "site_visit": gettext_lazy("Biên bản khảo sát thực tế"),
+    "tests": gettext_lazy("Kết quả kiểm nghiệm"),
 }
 
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from ocop.accounts.permissions import role_required
 from ocop.accounts.roles import Role
@@ -44,7 +45,7 @@ def decision_list(request):
             text = error_text(error) if isinstance(error, ValidationError) else str(error)
             form.add_error(None, text)
         else:
-            messages.success(request, f"Đã ban hành quyết định {decision.number}.")
+            messages.success(request, _("Đã ban hành quyết định %(n)s.") % {"n": decision.number})
             return redirect("evaluation:decision_detail", decision.pk)
     return render(request, "evaluation/decision_list.html",
                   {"decisions": visible_decisions(user), "form": form, "waiting": waiting})  # fmt: skip

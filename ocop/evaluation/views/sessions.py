@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import role_required
@@ -55,7 +56,7 @@ def session_new(request, pk: int):
         except ValidationError as error:
             form.add_error(None, error_text(error))
         else:
-            messages.success(request, "Đã mở phiên họp.")
+            messages.success(request, _("Đã mở phiên họp."))
             return redirect("evaluation:session_detail", session.pk)
     return render(request, "evaluation/session_new.html", {"form": form, "council": council})
 
@@ -76,9 +77,9 @@ def session_close_view(request, pk: int):
     session = fetch_session(request, pk)
     try:
         session_close(actor=request.user, session=session)
-        messages.success(request, "Đã kết thúc phiên họp; kết quả đã được tính.")
+        messages.success(request, _("Đã kết thúc phiên họp; kết quả đã được tính."))
     except ValidationError as error:
-        messages.error(request, "Chưa thể kết thúc phiên: " + error_text(error))
+        messages.error(request, _("Chưa thể kết thúc phiên: ") + error_text(error))
     return redirect("evaluation:session_detail", session.pk)
 
 
@@ -94,11 +95,11 @@ def item_outcome(request, pk: int, item_pk: int):
     if form.is_valid():
         try:
             item_outcome_record(actor=request.user, item=item, **form.cleaned_data)
-            messages.success(request, "Đã ghi kết luận của hội đồng.")
+            messages.success(request, _("Đã ghi kết luận của hội đồng."))
         except ValidationError as error:
             messages.error(request, error_text(error))
     else:
-        messages.error(request, "Vui lòng chọn kết luận và nêu lý do.")
+        messages.error(request, _("Vui lòng chọn kết luận và nêu lý do."))
     return redirect("evaluation:session_detail", session.pk)
 
 

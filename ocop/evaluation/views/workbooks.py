@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import role_required
@@ -48,17 +49,17 @@ def workbook_upload(request, pk: int):
     session, seat = _seat(request, pk)
     form = WorkbookUploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "Vui lòng chọn tệp bảng tính.")
+        messages.error(request, _("Vui lòng chọn tệp bảng tính."))
         return redirect("evaluation:my_sheets")
     upload = form.cleaned_data["file"]
     if upload.size > MAX_WORKBOOK_BYTES:  # refused before the bytes are read into memory
-        messages.error(request, "Không ghi phiếu nào: " + TOO_BIG)
+        messages.error(request, _("Không ghi phiếu nào: ") + TOO_BIG)
         return redirect("evaluation:my_sheets")
     try:
         count = workbook_import(actor=request.user, member=seat, session=session,
                                 data=upload.read())  # fmt: skip
     except ValidationError as error:
-        messages.error(request, "Không ghi phiếu nào: " + error_text(error))
+        messages.error(request, _("Không ghi phiếu nào: ") + error_text(error))
     else:
-        messages.success(request, f"Đã ghi {count} phiếu nháp từ bảng tính.")
+        messages.success(request, _("Đã ghi %(n)s phiếu nháp từ bảng tính.") % {"n": count})
     return redirect("evaluation:my_sheets")
