@@ -28,6 +28,19 @@ TEXTS: Texts = {
         "Tệp PDF chứa mã JavaScript, lệnh tự chạy hoặc tệp đính kèm bên trong, nên không được "
         "nhận; vui lòng in lại thành PDF thường (chỉ có trang) rồi tải lên."
     ),
+    "workbook.too_big": _("Tệp bảng tính vượt quá %(mb)s MB."),
+    "workbook.not_xlsx": _("Tệp không phải bảng tính Excel (.xlsx) hợp lệ."),
+    "workbook.unknown_item": _(
+        "Trang “%(sheet)s”, dòng 1, cột B: mã mục không thuộc các phiếu bạn được chấm."
+    ),
+    "workbook.duplicate": _("Trang “%(sheet)s”: sản phẩm này xuất hiện ở hai trang tính."),
+    "workbook.wrong_criterion": _(
+        "Trang “%(sheet)s”, dòng %(row)s, cột A: phải là tiêu chí %(criterion)s (không sửa cột này)."
+    ),
+    "workbook.bad_points": _(
+        "Trang “%(sheet)s”, dòng %(row)s, cột %(column)s: “%(value)s” không phải mức điểm của "
+        "tiêu chí %(criterion)s (các mức: %(levels)s)."
+    ),
     "selfscore.not_integer": _("Điểm tiêu chí %(criterion)s phải là số nguyên."),
     "selfscore.not_allowed": _("Tiêu chí %(criterion)s chỉ có các mức: %(levels)s."),
     "workflow.not_allowed": _(

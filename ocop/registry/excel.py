@@ -11,6 +11,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ocop.core.messages import MessageError
 from ocop.core.spreadsheet import FORMULA_STARTS, safe_row
 from ocop.core.text import search_key
 
@@ -112,12 +113,13 @@ def _save(book: Workbook) -> bytes:
     return out.getvalue()
 
 
-class SheetError(ValueError):
-    """The file itself is unusable (not xlsx, too large, broken, wrong headers)."""
+class SheetError(MessageError):
+    """The file itself is unusable (not xlsx, too large, broken, wrong headers); the code is
+    worded in registry.messages."""
 
 
-NOT_XLSX = "Tệp không phải là tệp Excel .xlsx hợp lệ."
-BROKEN = "Tệp Excel bị hỏng, không đọc được; hãy mở và lưu lại tệp rồi tải lên lại."
+NOT_XLSX = "sheet.not_xlsx"
+BROKEN = "sheet.broken"
 
 
 def read_rows(kind: str, source) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -149,9 +151,7 @@ def _check_unpacked_size(source) -> None:
         raise SheetError(NOT_XLSX) from exc
     source.seek(0)
     if unpacked > MAX_UNPACKED_BYTES:
-        raise SheetError(
-            "Tệp Excel quá lớn khi giải nén (tối đa 100 MB); hãy chia thành nhiều tệp nhỏ hơn."
-        )
+        raise SheetError("sheet.too_big_unpacked", mb=MAX_UNPACKED_BYTES // (1024 * 1024))
 
 
 def _sheet_rows(kind: str, book) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -175,7 +175,7 @@ def _sheet_rows(kind: str, book) -> Iterator[tuple[int, dict[str, Any]]]:
         count += 1
         if count > MAX_ROWS:
             limit = f"{MAX_ROWS:,}".replace(",", ".")  # Vietnamese thousands separator
-            raise SheetError(f"Tệp có quá {limit} dòng dữ liệu; hãy chia thành nhiều tệp nhỏ hơn.")
+            raise SheetError("sheet.too_many_rows", limit=limit)
         yield number, {column.key: cell for column, cell in zip(columns, cells, strict=True)}
 
 
@@ -193,7 +193,7 @@ def _column_positions(columns: list[Column], header: tuple) -> list[int | None]:
         c.header for c, p in zip(columns, positions, strict=True) if p is None and c.required
     ]
     if missing:
-        raise SheetError("Tệp thiếu cột: " + ", ".join(missing) + ". Hãy dùng tệp mẫu.")
+        raise SheetError("sheet.missing_columns", columns=", ".join(missing))
     return positions
 
 

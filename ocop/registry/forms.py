@@ -14,6 +14,7 @@ from .choices import SalesChannel
 from .excel import MAX_UPLOAD_BYTES
 from .identifiers import clean_gtin, clean_phone, clean_tax_code
 from .images import MAX_BYTES as MAX_IMAGE_BYTES
+from .messages import reason
 from .models import Producer, ProducerDocument, Product, ProductStandard
 from .product_sets import CURRENT_RULES, find_set, is_rule_set, rules_with_sets, set_choices
 from .services import PRODUCER_FIELDS, PRODUCT_FIELDS
@@ -27,7 +28,7 @@ def _checked(clean, value: str) -> str:
     try:
         return clean(value)
     except ValueError as exc:
-        raise forms.ValidationError(str(exc)) from exc
+        raise forms.ValidationError(reason(exc)) from exc
 
 
 class ProducerForm(CleanInputMixin, forms.ModelForm):

@@ -23,6 +23,7 @@ from .exports import producer_rows, product_rows
 from .filters import filter_producers, filter_products
 from .forms import ImportForm
 from .imports import ImportPlan, import_apply, import_check
+from .messages import text
 from .models import Producer, Product
 from .views import OFFICERS, OFFICERS_AND_PRODUCERS
 
@@ -66,7 +67,7 @@ def _check(request: HttpRequest, kind: str, path: Path) -> tuple[ImportPlan | No
         with path.open("rb") as handle:
             return import_check(kind, read_rows(kind, handle), request.user), ""
     except SheetError as exc:
-        return None, str(exc)
+        return None, text(exc)
 
 
 def _remove_stale_uploads(folder: Path) -> None:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ocop.core.services import audit_record
 
 from ..access import items_for_member
+from ..messages import texts
 from ..models import CouncilMember, ScoreSheet, Session
 from ..spreadsheets import WorkbookItem, build_workbook, read_workbook
 from .sheets import item_sheet, sheet_save
@@ -44,7 +45,7 @@ def workbook_import(*, actor, member: CouncilMember, session: Session, data: byt
     entries = {e.item_id: e for e in _entries(member, session)}
     found, errors = read_workbook(data, {pk: e.sheet for pk, e in entries.items()})
     if errors:
-        raise ValidationError(errors)
+        raise ValidationError(texts(errors))
     if not found:
         raise ValidationError(_("Bảng tính không có phiếu nào để ghi."))
     items = {

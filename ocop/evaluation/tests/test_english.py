@@ -15,8 +15,8 @@ from ocop.evaluation.services.files import SECTIONS
 ROOT = Path(__file__).resolve().parents[3]
 # The modules that speak through codes, and the prefixes of their codes.
 PURE = ["ocop/evaluation/uploads.py", "ocop/evaluation/selfscore.py", "ocop/evaluation/workflow.py",
-        "ocop/criteria/engine.py", "ocop/criteria/advisor.py"]  # fmt: skip
-CODE = re.compile(r'"((?:upload|selfscore|workflow|answer|advice)\.[a-z_]+)"')
+        "ocop/evaluation/spreadsheets.py", "ocop/criteria/engine.py", "ocop/criteria/advisor.py"]  # fmt: skip
+CODE = re.compile(r'"((?:upload|selfscore|workflow|workbook|answer|advice)\.[a-z_]+)"')
 VIETNAMESE = re.compile(
     r"[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", re.I
 )

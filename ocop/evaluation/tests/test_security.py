@@ -161,7 +161,7 @@ def test_oversize_workbook_is_refused_unread(personas, council_world):
     page = client_for(personas["member"]).post(
         f"/sessions/{council_world.session.pk}/workbook/", {"file": upload}, follow=True
     )
-    assert TOO_BIG in page.content.decode()
+    assert "Tệp bảng tính vượt quá 10 MB." in page.content.decode()
     assert ScoreSheet.objects.count() == 0
 
 

@@ -12,6 +12,7 @@ from ocop.accounts.roles import Role
 
 from ..access import seat_of
 from ..forms_council import WorkbookUploadForm
+from ..messages import text
 from ..models import Session
 from ..services.workbooks import workbook_for, workbook_import
 from ..spreadsheets import MAX_WORKBOOK_BYTES, TOO_BIG
@@ -53,7 +54,7 @@ def workbook_upload(request, pk: int):
         return redirect("evaluation:my_sheets")
     upload = form.cleaned_data["file"]
     if upload.size > MAX_WORKBOOK_BYTES:  # refused before the bytes are read into memory
-        messages.error(request, _("Không ghi phiếu nào: ") + TOO_BIG)
+        messages.error(request, _("Không ghi phiếu nào: ") + text(TOO_BIG))
         return redirect("evaluation:my_sheets")
     try:
         count = workbook_import(actor=request.user, member=seat, session=session,
