@@ -81,6 +81,10 @@ def _guide_lines(kind: str) -> list[str]:
         f"Dòng đã có trong hệ thống (khớp theo {match}) sẽ được cập nhật; dòng mới sẽ được tạo.",
         "Mã số thuế, mã xã/phường, mã GTIN: nên để ô dạng văn bản để giữ số 0 ở đầu.",
         "Ngày ghi dạng dd/mm/yyyy. Có/Không cho các cột đánh dấu.",
+        "Giá bán ghi số nguyên đồng; hàng nghìn ghi bằng dấu chấm hoặc liền (15.000 hay 15000). "
+        "Không ghi phần lẻ: 1,5 hay 1.5 bị từ chối.",
+        "Độ dài chữ có giới hạn theo cột (tên tối đa 255 ký tự); ký tự ẩn (khoảng trắng độ rộng 0, "
+        "dấu gạch mềm) được bỏ đi.",
         "Hệ thống kiểm tra tất cả các dòng trước; chỉ khi không còn lỗi mới ghi, và ghi tất cả cùng lúc.",
     ]
 

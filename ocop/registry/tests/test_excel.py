@@ -299,3 +299,12 @@ def test_web_import_shows_a_huge_price_as_a_row_error(registry, personas, settin
     assert "Số quá lớn (tối đa 9.223.372.036.854.775.807)." in response.content.decode()
     assert "token" not in response.context
     assert state() == before
+
+
+def test_the_template_guide_states_the_number_rule():
+    guide = load_workbook(io.BytesIO(template_workbook("products")))["Hướng dẫn"]
+    lines = [row[0].value for row in guide.iter_rows()]
+    assert (
+        "Giá bán ghi số nguyên đồng; hàng nghìn ghi bằng dấu chấm hoặc liền (15.000 hay 15000). "
+        "Không ghi phần lẻ: 1,5 hay 1.5 bị từ chối."
+    ) in lines
