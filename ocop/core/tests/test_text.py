@@ -1,9 +1,16 @@
 import unicodedata
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ocop.core.text import clean_long_text, nfc, search_key, search_terms, whole_number
+from ocop.core.text import (
+    INVISIBLE,
+    clean_long_text,
+    nfc,
+    search_key,
+    search_terms,
+    whole_number,
+)
 
 
 def test_spellings_of_phu_xuyen_meet():
@@ -65,3 +72,17 @@ def test_whole_number_takes_ascii_digits_only():
     assert [whole_number(t) for t in ("42", " 7 ", "²", "٣", "-1", "1.5", "", "9" * 31)] == [
         42, 7, None, None, None, None, None, None,
     ]  # fmt: skip
+
+
+hidden = st.text(alphabet="".join(sorted(INVISIBLE)) + "\x00\x07", max_size=5)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(vietnamese, hidden), max_size=6))
+def test_invisible_characters_never_survive_and_cleaning_is_idempotent(pieces):
+    text = "".join(word + junk for word, junk in pieces)
+    clean = nfc(text)
+    assert not set(clean) & (INVISIBLE | {"\x00", "\x07"})
+    assert nfc(clean) == clean
+    assert clean == nfc("".join(word for word, _junk in pieces))
+    assert clean_long_text(clean_long_text(text)) == clean_long_text(text)

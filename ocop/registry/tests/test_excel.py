@@ -5,11 +5,13 @@ import io
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from ocop.accounts.testing import client_for
 from ocop.core.models import AuditEntry
-from ocop.registry.columns import PRODUCER_COLUMNS, PRODUCT_COLUMNS
+from ocop.registry.columns import PRODUCER_COLUMNS, PRODUCT_COLUMNS, read_int
 from ocop.registry.excel import export_workbook, read_rows, template_workbook
 from ocop.registry.exports import producer_rows, product_rows
 from ocop.registry.imports import import_apply, import_check
@@ -308,3 +310,24 @@ def test_the_template_guide_states_the_number_rule():
         "Giá bán ghi số nguyên đồng; hàng nghìn ghi bằng dấu chấm hoặc liền (15.000 hay 15000). "
         "Không ghi phần lẻ: 1,5 hay 1.5 bị từ chối."
     ) in lines
+
+
+@settings(max_examples=200)
+@given(st.integers(min_value=0, max_value=10**15), st.sampled_from([".", " "]))
+def test_grouped_whole_numbers_read_back(number, separator):
+    written = f"{number:,}".replace(",", separator)
+    assert read_int(written) == number
+    assert read_int(number) == number
+    assert read_int(float(number)) == number
+
+
+@settings(max_examples=200)
+@given(
+    st.floats(min_value=0, max_value=10**9, allow_nan=False).filter(lambda x: not x.is_integer())
+)
+def test_fractions_are_never_read_as_whole_numbers(value):
+    # A text "1.234" is one thousand two hundred and thirty-four (the Vietnamese grouping rule);
+    # a number cell with a fraction and any text with a decimal comma are refused.
+    for cell in (value, str(value).replace(".", ",")):
+        with pytest.raises(ValueError):
+            read_int(cell)
