@@ -1,6 +1,7 @@
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 
@@ -47,7 +48,11 @@ def audit_history(request, app_label: str, model_name: str, pk: str):
     queryset = model._default_manager.all()
     if not hasattr(queryset, "visible_to"):
         raise Http404
-    obj = get_visible_or_404(queryset, request.user, pk=pk)
+    try:
+        key = model._meta.pk.to_python(pk)
+    except ValidationError as exc:  # "abc" for an integer key
+        raise Http404 from exc
+    obj = get_visible_or_404(queryset, request.user, pk=key)
     entries = AuditEntry.objects.filter(
         content_type__app_label=app_label, content_type__model=model_name, object_id=str(obj.pk)
     ).select_related("actor")

@@ -3,12 +3,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ocop.core.forms import CleanInputMixin
 from ocop.core.text import search_terms
 
 from .choices import RevocationGround, Status
 
 
-class RevokeForm(forms.Form):
+class RevokeForm(CleanInputMixin, forms.Form):
     ground = forms.ChoiceField(label=_("Căn cứ thu hồi"), choices=RevocationGround.choices)
     # Art. 8.4 of 26/2026: the 15 days run from the competent authority's conclusion or, when
     # production stopped, from the commune People's Committee's confirmation.
@@ -40,7 +41,7 @@ class RevokeForm(forms.Form):
         return data
 
 
-class FilterForm(forms.Form):
+class FilterForm(CleanInputMixin, forms.Form):
     """The list's filters; invalid values are simply ignored."""
 
     status = forms.ChoiceField(

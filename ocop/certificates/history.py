@@ -24,6 +24,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from ocop.core.text import whole_number
 from ocop.criteria.engine import band_for
 from ocop.places.models import HistoricUnit
 from ocop.registry.models import Product
@@ -128,7 +129,7 @@ def validate(rows: list[dict[str, str]]) -> tuple[list[dict], list[RowError]]:
 
 
 def _products(rows) -> dict[str, Product]:
-    ids = [r.get("product_id", "") for r in rows if r.get("product_id", "").isdigit()]
+    ids = [n for r in rows if (n := whole_number(r.get("product_id", ""), 18)) is not None]
     codes = [r.get("product_code", "") for r in rows if r.get("product_code")]
     found = {f"id:{p.pk}": p for p in Product.objects.filter(pk__in=ids)}
     found |= {f"code:{p.code}": p for p in Product.objects.filter(code__in=codes)}
@@ -227,10 +228,11 @@ def _product(row, products, fail):
 def _integer(text: str, low: int, high: int, column: str, fail) -> int | None:
     if not text:
         return None
-    if not text.isdigit() or not low <= int(text) <= high:
+    number = whole_number(text)
+    if number is None or not low <= number <= high:
         fail(column, _("phải là số nguyên từ %(low)s đến %(high)s.") % {"low": low, "high": high})
         return None
-    return int(text)
+    return number
 
 
 def _total(text: str, fail) -> Decimal | None:

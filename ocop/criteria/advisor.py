@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ocop.core.messages import Message
 from ocop.criteria.engine import BAND_MIN, score_sheet
 from ocop.criteria.rules import Criterion, Sheet
 
@@ -38,7 +39,7 @@ class Advice:
     steps: tuple[Step, ...]
     added_points: int
     answers_after: Mapping[str, int]
-    text: str
+    message: Message  # advice.top | advice.unreachable | advice.ready | advice.steps (with steps)
 
 
 def advise(sheet: Sheet, answers: Mapping[str, int]) -> Advice:
@@ -46,15 +47,13 @@ def advise(sheet: Sheet, answers: Mapping[str, int]) -> Advice:
     answers)."""
     stars = score_sheet(sheet, answers).stars or 1
     if stars >= TOP_CLASS:
-        return Advice(
-            stars, None, True, (), 0, dict(answers), "Sản phẩm đã đạt 5 sao, hạng cao nhất."
-        )
+        return Advice(stars, None, True, (), 0, dict(answers), Message("advice.top"))
     target = max(stars + 1, FIRST_CERTIFIED)
     current = sum(answers.values())
     plan = _cheapest(sheet, answers, target, BAND_MIN[target] - current)
     if plan is None:
-        text = f"Không thể đạt {target} sao với phiếu này."
-        return Advice(stars, target, False, (), 0, dict(answers), text)
+        unreachable = Message("advice.unreachable", {"target": target})
+        return Advice(stars, target, False, (), 0, dict(answers), unreachable)
     after = dict(answers)
     steps = []
     for criterion, points in zip(sheet.criteria, plan, strict=True):
@@ -62,7 +61,10 @@ def advise(sheet: Sheet, answers: Mapping[str, int]) -> Advice:
             after[criterion.code] = points
             steps.append(_step(criterion, answers[criterion.code], points))
     added = sum(after.values()) - current
-    return Advice(stars, target, True, tuple(steps), added, after, _phrase(target, steps))
+    code = "advice.steps" if steps else "advice.ready"
+    return Advice(
+        stars, target, True, tuple(steps), added, after, Message(code, {"target": target})
+    )
 
 
 def _cheapest(
@@ -103,13 +105,3 @@ def _cheapest(
 def _step(criterion: Criterion, start: int, points: int) -> Step:
     option = criterion.option_for(points)
     return Step(criterion.code, start, points, option.text if option else criterion.text)
-
-
-def _phrase(target: int, steps: list[Step]) -> str:
-    if not steps:
-        return f"Đã đủ điều kiện đạt {target} sao."
-    changes = "; ".join(
-        f"tiêu chí {s.criterion} từ {s.from_points} lên {s.to_points} điểm — {s.option}"
-        for s in steps
-    )
-    return f"Để đạt {target} sao: {changes}."

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 
+from ocop.core.messages import MessageError
 from ocop.criteria.rules import Criterion, Sheet
 
 # Same in every rule set (DOMAIN.md §2): (stars, lowest total), highest first.
@@ -20,12 +21,13 @@ BAND_MIN: Mapping[int, int] = dict(BANDS)
 OUTCOME_KINDS = frozenset({"reject", "stop", "not_evaluated"})
 
 
-class AnswerError(ValueError):
-    """Answers that do not fit the sheet; the message is Vietnamese and names the criterion."""
+class AnswerError(MessageError):
+    """Answers that do not fit the sheet: a message code (worded in criteria.messages) and the
+    criterion it names."""
 
-    def __init__(self, message: str, criterion: str = "") -> None:
+    def __init__(self, code: str, criterion: str = "", **params: object) -> None:
         self.criterion = criterion
-        super().__init__(message)
+        super().__init__(code, criterion=criterion, **params)
 
 
 @dataclass(frozen=True)
@@ -115,9 +117,9 @@ def score_sheet(
     for criterion in sheet.criteria:
         points = answers.get(criterion.code)
         if points is None:
-            raise AnswerError(f"thiếu điểm tiêu chí {criterion.code}", criterion.code)
+            raise AnswerError("answer.missing", criterion.code)
         if points not in criterion.allowed_set or type(points) is not int:
-            raise AnswerError(not_allowed_message(criterion, points), criterion.code)
+            raise not_allowed(criterion, points)
         parts[criterion.part] += points
     if len(answers) != len(sheet.criteria):
         _raise_unknown(sheet, answers)
@@ -204,14 +206,14 @@ def award(
     return awarded, held_back
 
 
-def not_allowed_message(criterion: Criterion, points: object) -> str:
+def not_allowed(criterion: Criterion, points: object) -> AnswerError:
     levels = ", ".join(str(p) for p in criterion.allowed)
-    return f"tiêu chí {criterion.code} không có mức {points} điểm (các mức: {levels})"
+    return AnswerError("answer.not_allowed", criterion.code, points=points, levels=levels)
 
 
 def _raise_unknown(sheet: Sheet, answers: Mapping[str, int]) -> None:
     unknown = sorted(code for code in answers if code not in sheet.index)
-    raise AnswerError(f"phiếu bộ sản phẩm {sheet.set} không có tiêu chí {unknown[0]}", unknown[0])
+    raise AnswerError("answer.unknown_criterion", unknown[0], set=sheet.set)
 
 
 def _union(sheet: Sheet, held_back: Mapping[int, list[str]]) -> list[str]:
@@ -222,14 +224,14 @@ def _union(sheet: Sheet, held_back: Mapping[int, list[str]]) -> list[str]:
 def _ended(sheet: Sheet, answers: Mapping[str, int], outcome: Outcome) -> SheetResult:
     """Points entered before the stop are kept for the record; they earn no class."""
     if outcome.kind not in OUTCOME_KINDS:
-        raise AnswerError(f"kết quả {outcome.kind!r} không hợp lệ")
+        raise AnswerError("answer.bad_outcome", kind=repr(outcome.kind))
     parts = dict.fromkeys((p.code for p in sheet.parts), 0)
     for code, points in answers.items():
         if code not in sheet.index:
             _raise_unknown(sheet, answers)
         criterion = sheet.criterion(code)
         if points not in criterion.allowed_set or type(points) is not int:
-            raise AnswerError(not_allowed_message(criterion, points), code)
+            raise not_allowed(criterion, points)
         parts[criterion.part] += points
     return SheetResult(
         sheet=sheet,

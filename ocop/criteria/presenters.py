@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from ocop.criteria.advisor import Advice
 from ocop.criteria.engine import SheetResult
+from ocop.criteria.messages import advice_text
 from ocop.criteria.rules import RuleSet, RuleText, Sheet
 
 RULE_TEXT_LABELS = {
@@ -99,7 +100,7 @@ def summary_lines(result: SheetResult, advice: Advice) -> list[str]:
             _("Chưa đạt yêu cầu tối thiểu %(stars)s sao: tiêu chí %(codes)s")
             % {"stars": stars, "codes": ", ".join(codes)}
         )
-    lines.append(_("Gợi ý: %(text)s") % {"text": advice.text})
+    lines.append(_("Gợi ý: %(text)s") % {"text": advice_text(advice)})
     if result.sheet.provisional:
         lines.append(_("Lưu ý: %(text)s") % {"text": result.sheet.provisional})
     return lines
@@ -118,7 +119,7 @@ def result_payload(result: SheetResult, advice: Advice) -> dict[str, Any]:
         "failed_minima": list(result.failed_minima),
         "held_back": {str(stars): codes for stars, codes in result.held_back.items()},
         "advice": {
-            "text": advice.text,
+            "text": advice_text(advice),
             "target": advice.target,
             "reachable": advice.reachable,
             "added_points": advice.added_points,

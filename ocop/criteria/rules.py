@@ -178,17 +178,28 @@ def compute_minima(
 
 def load_all() -> tuple[RuleSet, ...]:
     """Every rule set under data/, newest decision first."""
-    codes = sorted(p.name for p in DATA_DIR.iterdir() if (p / "ruleset.toml").is_file())
-    sets = [load_rule_set(code) for code in codes]
+    sets = [load_rule_set(code) for code in sorted(rule_set_codes())]
     return tuple(sorted(sets, key=lambda r: r.decision_date, reverse=True))
+
+
+def rule_set_codes() -> frozenset[str]:
+    """The codes of the rule sets under data/: the only values a code from outside may take."""
+    return _codes_in(DATA_DIR)
+
+
+@functools.cache
+def _codes_in(folder: Path) -> frozenset[str]:
+    return frozenset(p.name for p in folder.iterdir() if (p / "ruleset.toml").is_file())
 
 
 @functools.cache
 def load_rule_set(code: str) -> RuleSet:
-    folder = DATA_DIR / code
-    if not (folder / "ruleset.toml").is_file():
+    """KeyError for a code that is not a rule set folder, checked before any path is built from
+    it, so "../x" reads nothing and the cache holds at most one entry per rule set (a raising
+    call is not cached)."""
+    if code not in rule_set_codes():
         raise KeyError(code)
-    return read_rule_set(folder)
+    return read_rule_set(DATA_DIR / code)
 
 
 def read_rule_set(folder: Path) -> RuleSet:

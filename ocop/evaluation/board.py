@@ -7,6 +7,7 @@ submitted total is shown to a viewer who may see scores on that product (access.
 from dataclasses import dataclass, field, replace
 
 from django.db.models import prefetch_related_objects
+from django.utils.translation import gettext as _
 
 from .access import may_see_scores
 from .consolidation import ItemResult, consolidate_session
@@ -93,8 +94,8 @@ def levels_of(criterion) -> list[dict]:
         texts[option.points].append(option.text + " " + "*" * option.marker if option.marker
                                     else option.text)  # fmt: skip
     if criterion.yes_no and not criterion.options:
-        texts = {0: ["Không"], criterion.max: ["Có"]}
+        texts = {0: [_("Không")], criterion.max: [_("Có")]}
     return [
-        {"points": points, "text": " / ".join(t) or "Không đạt mức nào (0 điểm)"}
+        {"points": points, "text": " / ".join(t) or _("Không đạt mức nào (0 điểm)")}
         for points, t in sorted(texts.items())
     ]

@@ -3,13 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ocop.core.forms import CleanInputMixin
 from ocop.registry.models import Product
 
 from .models import ApplicationKind, Round
 from .models.applications import Stage
 
 
-class ApplicationCreateForm(forms.Form):
+class ApplicationCreateForm(CleanInputMixin, forms.Form):
     product = forms.ModelChoiceField(queryset=Product.objects.none(), label=_("Sản phẩm"))
     round = forms.ModelChoiceField(queryset=Round.objects.none(), label=_("Đợt đánh giá"))
     kind = forms.ChoiceField(choices=ApplicationKind.choices, label=_("Lần đăng ký đánh giá"))
@@ -20,7 +21,7 @@ class ApplicationCreateForm(forms.Form):
         self.fields["round"].queryset = rounds
 
 
-class Form01(forms.Form):
+class Form01(CleanInputMixin, forms.Form):
     """Mẫu 01: Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP."""
 
     producer_name = forms.CharField(label=_("Tên đơn vị"), max_length=255)
@@ -49,7 +50,7 @@ CHECKS = [
 ]
 
 
-class Form02(forms.Form):
+class Form02(CleanInputMixin, forms.Form):
     """Mẫu 02 parts I, II and IV (part III, the self-score, is its own form)."""
 
     representative_gender = forms.CharField(
@@ -96,7 +97,7 @@ class Form02(forms.Form):
             self.fields[name] = forms.BooleanField(label=label, required=False)
 
 
-class ApplicationFilterForm(forms.Form):
+class ApplicationFilterForm(CleanInputMixin, forms.Form):
     q = forms.CharField(
         required=False, max_length=100, label=_("Tìm (số phiếu, sản phẩm, chủ thể)")
     )
@@ -110,7 +111,7 @@ class ApplicationFilterForm(forms.Form):
     )
 
 
-class UploadForm(forms.Form):
+class UploadForm(CleanInputMixin, forms.Form):
     section = forms.ChoiceField(label=_("Tiêu chí/mục"))
     file = forms.FileField(label=_("Tệp (PDF hoặc ảnh)"))
 
@@ -119,7 +120,7 @@ class UploadForm(forms.Form):
         self.fields["section"].choices = sections
 
 
-class RoundForm(forms.Form):
+class RoundForm(CleanInputMixin, forms.Form):
     year = forms.IntegerField(label=_("Năm"), min_value=2019, max_value=2100)
     number = forms.IntegerField(label=_("Đợt số"), min_value=1, max_value=12)
     proposal_deadline = forms.DateField(

@@ -6,26 +6,27 @@ from django.utils.translation import gettext_lazy as _
 from ocop.accounts.models import User
 from ocop.accounts.roles import Role
 from ocop.certificates.choices import SignerTitle
+from ocop.core.forms import CleanInputMixin
 from ocop.core.numbers import format_decimal
 
 from .models import Application, Council, CouncilMember, Round
 from .models.councils import Position
 
 
-class CouncilRulesForm(forms.ModelForm):
+class CouncilRulesForm(CleanInputMixin, forms.ModelForm):
     class Meta:
         model = Council
         fields = ["quorum", "absent_members_count", "spread_limit", "spread_policy"]
 
 
-class CouncilForm(forms.ModelForm):
+class CouncilForm(CleanInputMixin, forms.ModelForm):
     class Meta:
         model = Council
         fields = ["name", "year", "established_by", "quorum", "absent_members_count",
                   "spread_limit", "spread_policy"]  # fmt: skip
 
 
-class MemberForm(forms.Form):
+class MemberForm(CleanInputMixin, forms.Form):
     user = forms.ModelChoiceField(queryset=User.objects.none(), label=_("Tài khoản"))
     position = forms.ChoiceField(choices=Position.choices, label=_("Chức danh"))
     agency = forms.CharField(label=_("Cơ quan"), max_length=200, required=False)
@@ -41,7 +42,7 @@ class MemberForm(forms.Form):
         user_field.queryset = people.exclude(council_seats__council=council)
 
 
-class ConflictDeclareForm(forms.Form):
+class ConflictDeclareForm(CleanInputMixin, forms.Form):
     product = forms.TypedChoiceField(coerce=int, label=_("Sản phẩm"))
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -50,7 +51,7 @@ class ConflictDeclareForm(forms.Form):
         self.fields["product"].choices = [(p.pk, p.name) for p in products]
 
 
-class ConflictReviewForm(forms.Form):
+class ConflictReviewForm(CleanInputMixin, forms.Form):
     confirmed = forms.TypedChoiceField(
         coerce=lambda v: v == "yes", label=_("Kết luận"),
         choices=[("yes", _("Có xung đột: không chấm")), ("no", _("Không xung đột: được chấm"))],
@@ -58,7 +59,7 @@ class ConflictReviewForm(forms.Form):
     note = forms.CharField(label=_("Ghi chú"), required=False)
 
 
-class SessionForm(forms.Form):
+class SessionForm(CleanInputMixin, forms.Form):
     round = forms.ModelChoiceField(queryset=Round.objects.none(), label=_("Đợt đánh giá"))
     held_on = forms.DateField(label=_("Ngày họp"), widget=forms.DateInput(attrs={"type": "date"}))
     place = forms.CharField(label=_("Địa điểm"), max_length=255, required=False)
@@ -82,7 +83,7 @@ class SessionForm(forms.Form):
         )
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(CleanInputMixin, forms.Form):
     outcome = forms.ChoiceField(
         label=_("Kết luận"), choices=[("reject", _("Loại hồ sơ")), ("stop", _("Dừng chấm điểm"))]
     )
@@ -94,7 +95,7 @@ def _score(item) -> str:
     return "—" if average is None else format_decimal(average)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(CleanInputMixin, forms.Form):
     decided_on = forms.DateField(
         label=_("Ngày quyết định"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -115,5 +116,5 @@ class DecisionForm(forms.Form):
         ]
 
 
-class WorkbookUploadForm(forms.Form):
+class WorkbookUploadForm(CleanInputMixin, forms.Form):
     file = forms.FileField(label=_("Tệp bảng tính (.xlsx)"))

@@ -4,6 +4,7 @@ total, stars and upgrade advice. Pure: no Django; unanswered criteria count as 0
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ocop.core.messages import Message
 from ocop.criteria.advisor import Advice, advise
 from ocop.criteria.engine import score_sheet
 from ocop.criteria.rules import Sheet, load_rule_set
@@ -17,10 +18,13 @@ class SelfScore:
     answered: int
     criteria: int
     held_back: list[str] = field(default_factory=list)
-    advice: str = ""
-    # The structured advice (target class, steps with points gained) the page lists.
-    plan: Advice | None = None
-    errors: dict[str, str] = field(default_factory=dict)
+    advice: Advice | None = None  # worded by criteria.messages.advice_text
+    errors: dict[str, Message] = field(default_factory=dict)  # worded by evaluation.messages
+
+    @property
+    def plan(self) -> Advice | None:
+        """The structured advice (target class, steps with points gained) the page lists."""
+        return self.advice
 
     @property
     def complete(self) -> bool:
@@ -36,10 +40,12 @@ def sheet_for(rules: str, set_number: int) -> Sheet | None:
     return rule_set.sheets.get(set_number) if rule_set.has_sheets else None
 
 
-def clean_answers(sheet: Sheet, raw: Mapping[str, object]) -> tuple[dict[str, int], dict[str, str]]:
+def clean_answers(
+    sheet: Sheet, raw: Mapping[str, object]
+) -> tuple[dict[str, int], dict[str, Message]]:
     """Keep the answers that are allowed levels of the sheet's criteria; report the others."""
     answers: dict[str, int] = {}
-    errors: dict[str, str] = {}
+    errors: dict[str, Message] = {}
     for criterion in sheet.criteria:
         value = raw.get(criterion.code)
         if value in (None, ""):
@@ -47,11 +53,13 @@ def clean_answers(sheet: Sheet, raw: Mapping[str, object]) -> tuple[dict[str, in
         try:
             points = int(str(value))
         except ValueError:
-            errors[criterion.code] = f"Điểm tiêu chí {criterion.code} phải là số nguyên."
+            errors[criterion.code] = Message("selfscore.not_integer", {"criterion": criterion.code})
             continue
         if points not in criterion.allowed_set:
             levels = ", ".join(str(p) for p in criterion.allowed)
-            errors[criterion.code] = f"Tiêu chí {criterion.code} chỉ có các mức: {levels}."
+            errors[criterion.code] = Message(
+                "selfscore.not_allowed", {"criterion": criterion.code, "levels": levels}
+            )
             continue
         answers[criterion.code] = points
     return answers, errors
@@ -69,8 +77,7 @@ def evaluate(sheet: Sheet, raw: Mapping[str, object]) -> tuple[dict[str, int], S
         answered=len(answers),
         criteria=len(sheet.criteria),
         held_back=list(result.failed_minima),
-        advice=advice.text,
-        plan=advice,
+        advice=advice,
         errors=errors,
     )
     return answers, summary

@@ -1,6 +1,7 @@
 """The offline workbook: one worksheet per product, a row per criterion with its allowed points
 in a drop-down. `read_workbook` checks every cell and reports each problem by sheet, row and
-column in Vietnamese. No Django: items come in as WorkbookItem values."""
+column, as message codes worded in evaluation.messages. No Django: items come in as WorkbookItem
+values."""
 
 import io
 import re
@@ -9,12 +10,15 @@ from dataclasses import dataclass
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
+from ocop.core.messages import Message
 from ocop.core.spreadsheet import safe_cell
 from ocop.core.spreadsheet_style import WRAP, list_validation, protect_sheet, style_sheet
+from ocop.core.text import whole_number
 from ocop.criteria.rules import Sheet
 
 MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
-TOO_BIG = f"Tệp bảng tính vượt quá {MAX_WORKBOOK_BYTES // (1024 * 1024)} MB."
+TOO_BIG = Message("workbook.too_big", {"mb": MAX_WORKBOOK_BYTES // (1024 * 1024)})
+NOT_XLSX = Message("workbook.not_xlsx")
 HEADER_ROW = 6
 FIRST_ROW = 7
 POINTS_COLUMN = "E"
@@ -78,7 +82,7 @@ def _put(ws, row: int, values) -> None:
 
 def read_workbook(
     data: bytes, expected: dict[int, Sheet]
-) -> tuple[dict[int, dict[str, int]], list[str]]:
+) -> tuple[dict[int, dict[str, int]], list[Message]]:
     """({item id: answers}, errors). A blank points cell leaves the criterion unscored."""
     if len(data) > MAX_WORKBOOK_BYTES:
         return {}, [TOO_BIG]
@@ -86,28 +90,27 @@ def read_workbook(
         # Read-only streams the sheets instead of building every cell in memory.
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds on a file that is not a workbook
-        return {}, ["Tệp không phải bảng tính Excel (.xlsx) hợp lệ."]
+        return {}, [NOT_XLSX]
     try:
         return _read_book(book, expected)
     except Exception:  # a damaged sheet inside a valid package fails only while streaming
-        return {}, ["Tệp không phải bảng tính Excel (.xlsx) hợp lệ."]
+        return {}, [NOT_XLSX]
     finally:
         book.close()
 
 
-def _read_book(book, expected: dict[int, Sheet]) -> tuple[dict[int, dict[str, int]], list[str]]:
+def _read_book(book, expected: dict[int, Sheet]) -> tuple[dict[int, dict[str, int]], list[Message]]:
     found: dict[int, dict[str, int]] = {}
-    errors: list[str] = []
+    errors: list[Message] = []
     for ws in book.worksheets:
-        where = f"Trang “{ws.title}”"
         item_id = _cells(ws, 1, 1).get((1, "B"))
         if not isinstance(item_id, int) or item_id not in expected:
-            errors.append(f"{where}, dòng 1, cột B: mã mục không thuộc các phiếu bạn được chấm.")
+            errors.append(Message("workbook.unknown_item", {"sheet": ws.title}))
             continue
         if item_id in found:
-            errors.append(f"{where}: sản phẩm này xuất hiện ở hai trang tính.")
+            errors.append(Message("workbook.duplicate", {"sheet": ws.title}))
             continue
-        found[item_id] = _read_rows(ws, expected[item_id], where, errors)
+        found[item_id] = _read_rows(ws, expected[item_id], ws.title, errors)
     return found, errors
 
 
@@ -121,16 +124,15 @@ def _cells(ws, first: int, last: int) -> dict[tuple[int, str], object]:
     return cells
 
 
-def _read_rows(ws, sheet: Sheet, where: str, errors: list[str]) -> dict[str, int]:
+def _read_rows(ws, sheet: Sheet, title: str, errors: list[Message]) -> dict[str, int]:
     answers: dict[str, int] = {}
     cells = _cells(ws, FIRST_ROW, FIRST_ROW + len(sheet.criteria) - 1)
     for offset, criterion in enumerate(sheet.criteria):
         row = FIRST_ROW + offset
         code = cells.get((row, "A"))
         if str(code or "").strip() != criterion.code:
-            errors.append(
-                f"{where}, dòng {row}, cột A: phải là tiêu chí {criterion.code} (không sửa cột này)."
-            )
+            errors.append(Message("workbook.wrong_criterion",
+                                  {"sheet": title, "row": row, "criterion": criterion.code}))  # fmt: skip
             continue
         value = cells.get((row, POINTS_COLUMN))
         if value is None or str(value).strip() == "":
@@ -138,9 +140,10 @@ def _read_rows(ws, sheet: Sheet, where: str, errors: list[str]) -> dict[str, int
         points = _as_int(value)
         if points is None or points not in criterion.allowed_set:
             levels = ", ".join(str(p) for p in criterion.allowed)
-            errors.append(
-                f"{where}, dòng {row}, cột {POINTS_COLUMN}: “{value}” không phải mức điểm của tiêu chí {criterion.code} (các mức: {levels})."
-            )
+            errors.append(Message("workbook.bad_points", {
+                "sheet": title, "row": row, "column": POINTS_COLUMN, "value": value,
+                "criterion": criterion.code, "levels": levels,
+            }))  # fmt: skip
             continue
         answers[criterion.code] = points
     return answers
@@ -153,5 +156,4 @@ def _as_int(value) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    text = str(value).strip()
-    return int(text) if text.isdigit() else None
+    return whole_number(str(value))

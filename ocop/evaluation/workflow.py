@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from ocop.core.messages import MessageError
 from ocop.core.workdays import add_working_days
 
 # Stages, in procedure order (Decision 26/2026, Art. 7).
@@ -155,18 +156,18 @@ PRODUCER_EDITABLE = frozenset({DRAFT, RETURNED, ADDITIONS_REQUESTED, TESTS_REQUE
 ADVISOR_VISIBLE = frozenset({ADVISORY_REVIEW, TESTS_REQUESTED, READY_FOR_COUNCIL})
 
 
-class TransitionError(ValueError):
-    """A transition the map does not allow; the message is Vietnamese."""
+class TransitionError(MessageError):
+    """A transition the map does not allow; its code is worded in evaluation.messages."""
 
 
 def transition_for(stage: str, action: str, role: str) -> Transition:
     """The allowed transition, or TransitionError saying why not."""
     actions = ALLOWED.get(stage, {})
     if action not in actions:
-        raise TransitionError(f"Không thể thực hiện thao tác “{action}” ở bước hiện tại của hồ sơ.")
+        raise TransitionError("workflow.not_allowed", action=action)
     transition = actions[action]
     if role not in transition.roles:
-        raise TransitionError("Vai trò của bạn không được thực hiện thao tác này ở bước hiện tại.")
+        raise TransitionError("workflow.wrong_role")
     return transition
 
 

@@ -1,16 +1,18 @@
 """The Excel columns of the producer and product sheets: Vietnamese headers and value converters.
 
-Each converter reads a cell into a model value (ValueError with a Vietnamese reason) and writes a
-model value back into the cell form, so that an exported file re-imports unchanged.
+Each converter reads a cell into a model value (MessageError, a ValueError, with a code worded in
+registry.messages) and writes a model value back into the cell form, so that an exported file
+re-imports unchanged. Headers are the workbook's own Vietnamese content, not messages.
 """
 
-import unicodedata
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from ocop.core.text import nfc, search_key
+from ocop.core.messages import MessageError
+from ocop.core.text import clean_long_text, nfc, search_key
 
 from .choices import CooperativeClass, Gender, LegalForm, SalesChannel, Trademark
 from .identifiers import clean_gtin, clean_phone, clean_tax_code
@@ -20,12 +22,12 @@ YES, NO = "Có", "Không"
 
 
 def text(value: Any) -> str:
-    """A cell as composed-Unicode text; line breaks inside long texts are kept."""
+    """A cell as composed-Unicode text without invisible characters; line breaks are kept."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFC", str(value)).strip()
+    return clean_long_text(str(value))
 
 
 def name(value: Any) -> str:
@@ -65,7 +67,7 @@ def choice(options) -> tuple[Callable, Callable, Callable]:
             return raw
         found = labels().get(search_key(raw))
         if found is None:
-            raise ValueError(f"Giá trị “{raw}” không có trong danh sách.")
+            raise MessageError("cell.not_in_list", value=raw)
         return found
 
     def write(value: str) -> str | None:
@@ -74,26 +76,41 @@ def choice(options) -> tuple[Callable, Callable, Callable]:
     return read, write, lambda: [str(label) for value, label in options.choices if value]
 
 
+# Vietnamese writes thousands with dots (15.000 is fifteen thousand) and decimals with a comma,
+# so a dot or space is read as a thousands separator only between groups of three digits;
+# 1.5, 1,5 and 15.000,5 are refused rather than guessed.
+_GROUPED = re.compile(r"[0-9]{1,3}(?:[. ][0-9]{3})+")
+TOO_MANY_DIGITS = 100  # far past any field's range, short of Python's limit on int("…")
+WHOLE_NUMBER = "cell.whole_number"
+
+
 def read_int(cell: Any) -> int | None:
-    raw = text(cell).replace(".", "").replace(",", "").replace(" ", "")
+    if isinstance(cell, float) and not cell.is_integer():
+        raise MessageError(WHOLE_NUMBER)
+    raw = text(cell).replace("\u00a0", " ").replace("\u202f", " ")
     if not raw:
         return None
-    if not raw.isdigit():
-        raise ValueError("Phải là số nguyên không âm.")
-    return int(raw)
+    digits = re.sub(r"[. ]", "", raw) if _GROUPED.fullmatch(raw) else raw
+    if re.fullmatch(r"[0-9]+", digits):
+        if len(digits) > TOO_MANY_DIGITS:
+            raise MessageError("cell.too_many_digits")
+        return int(digits)
+    if re.fullmatch(r"[0-9., ]+", raw):
+        raise MessageError(WHOLE_NUMBER)
+    raise MessageError("cell.not_integer")
 
 
 def read_percent(cell: Any) -> int | None:
     value = read_int(text(cell).rstrip("%"))
     if value is not None and value > 100:
-        raise ValueError("Tỷ lệ không quá 100%.")
+        raise MessageError("cell.percent")
     return value
 
 
 def read_year(cell: Any) -> int | None:
     value = read_int(cell)
     if value is not None and not 1900 <= value <= date.today().year:
-        raise ValueError("Năm không hợp lệ.")
+        raise MessageError("cell.year")
     return value
 
 
@@ -110,7 +127,7 @@ def read_date(cell: Any) -> date | None:
             return datetime.strptime(raw, pattern).date()
         except ValueError:
             continue
-    raise ValueError("Ngày phải có dạng dd/mm/yyyy.")
+    raise MessageError("cell.date")
 
 
 def read_bool(cell: Any) -> bool:
@@ -119,7 +136,7 @@ def read_bool(cell: Any) -> bool:
         return False
     if raw in ("co", "1", "true", "yes", "x"):
         return True
-    raise ValueError("Chỉ ghi “Có” hoặc “Không”.")
+    raise MessageError("cell.yes_no")
 
 
 def write_bool(value: bool) -> str:
@@ -138,8 +155,8 @@ def read_set(cell: Any) -> int:
     """“7. Sản phẩm chế biến …” or just 7."""
     raw = text(cell)
     number = raw.split(".", 1)[0].strip()
-    if not number.isdigit():
-        raise ValueError("Ghi số thứ tự bộ sản phẩm (1–26).")
+    if not (number.isascii() and number.isdigit() and len(number) < 4):
+        raise MessageError("cell.set_number")
     return int(number)
 
 

@@ -10,6 +10,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from ocop.core.messages import MessageError
 from ocop.core.spreadsheet import FORMULA_STARTS, safe_row
 from ocop.core.spreadsheet_style import list_validation, style_sheet, table_workbook
 from ocop.core.text import search_key
@@ -76,6 +77,10 @@ def _guide_lines(kind: str) -> list[str]:
         f"Dòng đã có trong hệ thống (khớp theo {match}) sẽ được cập nhật; dòng mới sẽ được tạo.",
         "Mã số thuế, mã xã/phường, mã GTIN: nên để ô dạng văn bản để giữ số 0 ở đầu.",
         "Ngày ghi dạng dd/mm/yyyy. Có/Không cho các cột đánh dấu.",
+        "Giá bán ghi số nguyên đồng; hàng nghìn ghi bằng dấu chấm hoặc liền (15.000 hay 15000). "
+        "Không ghi phần lẻ: 1,5 hay 1.5 bị từ chối.",
+        "Độ dài chữ có giới hạn theo cột (tên tối đa 255 ký tự); ký tự ẩn (khoảng trắng độ rộng 0, "
+        "dấu gạch mềm) được bỏ đi.",
         "Hệ thống kiểm tra tất cả các dòng trước; chỉ khi không còn lỗi mới ghi, và ghi tất cả cùng lúc.",
     ]
 
@@ -97,12 +102,13 @@ def _save(book: Workbook) -> bytes:
     return out.getvalue()
 
 
-class SheetError(ValueError):
-    """The file itself is unusable (not xlsx, too large, broken, wrong headers)."""
+class SheetError(MessageError):
+    """The file itself is unusable (not xlsx, too large, broken, wrong headers); the code is
+    worded in registry.messages."""
 
 
-NOT_XLSX = "Tệp không phải là tệp Excel .xlsx hợp lệ."
-BROKEN = "Tệp Excel bị hỏng, không đọc được; hãy mở và lưu lại tệp rồi tải lên lại."
+NOT_XLSX = "sheet.not_xlsx"
+BROKEN = "sheet.broken"
 
 
 def read_rows(kind: str, source) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -134,9 +140,7 @@ def _check_unpacked_size(source) -> None:
         raise SheetError(NOT_XLSX) from exc
     source.seek(0)
     if unpacked > MAX_UNPACKED_BYTES:
-        raise SheetError(
-            "Tệp Excel quá lớn khi giải nén (tối đa 100 MB); hãy chia thành nhiều tệp nhỏ hơn."
-        )
+        raise SheetError("sheet.too_big_unpacked", mb=MAX_UNPACKED_BYTES // (1024 * 1024))
 
 
 def _sheet_rows(kind: str, book) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -160,7 +164,7 @@ def _sheet_rows(kind: str, book) -> Iterator[tuple[int, dict[str, Any]]]:
         count += 1
         if count > MAX_ROWS:
             limit = f"{MAX_ROWS:,}".replace(",", ".")  # Vietnamese thousands separator
-            raise SheetError(f"Tệp có quá {limit} dòng dữ liệu; hãy chia thành nhiều tệp nhỏ hơn.")
+            raise SheetError("sheet.too_many_rows", limit=limit)
         yield number, {column.key: cell for column, cell in zip(columns, cells, strict=True)}
 
 
@@ -178,7 +182,7 @@ def _column_positions(columns: list[Column], header: tuple) -> list[int | None]:
         c.header for c, p in zip(columns, positions, strict=True) if p is None and c.required
     ]
     if missing:
-        raise SheetError("Tệp thiếu cột: " + ", ".join(missing) + ". Hãy dùng tệp mẫu.")
+        raise SheetError("sheet.missing_columns", columns=", ".join(missing))
     return positions
 
 

@@ -6,7 +6,7 @@ The same functions feed the HTML lists and the Excel export, so an export is exa
 from django.db.models import QuerySet
 from django.http import QueryDict
 
-from ocop.core.text import search_terms
+from ocop.core.text import search_terms, whole_number
 
 from .choices import CertificateStatus, LegalForm
 from .models import Producer, Product
@@ -29,7 +29,7 @@ PRODUCT_SORTS = {
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return whole_number(value) if value else None
 
 
 def _archived(queryset, params: QueryDict):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts.roles import Role
 from ocop.accounts.scope import covers_commune
+from ocop.core.forms import CleanInputMixin
 from ocop.core.text import nfc, search_key
 from ocop.places.models import Commune, HistoricUnit
 from ocop.places.widgets import UnitCodeInput
@@ -13,8 +14,9 @@ from .choices import SalesChannel
 from .excel import MAX_UPLOAD_BYTES
 from .identifiers import clean_gtin, clean_phone, clean_tax_code
 from .images import MAX_BYTES as MAX_IMAGE_BYTES
+from .messages import reason
 from .models import Producer, ProducerDocument, Product, ProductStandard
-from .product_sets import CURRENT_RULES, find_set, rules_with_sets, set_choices
+from .product_sets import CURRENT_RULES, find_set, is_rule_set, rules_with_sets, set_choices
 from .services import PRODUCER_FIELDS, PRODUCT_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -26,10 +28,10 @@ def _checked(clean, value: str) -> str:
     try:
         return clean(value)
     except ValueError as exc:
-        raise forms.ValidationError(str(exc)) from exc
+        raise forms.ValidationError(reason(exc)) from exc
 
 
-class ProducerForm(forms.ModelForm):
+class ProducerForm(CleanInputMixin, forms.ModelForm):
     commune = forms.ModelChoiceField(
         Commune.objects.select_related("province"), to_field_name="code", label=_("Mã xã/phường"),
         widget=UnitCodeInput("places:commune_options"),
@@ -94,7 +96,7 @@ class ProducerForm(forms.ModelForm):
         return value
 
 
-class ProductForm(forms.ModelForm):
+class ProductForm(CleanInputMixin, forms.ModelForm):
     rules = forms.ChoiceField(label=_("Bộ tiêu chí"), initial=CURRENT_RULES)
     set_number = forms.TypedChoiceField(coerce=int, label=_("Bộ sản phẩm"))
     sales_channels = forms.MultipleChoiceField(
@@ -114,7 +116,8 @@ class ProductForm(forms.ModelForm):
         self.fields["producer"].queryset = Producer.objects.visible_to(user).active()
         self.fields["rules"].choices = [(code, code) for code in rules_with_sets()]
         rules = self.data.get("rules") or self.instance.rules or CURRENT_RULES
-        self.fields["set_number"].choices = set_choices(rules)
+        # an unknown code posted here is refused by the rules field; offer no sets meanwhile
+        self.fields["set_number"].choices = set_choices(rules) if is_rule_set(rules) else []
 
     def clean_name(self):
         return nfc(self.cleaned_data["name"])
@@ -139,21 +142,21 @@ class ProductForm(forms.ModelForm):
         return data
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(CleanInputMixin, forms.ModelForm):
     class Meta:
         model = ProducerDocument
         fields = ["kind", "number", "issued_by", "issued_on", "valid_until"]
         widgets = {"issued_on": DATE, "valid_until": DATE}
 
 
-class StandardForm(forms.ModelForm):
+class StandardForm(CleanInputMixin, forms.ModelForm):
     class Meta:
         model = ProductStandard
         fields = ["kind", "number", "issued_by", "valid_until"]
         widgets = {"valid_until": DATE}
 
 
-class ImageForm(forms.Form):
+class ImageForm(CleanInputMixin, forms.Form):
     image = forms.FileField(label=_("Ảnh sản phẩm"))
     caption = forms.CharField(label=_("Chú thích"), max_length=200, required=False)
 
@@ -165,11 +168,11 @@ class ImageForm(forms.Form):
         return image
 
 
-class RejectForm(forms.Form):
+class RejectForm(CleanInputMixin, forms.Form):
     note = forms.CharField(label=_("Lý do từ chối"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ImportForm(forms.Form):
+class ImportForm(CleanInputMixin, forms.Form):
     file = forms.FileField(label=_("Tệp Excel (.xlsx)"))
 
     def clean_file(self):

@@ -1,21 +1,23 @@
 """Vietnamese identifiers: tax codes (MST), GTINs, phone numbers, product codes. Pure, no Django.
 
-Each `clean_*` returns the normalised value or raises ValueError with a Vietnamese reason, so the
-same checks serve forms, the Excel import and the CLI.
+Each `clean_*` returns the normalised value or raises MessageError (a ValueError) with a message
+code worded in registry.messages, so the same checks serve forms, the Excel import and the CLI.
 """
 
 import re
+
+from ocop.core.messages import MessageError
 
 # Tax code check digit (Tổng cục Thuế): weights over the first nine digits, check = 10 − (sum mod 11);
 # a remainder of 0 would need a check digit of 10, so no valid code has it. Checked against real
 # codes 0100109106 and 0300588569.
 TAX_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
-_TAX_CODE = re.compile(r"^(\d{10})(?:-?(\d{3}))?$")
+_TAX_CODE = re.compile(r"^(\d{10})(?:-?(\d{3}))?$", re.ASCII)
 _SEPARATORS = re.compile(r"[\s.\-()]")
-_MOBILE = re.compile(r"^0[35789]\d{8}$")
-_LANDLINE = re.compile(r"^02\d{9}$")
-_SERVICE = re.compile(r"^1[89]00\d{4}(\d{2})?$")
-_PRODUCT_CODE = re.compile(r"^(\d{2})-(\d{5})-(\d{3,})-(\d{4})$")
+_MOBILE = re.compile(r"^0[35789]\d{8}$", re.ASCII)
+_LANDLINE = re.compile(r"^02\d{9}$", re.ASCII)
+_SERVICE = re.compile(r"^1[89]00\d{4}(\d{2})?$", re.ASCII)
+_PRODUCT_CODE = re.compile(r"^(\d{2})-(\d{5})-(\d{3,})-(\d{4})$", re.ASCII)
 
 
 def tax_check_digit(first_nine: str) -> int | None:
@@ -40,12 +42,12 @@ def clean_tax_code(value: str) -> str:
     text = re.sub(r"\s", "", value or "")
     match = _TAX_CODE.match(text)
     if not match:
-        raise ValueError("Mã số thuế phải có 10 chữ số, hoặc 13 chữ số với đơn vị phụ thuộc.")
+        raise MessageError("id.tax_code_length")
     main, branch = match.groups()
     if tax_check_digit(main[:9]) != int(main[9]):
-        raise ValueError("Mã số thuế sai chữ số kiểm tra.")
+        raise MessageError("id.tax_code_check")
     if branch == "000":
-        raise ValueError("Mã đơn vị phụ thuộc phải từ 001 đến 999.")
+        raise MessageError("id.branch_range")
     return f"{main}-{branch}" if branch else main
 
 
@@ -58,10 +60,10 @@ def gtin_check_digit(body: str) -> int:
 def clean_gtin(value: str) -> str:
     """A GTIN-8, -12, -13 or -14 with a correct GS1 check digit."""
     text = re.sub(r"\s", "", value or "")
-    if not text.isdigit() or len(text) not in (8, 12, 13, 14):
-        raise ValueError("Mã GTIN phải gồm 8, 12, 13 hoặc 14 chữ số.")
+    if not (text.isascii() and text.isdigit()) or len(text) not in (8, 12, 13, 14):
+        raise MessageError("id.gtin_length")
     if gtin_check_digit(text[:-1]) != int(text[-1]):
-        raise ValueError("Mã GTIN sai chữ số kiểm tra GS1.")
+        raise MessageError("id.gtin_check")
     return text
 
 
@@ -75,9 +77,7 @@ def clean_phone(value: str) -> str:
         text = "0" + text[2:]
     if _MOBILE.match(text) or _LANDLINE.match(text) or _SERVICE.match(text):
         return text
-    raise ValueError(
-        "Số điện thoại không đúng định dạng Việt Nam (di động 10 số, cố định 11 số bắt đầu bằng 02)."
-    )
+    raise MessageError("id.phone")
 
 
 def format_product_code(province_code: str, commune_code: str, serial: int, year: int) -> str:
@@ -89,6 +89,6 @@ def parse_product_code(value: str) -> tuple[str, str, int, int]:
     """(province code, commune code, serial, year) of a product code, or ValueError."""
     match = _PRODUCT_CODE.match((value or "").strip())
     if not match:
-        raise ValueError("Mã sản phẩm phải có dạng (T)-(X)-(STT)-YYYY, ví dụ 01-10273-001-2026.")
+        raise MessageError("id.product_code")
     province, commune, serial, year = match.groups()
     return province, commune, int(serial), int(year)

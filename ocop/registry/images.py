@@ -5,6 +5,8 @@ import warnings
 
 from PIL import Image, UnidentifiedImageError
 
+from ocop.core.messages import MessageError
+
 MAX_SIDE = 1600
 ACCEPTED = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_BYTES = 15 * 1024 * 1024
@@ -20,20 +22,20 @@ def _open(data: bytes) -> Image.Image:
             image = Image.open(io.BytesIO(data))
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ValueError("Ảnh có quá nhiều điểm ảnh; hãy thu nhỏ ảnh rồi tải lên lại.") from exc
+        raise MessageError("image.too_many_pixels") from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise ValueError("Tệp không phải là ảnh hợp lệ.") from exc
+        raise MessageError("image.invalid") from exc
     return image
 
 
 def prepare_image(data: bytes) -> tuple[bytes, str, int, int]:
-    """(bytes to store, file extension, width, height) or ValueError with a Vietnamese reason."""
+    """(bytes to store, file extension, width, height) or MessageError saying why not."""
     if len(data) > MAX_BYTES:
-        raise ValueError("Ảnh quá lớn (tối đa 15 MB).")
+        raise MessageError("image.too_big", mb=MAX_BYTES // (1024 * 1024))
     image = _open(data)
     kind = image.format or ""
     if kind not in ACCEPTED:
-        raise ValueError("Chỉ nhận ảnh JPEG, PNG hoặc WebP.")
+        raise MessageError("image.bad_type")
     image.thumbnail((MAX_SIDE, MAX_SIDE))
     out = io.BytesIO()
     if kind == "JPEG":

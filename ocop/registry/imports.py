@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
+from django.db.models import Field
 from django.utils.translation import gettext as _
 
 from ocop.accounts.scope import covers_commune
+from ocop.core.limits import limit_error
 from ocop.core.models import AuditEntry
 from ocop.core.services import snapshot
 from ocop.core.text import search_key
@@ -22,11 +25,14 @@ from ocop.places.models import Commune
 
 from .columns import COLUMNS
 from .excel import column_header, column_letter
+from .messages import reason
 from .models import Producer, Product
 from .product_sets import find_set
 from .services import PRODUCER_FIELDS, PRODUCT_FIELDS
 
 BATCH = 1000
+# Columns whose value lands in a field of another name or model.
+FIELD_OF = {("products", "producer_tax_code"): (Producer, "tax_code")}
 
 
 @dataclass(frozen=True)
@@ -37,8 +43,15 @@ class RowError:
     reason: str
 
     def __str__(self) -> str:
-        where = f"cột {self.letter} ({self.column})" if self.letter else self.column
-        return f"Dòng {self.row}, {where}: {self.reason}"
+        values = {
+            "row": self.row,
+            "letter": self.letter,
+            "column": self.column,
+            "reason": self.reason,
+        }
+        if self.letter:
+            return _("Dòng %(row)s, cột %(letter)s (%(column)s): %(reason)s") % values
+        return _("Dòng %(row)s, %(column)s: %(reason)s") % values
 
 
 @dataclass
@@ -66,10 +79,14 @@ class _Row:
             try:
                 value = column.read(cell)
             except ValueError as exc:
-                self.error(column.key, str(exc))
+                self.error(column.key, reason(exc))
                 continue
             if column.required and value in ("", None):
-                self.error(column.key, "Thiếu giá trị bắt buộc.")
+                self.error(column.key, _("Thiếu giá trị bắt buộc."))
+            problem = _field_problem(kind, column.key, value)
+            if problem:
+                self.error(column.key, problem)
+                continue
             self.values[column.key] = value
 
     def error(self, key: str, reason: str) -> None:
@@ -78,6 +95,16 @@ class _Row:
         self.plan.errors.append(
             RowError(self.number, column_header(self.kind, key), letter, reason)
         )
+
+
+def _field_problem(kind: str, key: str, value: Any) -> str | None:
+    """The value against the model field it lands in: text length, integer range."""
+    model, name = FIELD_OF.get((kind, key), (Producer if kind == "producers" else Product, key))
+    try:
+        target = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return limit_error(target, value) if isinstance(target, Field) else None
 
 
 def import_check(kind: str, rows: Iterable[tuple[int, dict[str, Any]]], user=None) -> ImportPlan:
@@ -104,17 +131,19 @@ def _check_producers(rows: list[_Row], plan: ImportPlan, user) -> None:
     for row in rows:
         tax_code, commune_code = row.values.get("tax_code"), row.values.get("commune")
         if tax_code in seen:
-            row.error("tax_code", f"Trùng mã số thuế với dòng {seen[tax_code]}.")
+            row.error("tax_code", _("Trùng mã số thuế với dòng %(row)s.") % {"row": seen[tax_code]})
         elif tax_code:
             seen[tax_code] = row.number
         commune = communes.get(commune_code) if commune_code else None
         if commune_code and commune is None:
-            row.error("commune", f"Không có xã/phường mã {commune_code}.")
+            row.error("commune", _("Không có xã/phường mã %(code)s.") % {"code": commune_code})
         elif commune is not None and not _may_act(user, commune):
-            row.error("commune", "Xã/phường ngoài phạm vi quản lý của bạn.")
+            row.error("commune", _("Xã/phường ngoài phạm vi quản lý của bạn."))
         current = existing.get(tax_code) if tax_code else None
         if current is not None and not _may_act(user, current.commune):
-            row.error("tax_code", "Mã số thuế đã thuộc một chủ thể ngoài phạm vi quản lý của bạn.")
+            row.error(
+                "tax_code", _("Mã số thuế đã thuộc một chủ thể ngoài phạm vi quản lý của bạn.")
+            )
         if row.failed:
             continue
         data = {**row.values, "commune": commune}
@@ -144,7 +173,11 @@ def _check_products(rows: list[_Row], plan: ImportPlan, user) -> None:
         current = _row_product(row, producer, by_code, by_name)
         key = (producer.pk if producer else None, search_key(row.values.get("name") or ""))
         if producer is not None and key in seen:
-            row.error("name", f"Trùng sản phẩm cùng tên của cùng chủ thể với dòng {seen[key]}.")
+            row.error(
+                "name",
+                _("Trùng sản phẩm cùng tên của cùng chủ thể với dòng %(row)s.")
+                % {"row": seen[key]},
+            )
         seen.setdefault(key, row.number)
         if row.failed:
             continue
@@ -158,9 +191,12 @@ def _row_producer(row: _Row, producers: dict[str, Producer], user) -> Producer |
         return None
     producer = producers.get(tax_code)
     if producer is None:
-        row.error("producer_tax_code", f"Chưa có chủ thể với mã số thuế {tax_code}.")
+        row.error(
+            "producer_tax_code",
+            _("Chưa có chủ thể với mã số thuế %(code)s.") % {"code": tax_code},
+        )
     elif not _may_act(user, producer.commune):
-        row.error("producer_tax_code", "Chủ thể ngoài phạm vi quản lý của bạn.")
+        row.error("producer_tax_code", _("Chủ thể ngoài phạm vi quản lý của bạn."))
         return None
     return producer
 
@@ -168,7 +204,11 @@ def _row_producer(row: _Row, producers: dict[str, Producer], user) -> Producer |
 def _check_set(row: _Row) -> None:
     rules, number = row.values.get("rules"), row.values.get("set_number")
     if rules and number is not None and find_set(rules, number) is None:
-        row.error("set_number", f"Bộ tiêu chí {rules} không có bộ sản phẩm số {number}.")
+        row.error(
+            "set_number",
+            _("Bộ tiêu chí %(rules)s không có bộ sản phẩm số %(number)s.")
+            % {"rules": rules, "number": number},
+        )
 
 
 def _row_product(row: _Row, producer, by_code, by_name) -> Product | None:
@@ -176,15 +216,18 @@ def _row_product(row: _Row, producer, by_code, by_name) -> Product | None:
     if code:
         current = by_code.get(code)
         if current is None:
-            row.error("code", f"Không có sản phẩm mã {code}; để trống khi tạo sản phẩm mới.")
+            row.error(
+                "code",
+                _("Không có sản phẩm mã %(code)s; để trống khi tạo sản phẩm mới.") % {"code": code},
+            )
         elif producer is not None and current.producer_id != producer.pk:
-            row.error("code", "Mã sản phẩm thuộc một chủ thể khác.")
+            row.error("code", _("Mã sản phẩm thuộc một chủ thể khác."))
         return current
     if producer is None:
         return None
     matches = by_name.get((producer.pk, search_key(row.values.get("name") or "")), [])
     if len(matches) > 1:
-        row.error("name", "Chủ thể có nhiều sản phẩm cùng tên: hãy ghi mã sản phẩm.")
+        row.error("name", _("Chủ thể có nhiều sản phẩm cùng tên: hãy ghi mã sản phẩm."))
     return matches[0] if len(matches) == 1 else None
 
 

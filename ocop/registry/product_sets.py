@@ -26,9 +26,17 @@ class SetInfo:
         return f"{self.number}. {self.name}"
 
 
-@functools.cache
 def sets_of(rules: str) -> dict[int, SetInfo]:
-    """The product sets of a rule set by number; empty when the rule set has none."""
+    """The product sets of a rule set by number; empty when the rule set has none. The code is
+    checked against the rule set folders before it touches a path or the cache, so the cache
+    holds at most one entry per rule set."""
+    if rules not in _codes_in(DATA_DIR):
+        return {}
+    return _sets_of_known(rules)
+
+
+@functools.cache
+def _sets_of_known(rules: str) -> dict[int, SetInfo]:
     try:
         from ocop.criteria.rules import load_rule_set
 
@@ -51,8 +59,16 @@ def _sets_from_toml(rules: str) -> dict[int, SetInfo]:
 
 def rules_with_sets() -> list[str]:
     """Rule set codes that classify products, newest first by code year."""
-    codes = [p.name for p in DATA_DIR.iterdir() if (p / "classification.toml").is_file()]
-    return sorted(codes, key=lambda c: c.split("-")[-1], reverse=True)
+    return sorted(_codes_in(DATA_DIR), key=lambda c: c.split("-")[-1], reverse=True)
+
+
+def is_rule_set(code: object) -> bool:
+    return isinstance(code, str) and code in _codes_in(DATA_DIR)
+
+
+@functools.cache
+def _codes_in(folder: Path) -> frozenset[str]:
+    return frozenset(p.name for p in folder.iterdir() if (p / "classification.toml").is_file())
 
 
 def find_set(rules: str, number: int | None) -> SetInfo | None:

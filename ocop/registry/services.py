@@ -22,6 +22,7 @@ from .authority import represents, require_creator, require_editor, require_offi
 from .choices import ChangeStatus
 from .identifiers import format_product_code
 from .images import prepare_image
+from .messages import reason
 from .models import (
     CommuneSerial,
     PendingChange,
@@ -235,7 +236,7 @@ def product_add_image(*, actor, product: Product, data: bytes, caption: str = ""
     try:
         content, extension, width, height = prepare_image(data)
     except ValueError as exc:
-        raise ValidationError(str(exc)) from exc
+        raise ValidationError(reason(exc)) from exc
     image = ProductImage(product=product, width=width, height=height, caption=caption)
     image.image.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False)
     try:

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import role_required
@@ -22,11 +23,13 @@ from .exports import producer_rows, product_rows
 from .filters import filter_producers, filter_products
 from .forms import ImportForm
 from .imports import ImportPlan, import_apply, import_check
+from .messages import text
 from .models import Producer, Product
 from .views import OFFICERS, OFFICERS_AND_PRODUCERS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-KINDS = {"producers": _("chủ thể"), "products": _("sản phẩm")}
+# Lazy: read per request in its language (gettext at module level runs once, at import).
+KINDS = {"producers": gettext_lazy("chủ thể"), "products": gettext_lazy("sản phẩm")}
 UPLOAD_DIR = "registry-imports"
 STALE_SECONDS = 24 * 60 * 60
 
@@ -64,7 +67,7 @@ def _check(request: HttpRequest, kind: str, path: Path) -> tuple[ImportPlan | No
         with path.open("rb") as handle:
             return import_check(kind, read_rows(kind, handle), request.user), ""
     except SheetError as exc:
-        return None, str(exc)
+        return None, text(exc)
 
 
 def _remove_stale_uploads(folder: Path) -> None:

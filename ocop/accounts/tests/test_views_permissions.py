@@ -53,3 +53,19 @@ def test_admin_site_only_for_admin(personas):
         response = client_for(user).get("/admin/")
         assert (response.status_code == 200) == (name == "admin"), name
     assert User.objects.filter(is_staff=True).count() == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/audit/accounts/user/abc/",
+        "/audit/accounts/user/1.5/",
+        f"/audit/accounts/user/{10**30}/",
+        "/audit/registry/product/%20/",
+        "/audit/accounts/nothing/1/",
+        "/audit/contenttypes/contenttype/1/",
+        "/audit/x" + "y" * 3000 + "/user/1/",
+    ],
+)
+def test_audit_history_of_a_bad_id_or_model_is_404(personas, url):
+    assert client_for(personas["admin"]).get(url).status_code == 404

@@ -192,3 +192,20 @@ def test_real_cli_process_on_real_data(tmp_path):
     assert done.stderr == (
         "Lỗi: bộ tiêu chí 1048-2019 chỉ lưu tổng điểm và số sao, không có phiếu chấm\n"
     )
+
+
+def test_score_speaks_english_when_the_language_is_switched(fixture_data, tmp_path, capsys):
+    from django.utils import translation
+
+    with translation.override("en"):
+        call_command(
+            "score", "--rules", "fixture", "--set", "1", _write(tmp_path, json.dumps(HELD))
+        )
+        with pytest.raises(SystemExit):
+            call_command("score", "--rules", "fixture", "--set", "1",
+                         _write(tmp_path, json.dumps({"1.1": 10})))  # fmt: skip
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1] == (
+        "Hint: To reach 4 stars: criterion 1.10 from 0 to 5 points — Đơn đăng ký nhãn hiệu."
+    )
+    assert err == "Lỗi: criterion 1.2 has no score\n"

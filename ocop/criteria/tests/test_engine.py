@@ -14,6 +14,7 @@ from ocop.criteria.engine import (
     display_score,
     score_sheet,
 )
+from ocop.criteria.messages import text
 
 TOP = {"1.1": 10, "1.2": 10, "1.10": 20, "2.1": 5, "2.2": 20, "3": 35}
 
@@ -77,7 +78,7 @@ def test_low_band_has_no_minima(fixture_sheet):
 def test_bad_answers_raise_a_vietnamese_message(fixture_sheet, answers, message, criterion):
     with pytest.raises(AnswerError) as caught:
         score_sheet(fixture_sheet, answers)
-    assert (str(caught.value), caught.value.criterion) == (message, criterion)
+    assert (text(caught.value), caught.value.criterion) == (message, criterion)
 
 
 def test_outcome_ends_with_no_stars_and_the_reason(fixture_sheet):

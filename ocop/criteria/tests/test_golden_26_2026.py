@@ -11,6 +11,7 @@ import pytest
 
 from ocop.criteria.advisor import advise
 from ocop.criteria.engine import aggregate, score_sheet
+from ocop.criteria.messages import advice_text
 from ocop.criteria.rules import load_rule_set
 
 
@@ -64,10 +65,10 @@ def test_set_1_held_back_at_3_stars_by_two_minima(rules_26):
         ("2.3", 1, 3),
     ]
     assert (advice.target, advice.added_points) == (4, 4)
-    assert advice.text.startswith(
+    assert advice_text(advice).startswith(
         "Để đạt 4 sao: tiêu chí 2.1 từ 1 lên 3 điểm — Sản phẩm được trồng ở nhiều nơi trên địa bàn"
     )
-    assert "; tiêu chí 2.3 từ 1 lên 3 điểm — Ghi nhãn hàng hóa đầy đủ" in advice.text
+    assert "; tiêu chí 2.3 từ 1 lên 3 điểm — Ghi nhãn hàng hóa đầy đủ" in advice_text(advice)
 
 
 # From the top, drop 10 points on unmarked criteria: 1.2 −2, 1.4 −3, 1.7 −1, 3.2 −1, 4.2 −3.

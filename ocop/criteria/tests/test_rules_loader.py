@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from ocop.criteria.rules import CriteriaDataError, compute_minima, load_rule_set, read_rule_set
+from ocop.criteria.rules import (
+    CriteriaDataError,
+    compute_minima,
+    load_rule_set,
+    read_rule_set,
+    rule_set_codes,
+)
 
 from .conftest import FIXTURES
 
@@ -185,3 +191,17 @@ def test_invalid_toml_names_the_file(tmp_path):
         read_rule_set(folder)
     assert caught.value.file == str(folder / "set-01.toml")
     assert caught.value.reason.startswith("not valid TOML: ")
+
+
+@pytest.mark.parametrize("code", ["../data/26-2026", "./26-2026", "x" * 5000, "26-2026/"])
+def test_a_code_is_checked_against_the_folders_before_any_path(code):
+    with pytest.raises(KeyError):
+        load_rule_set(code)
+
+
+def test_the_cache_holds_only_known_rule_sets():
+    for index in range(50):
+        with pytest.raises(KeyError):
+            load_rule_set("./" * index + "../data/26-2026")
+    load_rule_set("26-2026")
+    assert load_rule_set.cache_info().currsize <= len(rule_set_codes())

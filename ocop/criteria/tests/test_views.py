@@ -60,3 +60,9 @@ def test_blank_pdf(member):
 )
 def test_unknown_rule_set_or_set_is_404(member, url):
     assert member.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("code", ["x" * 5000, "..", "...", "26-2026 ", "%2e%2e"])
+def test_an_unknown_rule_set_code_is_a_404(member, code):
+    assert member.get(f"/criteria/{code}/").status_code == 404
+    assert member.get(f"/criteria/{code}/1/").status_code == 404

@@ -15,6 +15,7 @@ from ocop.certificates.models import Certificate
 from ocop.core.services import audit_record, lock
 
 from .. import workflow
+from ..messages import texts
 from ..models import Application, ApplicationKind, EvidenceFile, Round, RoundLevel
 from ..periods import rules_for_filing
 from ..selfscore import evaluate, sheet_for
@@ -198,7 +199,7 @@ def application_save_forms(
             raise ValidationError(_("Bộ tiêu chí của hồ sơ chưa sẵn sàng, chưa thể tự chấm điểm."))
         answers, summary = evaluate(sheet, self_scores)
         if summary.errors:
-            raise ValidationError(list(summary.errors.values()))
+            raise ValidationError(texts(summary.errors.values()))
         if answers != application.self_scores:
             changed.append("self_scores")
         application.self_scores = answers

@@ -8,21 +8,24 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ocop.core.services import audit_record, lock
 
 from .. import workflow
+from ..messages import text as message_text
 from ..models import Application, EvidenceFile
 from ..selfscore import sheet_for
 from ..uploads import MAX_FILE_BYTES, UploadRefused, check_content, check_dossier_room, safe_name
 from .transitions import acting_role
 
 # Sections besides criterion codes, and the roles that file into them.
+# Lazy: the labels are read per request, in its language (gettext here ran once, at import).
 SECTIONS = {
-    "general": _("Tài liệu chung"),
-    "mau03": _("Báo cáo của xã (Mẫu 03), văn bản đề nghị"),
-    "site_visit": _("Biên bản khảo sát thực tế"),
-    "tests": _("Kết quả kiểm nghiệm"),
+    "general": gettext_lazy("Tài liệu chung"),
+    "mau03": gettext_lazy("Báo cáo của xã (Mẫu 03), văn bản đề nghị"),
+    "site_visit": gettext_lazy("Biên bản khảo sát thực tế"),
+    "tests": gettext_lazy("Kết quả kiểm nghiệm"),
 }
 
 
@@ -62,7 +65,7 @@ def evidence_upload(*, actor, application: Application, section: str, upload) ->
     try:
         checked = check_content(data)
     except UploadRefused as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_text(error)) from None
     stored_name = uuid.uuid4().hex
     path = dossier_dir() / stored_name
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,9 +16,11 @@ from django.utils.translation import gettext_lazy
 
 from ocop.core.services import audit_record, lock
 from ocop.criteria.engine import AnswerError, score_sheet
+from ocop.criteria.messages import text as answer_text
 from ocop.criteria.rules import Sheet
 
 from ..access import actor_blocked, may_manage
+from ..messages import texts
 from ..models import CouncilMember, ScoreSheet, ScoreSheetVersion, SessionItem
 from ..selfscore import clean_answers, sheet_for
 from .councils import is_blocked
@@ -73,12 +75,14 @@ def clean(sheet: Sheet, raw: Mapping[str, object], complete: bool) -> tuple[dict
     """Answers as {code: points} and their total; ValidationError names every bad criterion."""
     answers, errors = clean_answers(sheet, raw)
     if errors:
-        raise ValidationError(list(errors.values()))
+        raise ValidationError(texts(errors.values()))
     if complete:
         try:
             return answers, score_sheet(sheet, answers).total
         except AnswerError as error:
-            raise ValidationError(_("Chưa thể nộp phiếu: %(e)s.") % {"e": error}) from None
+            raise ValidationError(
+                _("Chưa thể nộp phiếu: %(e)s.") % {"e": answer_text(error)}
+            ) from None
     return answers, sum(answers.values())
 
 

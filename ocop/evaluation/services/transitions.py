@@ -18,6 +18,7 @@ from ocop.registry.services import product_assign_code
 
 from .. import workflow
 from ..fingerprint import content_fingerprint
+from ..messages import text as message_text
 from ..models import Application, RegistrationCounter, Round, StageChange
 from ..models.applications import Stage
 from ..periods import format_registration_number, rules_for_filing
@@ -72,7 +73,7 @@ def application_transition(
     try:
         move = workflow.transition_for(application.stage, action, role or "")
     except workflow.TransitionError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_text(error)) from None
     items = _clean_items(items) if move.needs_items else []
     reason = reason.strip()
     if move.needs_reason and not reason:
@@ -280,7 +281,7 @@ def application_move(
     try:
         move = workflow.transition_for(application.stage, action, role)
     except workflow.TransitionError as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_text(error)) from None
     if move.needs_reason and not reason.strip():
         raise ValidationError(_("Vui lòng nêu lý do."))
     before = application.stage

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ocop.core.services import audit_record, lock
 
 from ..access import items_for_member
+from ..messages import texts
 from ..models import CouncilMember, ScoreSheet, Session
 from ..spreadsheets import WorkbookItem, build_workbook, read_workbook
 from .sheets import item_sheet, sheet_save
@@ -25,7 +26,14 @@ def _entries(member: CouncilMember, session: Session) -> list[WorkbookItem]:
 
 
 def workbook_for(member: CouncilMember, session: Session) -> bytes:
-    return build_workbook(member.name, str(session), _entries(member, session))
+    """The workbook of the member's open sheets; ValidationError when none is open (a workbook
+    needs at least one worksheet)."""
+    entries = _entries(member, session)
+    if not entries:
+        raise ValidationError(
+            _("Không có phiếu nào đang mở để chấm offline: bạn đã nộp hết các phiếu.")
+        )
+    return build_workbook(member.name, str(session), entries)
 
 
 @transaction.atomic
@@ -38,7 +46,7 @@ def workbook_import(*, actor, member: CouncilMember, session: Session, data: byt
     entries = {e.item_id: e for e in _entries(member, session)}
     found, errors = read_workbook(data, {pk: e.sheet for pk, e in entries.items()})
     if errors:
-        raise ValidationError(errors)
+        raise ValidationError(texts(errors))
     if not found:
         raise ValidationError(_("Bảng tính không có phiếu nào để ghi."))
     items = {

@@ -186,7 +186,7 @@ def test_oversize_workbook_is_refused_unread(personas, council_world):
     page = client_for(personas["member"]).post(
         f"/sessions/{council_world.session.pk}/workbook/", {"file": upload}, follow=True
     )
-    assert TOO_BIG in page.content.decode()
+    assert "Tệp bảng tính vượt quá 10 MB." in page.content.decode()
     assert ScoreSheet.objects.count() == 0
 
 
@@ -233,7 +233,10 @@ def test_image_bomb_upload_is_refused_with_a_message(personas, world):
         follow=True,
     )
     assert page.status_code == 200
-    assert TOO_MANY_PIXELS in page.content.decode()
+    assert (
+        "Ảnh có kích thước điểm ảnh quá lớn; vui lòng thu nhỏ ảnh rồi tải lại."
+        in page.content.decode()
+    )
     assert application.files.count() == 1  # only the PDF new_dossier attached
 
 

@@ -1,5 +1,6 @@
 import pytest
 
+from ocop.evaluation.messages import text
 from ocop.evaluation.testing import PDF_BYTES, png_bytes
 from ocop.evaluation.uploads import (
     MAX_DOSSIER_BYTES,
@@ -26,11 +27,13 @@ def test_other_content_is_refused_whatever_the_name(data):
 
 
 def test_size_limits():
-    with pytest.raises(UploadRefused, match="20 MB"):
+    with pytest.raises(UploadRefused) as too_big:
         check_content(b"%PDF-" + b"0" * MAX_FILE_BYTES)
+    assert text(too_big.value) == "Tệp vượt quá 20 MB."
     check_dossier_room(MAX_DOSSIER_BYTES - 10, 10)
-    with pytest.raises(UploadRefused, match="200 MB"):
+    with pytest.raises(UploadRefused) as too_much:
         check_dossier_room(MAX_DOSSIER_BYTES - 10, 11)
+    assert text(too_much.value) == "Tổng dung lượng hồ sơ vượt quá 200 MB."
 
 
 def test_safe_name_drops_folders_and_fixes_the_extension():

@@ -82,3 +82,17 @@ def test_workbook_is_styled_and_only_the_points_column_is_editable(personas, cou
         checks = ws.data_validations.dataValidation
         assert len(checks) == last - FIRST_ROW + 1
         assert checks[0].error == "Tiêu chí 1.1 chỉ có các mức: 0,1,2,3"
+
+
+def test_no_open_sheet_gives_a_message_not_a_server_error(personas, council_world):
+    w = council_world
+    chair = w.members[0]
+    for item in w.items:
+        sheet_submit(actor=chair.user, item=item, member=chair,
+                     answers=answers_totalling(item_sheet(item), 70))  # fmt: skip
+    client = client_for(personas["member"])
+    response = client.get(f"/sessions/{w.session.pk}/workbook.xlsx")
+    assert response.status_code == 302
+    assert response["Location"] == "/sheets/"
+    page = client.get("/sheets/").content.decode()
+    assert "Không có phiếu nào đang mở để chấm offline: bạn đã nộp hết các phiếu." in page

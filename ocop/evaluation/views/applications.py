@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ocop.accounts.permissions import login_required, role_required
 from ocop.accounts.roles import Role
@@ -88,7 +89,7 @@ def application_new(request):
         except ValidationError as error:
             form.add_error(None, error_text(error))
         else:
-            messages.success(request, "Đã tạo hồ sơ nháp.")
+            messages.success(request, _("Đã tạo hồ sơ nháp."))
             return redirect("evaluation:application_form01", pk=application.pk)
     return render(request, "evaluation/application_new.html", {"form": form})
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import role_required
@@ -56,7 +57,7 @@ def council_new(request):
         except ValidationError as error:
             form.add_error(None, error_text(error))
         else:
-            messages.success(request, "Đã thành lập hội đồng.")
+            messages.success(request, _("Đã thành lập hội đồng."))
             return redirect("evaluation:council_detail", council.pk)
     return render(request, "evaluation/council_new.html", {"form": form})
 
@@ -102,11 +103,11 @@ def council_member_new(request, pk: int):
     if form.is_valid():
         try:
             council_member_add(actor=request.user, council=council, **form.cleaned_data)
-            messages.success(request, "Đã thêm thành viên.")
+            messages.success(request, _("Đã thêm thành viên."))
         except ValidationError as error:
             messages.error(request, error_text(error))
     else:
-        messages.error(request, "Vui lòng chọn tài khoản và chức danh.")
+        messages.error(request, _("Vui lòng chọn tài khoản và chức danh."))
     return redirect("evaluation:council_detail", council.pk)
 
 
@@ -117,9 +118,9 @@ def council_rules(request, pk: int):
     form = CouncilRulesForm(request.POST, instance=Council.objects.get(pk=council.pk))
     if form.is_valid():
         council_rules_update(actor=request.user, council=council, **form.cleaned_data)
-        messages.success(request, "Đã cập nhật quy chế hội đồng.")
+        messages.success(request, _("Đã cập nhật quy chế hội đồng."))
     else:
-        messages.error(request, "Quy chế chưa hợp lệ.")
+        messages.error(request, _("Quy chế chưa hợp lệ."))
     return redirect("evaluation:council_detail", council.pk)
 
 
@@ -135,9 +136,11 @@ def conflict_new(request, pk: int):
         product = Product.objects.get(pk=form.cleaned_data["product"])
         conflict_declare(actor=request.user, member=seat, product=product,
                          reason=form.cleaned_data["reason"])  # fmt: skip
-        messages.success(request, "Đã khai báo xung đột lợi ích; bạn sẽ không chấm sản phẩm này.")
+        messages.success(
+            request, _("Đã khai báo xung đột lợi ích; bạn sẽ không chấm sản phẩm này.")
+        )
     else:
-        messages.error(request, "Vui lòng chọn sản phẩm và nêu lý do.")
+        messages.error(request, _("Vui lòng chọn sản phẩm và nêu lý do."))
     return redirect("evaluation:council_detail", council.pk)
 
 
@@ -151,7 +154,7 @@ def conflict_decide(request, pk: int, conflict_pk: int):
         raise Http404
     try:
         conflict_review(actor=request.user, conflict=conflict, **form.cleaned_data)
-        messages.success(request, "Đã ghi kết luận về xung đột lợi ích.")
+        messages.success(request, _("Đã ghi kết luận về xung đột lợi ích."))
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, error_text(error) if isinstance(error, ValidationError) else
                        "Bạn không được xem xét xung đột của chính mình.")  # fmt: skip

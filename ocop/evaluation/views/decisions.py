@@ -60,7 +60,7 @@ def decision_list(request):
             text = error_text(error) if isinstance(error, ValidationError) else str(error)
             form.add_error(None, text)
         else:
-            messages.success(request, f"Đã ban hành quyết định {decision.number}.")
+            messages.success(request, _("Đã ban hành quyết định %(n)s.") % {"n": decision.number})
             return redirect("evaluation:decision_detail", decision.pk)
     decisions = visible_decisions(user)
     q = request.GET.get("q", "")[:100]

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import login_required
@@ -30,7 +31,7 @@ def evidence_add(request, pk: int):
     application = fetch(request, pk)
     form = UploadForm(request.POST, request.FILES, sections=section_choices(application))
     if not form.is_valid():
-        messages.error(request, "Vui lòng chọn mục và tệp.")
+        messages.error(request, _("Vui lòng chọn mục và tệp."))
     else:
         try:
             evidence_upload(
@@ -40,7 +41,7 @@ def evidence_add(request, pk: int):
         except ValidationError as error:
             messages.error(request, error_text(error))
         else:
-            messages.success(request, "Đã tải tệp lên.")
+            messages.success(request, _("Đã tải tệp lên."))
     return redirect("evaluation:application_detail", pk=application.pk)
 
 
@@ -49,7 +50,7 @@ def evidence_add(request, pk: int):
 def evidence_delete(request, file_id):
     evidence = _visible_file(request, file_id)
     evidence_remove(actor=request.user, evidence=evidence)
-    messages.success(request, "Đã xoá tệp.")
+    messages.success(request, _("Đã xoá tệp."))
     return redirect("evaluation:application_detail", pk=evidence.application_id)
 
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from ocop.accounts.permissions import role_required
 from ocop.accounts.roles import Role
@@ -27,7 +28,7 @@ def _form_page(request, pk: int, form_class, key: str, template: str, next_page:
         application_save_forms(
             actor=request.user, application=application, **{key: form.cleaned_data}
         )
-        messages.success(request, "Đã lưu.")
+        messages.success(request, _("Đã lưu."))
         return redirect(next_page, pk=application.pk)
     return render(request, template, {"application": application, "form": form})
 
@@ -85,7 +86,7 @@ def application_selfscore(request, pk: int):
         except ValidationError as error:
             messages.error(request, error_text(error))
         else:
-            messages.success(request, "Đã lưu điểm tự đánh giá.")
+            messages.success(request, _("Đã lưu điểm tự đánh giá."))
             return redirect("evaluation:application_detail", pk=application.pk)
     context = _score_context(application, application.self_scores)
     return render(request, "evaluation/application_selfscore.html", context)

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from ocop.accounts.permissions import login_required, role_required
 from ocop.accounts.roles import Role
@@ -39,6 +40,6 @@ def round_new(request):
         except ValidationError as error:
             form.add_error(None, error_text(error))
         else:
-            messages.success(request, "Đã mở đợt đánh giá.")
+            messages.success(request, _("Đã mở đợt đánh giá."))
             return redirect("evaluation:round_list")
     return render(request, "evaluation/round_new.html", {"form": form})

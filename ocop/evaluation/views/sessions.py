@@ -59,7 +59,7 @@ def session_new(request, pk: int):
         except ValidationError as error:
             form.add_error(None, error_text(error))
         else:
-            messages.success(request, "Đã mở phiên họp.")
+            messages.success(request, _("Đã mở phiên họp."))
             return redirect("evaluation:session_detail", session.pk)
     return render(request, "evaluation/session_new.html", {"form": form, "council": council})
 
@@ -88,9 +88,9 @@ def session_close_view(request, pk: int):
         )  # fmt: skip
     try:
         session_close(actor=request.user, session=session)
-        messages.success(request, "Đã kết thúc phiên họp; kết quả đã được tính.")
+        messages.success(request, _("Đã kết thúc phiên họp; kết quả đã được tính."))
     except ValidationError as error:
-        messages.error(request, "Chưa thể kết thúc phiên: " + error_text(error))
+        messages.error(request, _("Chưa thể kết thúc phiên: ") + error_text(error))
     return redirect("evaluation:session_detail", session.pk)
 
 
@@ -106,11 +106,11 @@ def item_outcome(request, pk: int, item_pk: int):
     if form.is_valid():
         try:
             item_outcome_record(actor=request.user, item=item, **form.cleaned_data)
-            messages.success(request, "Đã ghi kết luận của hội đồng.")
+            messages.success(request, _("Đã ghi kết luận của hội đồng."))
         except ValidationError as error:
             messages.error(request, error_text(error))
     else:
-        messages.error(request, "Vui lòng chọn kết luận và nêu lý do.")
+        messages.error(request, _("Vui lòng chọn kết luận và nêu lý do."))
     return redirect("evaluation:session_detail", session.pk)
 
 

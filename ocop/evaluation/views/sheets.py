@@ -162,16 +162,16 @@ def _save(request, item, member, current, raw, on_paper) -> bool:
     try:
         if action == "revise" and current is not None:
             sheet_revise(sheet=current, reason=request.POST.get("reason", ""), **common)
-            messages.success(request, "Đã sửa phiếu và lưu phiên bản mới.")
+            messages.success(request, _("Đã sửa phiếu và lưu phiên bản mới."))
         elif action == "submit":
             _sheet, done = sheet_submit(item=item, member=member, **common)
             if done:
-                messages.success(request, "Đã nộp phiếu; phiếu đã được khóa.")
+                messages.success(request, _("Đã nộp phiếu; phiếu đã được khóa."))
             else:
-                messages.info(request, "Phiếu đã được nộp trước đó; không có gì thay đổi.")
+                messages.info(request, _("Phiếu đã được nộp trước đó; không có gì thay đổi."))
         else:
             sheet_save(item=item, member=member, **common)
-            messages.success(request, "Đã lưu nháp.")
+            messages.success(request, _("Đã lưu nháp."))
     except ValidationError as error:
         messages.error(request, error_text(error))
         return False

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import role_required
@@ -11,6 +12,7 @@ from ocop.accounts.roles import Role
 
 from ..access import seat_of
 from ..forms_council import WorkbookUploadForm
+from ..messages import text
 from ..models import Session
 from ..services.workbooks import workbook_for, workbook_import
 from ..spreadsheets import MAX_WORKBOOK_BYTES, TOO_BIG
@@ -30,7 +32,12 @@ def _seat(request, pk: int):
 @role_required(Role.COUNCIL_MEMBER)
 def workbook_download(request, pk: int):
     session, seat = _seat(request, pk)
-    response = HttpResponse(workbook_for(seat, session), content_type=XLSX)
+    try:
+        data = workbook_for(seat, session)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+        return redirect("evaluation:my_sheets")
+    response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = (
         f'attachment; filename="phieu-cham-{session.pk}-{seat.pk}.xlsx"'
     )
@@ -43,17 +50,17 @@ def workbook_upload(request, pk: int):
     session, seat = _seat(request, pk)
     form = WorkbookUploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "Vui lòng chọn tệp bảng tính.")
+        messages.error(request, _("Vui lòng chọn tệp bảng tính."))
         return redirect("evaluation:my_sheets")
     upload = form.cleaned_data["file"]
     if upload.size > MAX_WORKBOOK_BYTES:  # refused before the bytes are read into memory
-        messages.error(request, "Không ghi phiếu nào: " + TOO_BIG)
+        messages.error(request, _("Không ghi phiếu nào: ") + text(TOO_BIG))
         return redirect("evaluation:my_sheets")
     try:
         count = workbook_import(actor=request.user, member=seat, session=session,
                                 data=upload.read())  # fmt: skip
     except ValidationError as error:
-        messages.error(request, "Không ghi phiếu nào: " + error_text(error))
+        messages.error(request, _("Không ghi phiếu nào: ") + error_text(error))
     else:
-        messages.success(request, f"Đã ghi {count} phiếu nháp từ bảng tính.")
+        messages.success(request, _("Đã ghi %(n)s phiếu nháp từ bảng tính.") % {"n": count})
     return redirect("evaluation:my_sheets")

@@ -5,11 +5,13 @@ import io
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from ocop.accounts.testing import client_for
 from ocop.core.models import AuditEntry
-from ocop.registry.columns import PRODUCER_COLUMNS, PRODUCT_COLUMNS
+from ocop.registry.columns import PRODUCER_COLUMNS, PRODUCT_COLUMNS, read_int
 from ocop.registry.excel import export_workbook, read_rows, template_workbook
 from ocop.registry.exports import producer_rows, product_rows
 from ocop.registry.imports import import_apply, import_check
@@ -198,3 +200,134 @@ def test_web_import_refuses_rows_outside_the_territory(registry, personas, setti
         "Chủ thể ngoài phạm vi quản lý của bạn."
     ]
     assert "token" not in response.context
+
+
+def test_values_past_the_model_are_row_errors(registry):
+    px = registry.producer_x
+    sheet = product_sheet([
+        product_row(px, "Gà" * 5000),
+        product_row(px, "Chè", price=10**30),
+        product_row(px, "Mật ong", price=str(10**19)),
+        product_row(px, "Miến", price_unit="k" * 61, local_material_percent=101),
+    ])  # fmt: skip
+    before = state()
+    plan = import_check("products", read_rows("products", sheet))
+    assert [str(e) for e in plan.errors] == [
+        "Dòng 2, cột C (Tên sản phẩm (*)): Dài 10000 ký tự, tối đa 255 ký tự.",
+        "Dòng 3, cột G (Giá bán (đồng)): Số quá lớn (tối đa 9.223.372.036.854.775.807).",
+        "Dòng 4, cột G (Giá bán (đồng)): Số quá lớn (tối đa 9.223.372.036.854.775.807).",
+        "Dòng 5, cột H (Đơn vị tính): Dài 61 ký tự, tối đa 60 ký tự.",
+        "Dòng 5, cột J (Tỷ lệ nguyên liệu địa phương (%)): Tỷ lệ không quá 100%.",
+    ]
+    assert state() == before
+
+
+def test_producer_numbers_past_their_columns_are_row_errors(territory):
+    book = Workbook()
+    sheet = book.active
+    sheet.append([c.header for c in PRODUCER_COLUMNS])
+    values = {"tax_code": valid_tax_code(77), "name": "HTX " + "A" * 300,
+              "legal_form": "Hợp tác xã", "commune": territory.commune_x.code,
+              "workforce": 3_000_000_000, "phone": "0912345678"}  # fmt: skip
+    sheet.append([values.get(c.key) for c in PRODUCER_COLUMNS])
+    out = io.BytesIO()
+    book.save(out)
+    out.seek(0)
+    plan = import_check("producers", read_rows("producers", out))
+    assert [e.reason for e in plan.errors] == [
+        "Dài 304 ký tự, tối đa 255 ký tự.",
+        "Số quá lớn (tối đa 2.147.483.647).",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "stored"),
+    [(180000, 180000), (15000.0, 15000), ("15.000", 15000), ("1 500 000", 1500000), ("0", 0)],
+)
+def test_whole_dong_are_read(registry, cell, stored):
+    sheet = product_sheet([product_row(registry.producer_x, "Chè", price=cell)])
+    plan = import_check("products", read_rows("products", sheet))
+    assert plan.errors == []
+    assert plan.creates[0].price == stored
+
+
+@pytest.mark.parametrize("cell", [1.5, "1.5", "1,5", "15.000,5", "180,000", "1.50"])
+def test_fractions_of_a_dong_are_refused(registry, cell):
+    sheet = product_sheet([product_row(registry.producer_x, "Chè", price=cell)])
+    plan = import_check("products", read_rows("products", sheet))
+    assert [str(e) for e in plan.errors] == [
+        "Dòng 2, cột G (Giá bán (đồng)): Phải là số nguyên không âm, không có phần lẻ "
+        "(hàng nghìn ghi bằng dấu chấm: 15.000)."
+    ]
+
+
+def test_invisible_characters_are_dropped_from_imported_text(registry):
+    sheet = product_sheet([product_row(
+        registry.producer_x, "Gà\u200b ri\u00ad Thủy\ufeff", packaging="Túi\u200d  1 kg\u202e",
+        description="Dòng một\u200c\nDòng hai",
+    )])  # fmt: skip
+    plan = import_check("products", read_rows("products", sheet))
+    assert plan.errors == []
+    created = plan.creates[0]
+    assert (created.name, created.packaging, created.description) == (
+        "Gà ri Thủy",
+        "Túi 1 kg",
+        "Dòng một\nDòng hai",
+    )
+
+
+def test_cli_refuses_a_huge_price_with_exit_2(registry, tmp_path, capsys):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(
+        product_sheet([product_row(registry.producer_x, "Chè", price=10**30)]).getvalue()
+    )
+    before = state()
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("import", "products", str(bad))
+    assert exit_info.value.code == 2
+    assert "Dòng 2, cột G (Giá bán (đồng)): Số quá lớn" in capsys.readouterr().out
+    assert state() == before
+
+
+def test_web_import_shows_a_huge_price_as_a_row_error(registry, personas, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    sheet = product_sheet([product_row(registry.producer_x, "Chè", price=10**30)])
+    sheet.name = "sp.xlsx"
+    before = state()
+    response = client_for(personas["commune_x"]).post(
+        reverse("registry:products_import"), {"file": sheet}
+    )
+    assert response.status_code == 200
+    assert "Số quá lớn (tối đa 9.223.372.036.854.775.807)." in response.content.decode()
+    assert "token" not in response.context
+    assert state() == before
+
+
+def test_the_template_guide_states_the_number_rule():
+    guide = load_workbook(io.BytesIO(template_workbook("products")))["Hướng dẫn"]
+    lines = [row[0].value for row in guide.iter_rows()]
+    assert (
+        "Giá bán ghi số nguyên đồng; hàng nghìn ghi bằng dấu chấm hoặc liền (15.000 hay 15000). "
+        "Không ghi phần lẻ: 1,5 hay 1.5 bị từ chối."
+    ) in lines
+
+
+@settings(max_examples=200)
+@given(st.integers(min_value=0, max_value=10**15), st.sampled_from([".", " "]))
+def test_grouped_whole_numbers_read_back(number, separator):
+    written = f"{number:,}".replace(",", separator)
+    assert read_int(written) == number
+    assert read_int(number) == number
+    assert read_int(float(number)) == number
+
+
+@settings(max_examples=200)
+@given(
+    st.floats(min_value=0, max_value=10**9, allow_nan=False).filter(lambda x: not x.is_integer())
+)
+def test_fractions_are_never_read_as_whole_numbers(value):
+    # A text "1.234" is one thousand two hundred and thirty-four (the Vietnamese grouping rule);
+    # a number cell with a fraction and any text with a decimal comma are refused.
+    for cell in (value, str(value).replace(".", ",")):
+        with pytest.raises(ValueError):
+            read_int(cell)

@@ -17,6 +17,7 @@ from ocop.registry.excel import SheetError, export_workbook, read_rows, template
 from ocop.registry.exports import producer_rows, product_rows
 from ocop.registry.forms import ImportForm
 from ocop.registry.imports import import_check
+from ocop.registry.messages import text
 from ocop.registry.models import Producer, Product
 from ocop.registry.testing import valid_tax_code
 
@@ -114,7 +115,7 @@ def test_a_zip_that_unpacks_past_100_mb_is_refused_unread():
     out.seek(0)
     with pytest.raises(SheetError) as info:
         list(read_rows("producers", out))
-    assert str(info.value) == (
+    assert text(info.value) == (
         "Tệp Excel quá lớn khi giải nén (tối đa 100 MB); hãy chia thành nhiều tệp nhỏ hơn."
     )
 
@@ -142,10 +143,16 @@ def _broken_book() -> bytes:
 def test_a_broken_sheet_is_reported_and_its_file_removed(registry, personas, media):
     count = Producer.objects.count()
     response = _upload(personas, _broken_book())
-    assert (response.status_code, response.context["problem"]) == (200, excel.BROKEN)
+    assert (response.status_code, response.context["problem"]) == (
+        200,
+        "Tệp Excel bị hỏng, không đọc được; hãy mở và lưu lại tệp rồi tải lên lại.",
+    )
     assert (Producer.objects.count(), _left(media)) == (count, [])
     response = _upload(personas, b"not a zip at all")
-    assert (response.status_code, response.context["problem"]) == (200, excel.NOT_XLSX)
+    assert (response.status_code, response.context["problem"]) == (
+        200,
+        "Tệp không phải là tệp Excel .xlsx hợp lệ.",
+    )
     assert _left(media) == []
 
 

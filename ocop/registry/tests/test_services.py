@@ -7,7 +7,13 @@ from PIL import Image
 from ocop.core.models import AuditEntry
 from ocop.registry import services
 from ocop.registry.models import CommuneSerial, PendingChange, Producer, Product
-from ocop.registry.product_sets import find_set, set_choices
+from ocop.registry.product_sets import (
+    _sets_of_known,
+    find_set,
+    rules_with_sets,
+    set_choices,
+    sets_of,
+)
 
 
 def test_product_sets_come_from_the_classification():
@@ -111,3 +117,10 @@ def test_image_is_checked_and_resized(registry, personas, settings, tmp_path):
             actor=personas["producer_a"], product=registry.product_x, data=b"GIF89a not really"
         )
     assert info.value.messages == ["Tệp không phải là ảnh hợp lệ."]
+
+
+@pytest.mark.parametrize("code", ["x" * 5000, "../data/26-2026", "../../../etc"])
+def test_sets_of_an_unknown_code_are_empty_and_not_cached(code):
+    assert sets_of(code) == {}
+    assert find_set(code, 1) is None
+    assert _sets_of_known.cache_info().currsize <= len(rules_with_sets())

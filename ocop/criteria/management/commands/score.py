@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from ocop.criteria.advisor import advise
 from ocop.criteria.engine import AnswerError, score_sheet
 from ocop.criteria.inputs import InputError, find_rule_set, find_sheet, read_answers
+from ocop.criteria.messages import text
 from ocop.criteria.presenters import result_payload, summary_lines
 
 
@@ -28,8 +29,11 @@ class Command(BaseCommand):
             sheet = find_sheet(find_rule_set(options["rules"]), options["set_number"])
             answers = read_answers(options["answers"])
             result = score_sheet(sheet, answers)
-        except (InputError, AnswerError) as error:
+        except InputError as error:
             sys.stderr.write(f"Lỗi: {error}\n")
+            sys.exit(2)
+        except AnswerError as error:
+            sys.stderr.write(f"Lỗi: {text(error)}\n")
             sys.exit(2)
         advice = advise(sheet, answers)
         if options["json"]:

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ocop.registry.excel import SheetError, read_rows
 from ocop.registry.imports import import_apply, import_check
+from ocop.registry.messages import text
 
 
 class Command(BaseCommand):
@@ -24,7 +25,9 @@ class Command(BaseCommand):
         try:
             with open(file, "rb") as handle:
                 plan = import_check(kind, read_rows(kind, handle))
-        except (OSError, SheetError) as exc:
+        except SheetError as exc:
+            raise CommandError(text(exc)) from exc
+        except OSError as exc:
             raise CommandError(str(exc)) from exc
         if not plan.ok:
             for error in plan.errors:
