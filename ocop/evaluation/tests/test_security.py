@@ -80,7 +80,7 @@ def test_paper_entry_for_a_member_without_a_sheet_still_works(council_world):
     item = council_world.items[0]
     client = client_for(chair.user)
     assert client.get(paper_url(item, other)).status_code == 200
-    posted = client.post(paper_url(item, other), form_data(item, 66, action="submit"))
+    posted = client.post(paper_url(item, other), form_data(item, 66, action="submit", confirm="1"))
     assert posted.status_code == 302
     assert sheet_rows(item) == [(other.pk, "submitted", 66, True, chair.user_id, 1)]
 
