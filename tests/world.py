@@ -59,7 +59,7 @@ DOMAIN_APPS = ("core", "places", "accounts", "registry", "evaluation", "certific
 NOT_DOMAIN = {"accounts.loginfailure", "accounts.resetrequest"}
 
 
-@dataclass
+@dataclass(repr=False)
 class World:
     territory: Territory
     personas: dict[str, User | None]
@@ -81,6 +81,12 @@ class World:
     seat: CouncilMember  # persona member's seat
     conflicted_seat: CouncilMember
     media_root: str
+
+    def __repr__(self) -> str:
+        return "World(…)"
+
+    def _repr_pretty_(self, printer, cycle) -> None:  # hypothesis prints a failing example's args
+        printer.text("World(…)")
 
     @property
     def verify_path(self) -> str:
