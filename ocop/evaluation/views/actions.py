@@ -24,7 +24,8 @@ ACTION_DONE = {
 @login_required
 def application_act(request, pk: int, action: str):
     application = fetch(request, pk)
-    post = request.POST
+    # Texts go to the database as typed, not through a form: drop NUL, which PostgreSQL refuses.
+    post = {key: value.replace("\x00", "") for key, value in request.POST.items()}
     items = [
         {"item": post.get(f"item_{n}", ""), "reason": post.get(f"item_reason_{n}", "")}
         for n in range(1, ITEM_ROWS + 1)
