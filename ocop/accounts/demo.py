@@ -35,6 +35,8 @@ DEMO_ACCOUNTS = [
         )
     ],
     ("producer", Role.PRODUCER, "Nguyễn Thị Hợp (HTX Nông nghiệp Phú Xuyên)", None),
+    # Another producer in another commune (Phượng Dực): the two producer accounts see only their own.
+    ("producer2", Role.PRODUCER, "Ngô Văn Dực (HTX Nông nghiệp Phượng Dực)", None),
 ]
 
 

@@ -10,7 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from ocop.accounts.models import User
-from ocop.places.models import Commune, Province
+from ocop.accounts.roles import Role
+from ocop.places.models import Province
+from ocop.registry.demo import demo_producer
 from ocop.registry.models import Producer, Product
 
 from .demo_council import seed_council_story
@@ -22,7 +24,6 @@ from .services.rounds import round_create
 from .services.transitions import application_transition
 from .testing import FORM02, PDF_BYTES
 
-TAX_CODE = "0100109106"
 MAU03 = {
     "raw_materials": "Nguyên liệu trồng tại xã, có hợp đồng liên kết với 40 hộ.",
     "local_labour": "18 lao động, 16 người thường trú tại xã.",
@@ -30,20 +31,30 @@ MAU03 = {
     "local_identity": "Giống địa phương, kinh nghiệm canh tác của cộng đồng.",
     "proposal_letter": "Tờ trình số 25/TTr-UBND",
 }
-# product name, set number, the actions after filing (actor username, action)
+HTX_PX, NAM_TIEN, MINH_PHAT = (
+    "HTX Nông nghiệp Phú Xuyên",
+    "Hộ kinh doanh Giò chả Nam Tiến",
+    "Trang trại Cá Minh Phát",
+)
+HTX_PD = "HTX Nông nghiệp Phượng Dực"  # the `producer2` account's producer, in Xã Phượng Dực
+# producer, product name, set number, the actions after filing (actor username, action; "producer"
+# stands for the producer's own representative)
 STORIES = [
-    ("Dưa lê Phú Xuyên", 1, []),
-    ("Cà chua bi Phú Xuyên", 1, [("producer", "submit")]),
-    ("Bí xanh Phú Xuyên", 1, [("producer", "submit"), ("commune", "return")]),
-    ("Ngô nếp Phú Xuyên", 3, [("producer", "submit"), ("commune", "propose")]),
-    ("Mật ong hoa nhãn Phú Xuyên", 4,
+    (HTX_PX, "Dưa lê Phú Xuyên", 1, []),
+    (HTX_PX, "Cà chua bi Phú Xuyên", 1, [("producer", "submit")]),
+    (HTX_PX, "Bí xanh Phú Xuyên", 1, [("producer", "submit"), ("commune", "return")]),
+    (HTX_PX, "Ngô nếp Phú Xuyên", 3, [("producer", "submit"), ("commune", "propose")]),
+    (HTX_PX, "Mật ong hoa nhãn Phú Xuyên", 4,
      [("producer", "submit"), ("commune", "propose"), ("province", "request_additions")]),
-    ("Rau cần Phú Xuyên", 1,
+    (MINH_PHAT, "Rau cần Phú Xuyên", 1,
      [("producer", "submit"), ("commune", "propose"), ("province", "accept"),
       ("advisor", "request_tests")]),
-    ("Giò chả Phú Xuyên", 8,
+    (NAM_TIEN, "Giò chả Phú Xuyên", 8,
      [("producer", "submit"), ("commune", "propose"), ("province", "accept"),
       ("advisor", "record_site_visit"), ("advisor", "report_to_council")]),
+    # Phượng Dực has no demo commune officer: its submitted dossier waits there, unseen by `commune`.
+    (HTX_PD, "Gạo tám thơm Phượng Dực", 3, []),
+    (HTX_PD, "Cà rốt Phượng Dực", 1, [("producer", "submit")]),
 ]  # fmt: skip
 EXTRA: dict[str, Any] = {
     "items": [{"item": "Tiêu chí 1.2", "reason": "Bổ sung hợp đồng liên kết vùng nguyên liệu"}],
@@ -55,46 +66,44 @@ EXTRA: dict[str, Any] = {
 @transaction.atomic
 def seed_evaluation() -> None:
     province = Province.objects.get(code="01")
-    commune = Commune.objects.get(code="10273")
     users = {
-        u.username: u
-        for u in User.objects.filter(username__in=["producer", "commune", "province", "advisor"])
+        u.username: u for u in User.objects.filter(username__in=["commune", "province", "advisor"])
     }
-    producer = _producer(users["producer"], commune)
     rounds = {key: _round(province, *key) for key in [(2025, 1), (2025, 2), (2026, 1), (2026, 2)]}
-    if not Application.objects.filter(producer=producer).exists():
-        _dossier_stories(province, producer, users, rounds)
-    seed_council_story(producer, users, rounds[(2026, 2)], _filed, _walk)
+    if not Application.objects.filter(product__producer__commune__province=province).exists():
+        _dossier_stories(province, users, rounds)
+    seed_council_story(_producer, users, rounds[(2026, 2)], _filed, _walk)
 
 
-def _dossier_stories(province, producer, users, rounds) -> None:
+def _dossier_stories(province, users, rounds) -> None:
     extra = Round.objects.filter(province=province, year=2026, number=3).first() or round_create(
         actor=None, level=RoundLevel.PROVINCE, province=province, year=2026, number=3,
         proposal_deadline=date(2026, 12, 15), decision_deadline=date(2026, 12, 30),
     )  # fmt: skip
-    _upgrade_story(producer, users, rounds[(2025, 2)], rounds[(2026, 2)])
-    for name, set_number, steps in STORIES:
-        product = _product(producer, name, set_number)
-        application = _filed(users["producer"], product, extra, "first", date(2026, 11, 16))
+    _upgrade_story(_producer(HTX_PX), users, rounds[(2025, 2)], rounds[(2026, 2)])
+    for producer_name, name, set_number, steps in STORIES:
+        product = _product(_producer(producer_name), name, set_number)
+        application = _filed(product, extra, "first", date(2026, 11, 16))
         _walk(application, users, steps, date(2026, 11, 17))
 
 
 def _upgrade_story(producer, users, round_2025, round_2026) -> None:
     """Gạo nếp cái hoa vàng: 3★ in round 2/2025 (148-2023), upgrade filed in round 2/2026."""
     product = _product(producer, "Gạo nếp cái hoa vàng Phú Xuyên", 3)
-    first = _filed(users["producer"], product, round_2025, "first", date(2025, 9, 15))
+    first = _filed(product, round_2025, "first", date(2025, 9, 15))
     steps = [("producer", "submit"), ("commune", "propose"), ("province", "accept"),
              ("advisor", "report_to_council")]  # fmt: skip
     _walk(first, users, steps, date(2025, 9, 16))
     product.current_stars = 3  # the certificates app records this after the decision
     product.save(update_fields=["current_stars"])
-    upgrade = _filed(users["producer"], product, round_2026, "upgrade", date(2026, 9, 10))
-    _upload(users["producer"], upgrade, "1.2", "hop-dong-lien-ket-2026.pdf")
+    upgrade = _filed(product, round_2026, "upgrade", date(2026, 9, 10))
+    _upload(_representative(producer), upgrade, "1.2", "hop-dong-lien-ket-2026.pdf")
     steps = [("producer", "submit"), ("commune", "propose"), ("province", "accept")]
     _walk(upgrade, users, steps, date(2026, 9, 11))
 
 
-def _filed(user, product, round_, kind, day) -> Application:
+def _filed(product, round_, kind, day) -> Application:
+    user = _representative(product.producer)
     application = application_create(
         actor=user, product=product, round=round_, kind=kind, today=day
     )
@@ -112,8 +121,9 @@ def _filed(user, product, round_, kind, day) -> Application:
 
 def _walk(application, users, steps, day) -> None:
     for username, action in steps:
+        actor = _representative(application.producer) if username == "producer" else users[username]
         application_transition(
-            actor=users[username], application=application, action=action, today=day,
+            actor=actor, application=application, action=action, today=day,
             items=EXTRA["items"], report=EXTRA["report"], reason=EXTRA["reason"],
         )  # fmt: skip
 
@@ -132,16 +142,23 @@ def _round(province, year, number) -> Round:
     )
 
 
-def _producer(user, commune) -> Producer:
-    producer = user.producers.first()
-    if producer is None:
-        producer = Producer.objects.filter(tax_code=TAX_CODE).first() or Producer.objects.create(
-            legal_form="cooperative", name="HTX Nông nghiệp Phú Xuyên", tax_code=TAX_CODE,
-            commune=commune, representative_name="Nguyễn Thị Hợp", phone="0912345678",
-            email="htx.phuxuyen@demo.ocop.local",
+def _producer(name: str) -> Producer:
+    return Producer.objects.filter(name=name).first() or demo_producer(name)
+
+
+def _representative(producer: Producer) -> User:
+    """The producer's demo account, or a representative who cannot log in (no demo password): only
+    `producer` and `producer2` are demo accounts, the other producers still file their own dossiers."""
+    found = producer.representatives.order_by("pk").first()
+    if found is None:
+        found = User(
+            username=f"daidien-{producer.tax_code}", role=Role.PRODUCER,
+            full_name=producer.representative_name or producer.name,
         )  # fmt: skip
-        producer.representatives.add(user)
-    return producer
+        found.set_unusable_password()
+        found.save()
+        producer.representatives.add(found)
+    return found
 
 
 def _product(producer, name, set_number) -> Product:

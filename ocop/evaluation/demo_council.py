@@ -27,27 +27,31 @@ AGENCIES = ["UBND thành phố Hà Nội", "Sở Nông nghiệp và Môi trườ
             "Sở Khoa học và Công nghệ", "Sở Văn hóa, Thể thao và Du lịch",
             "Văn phòng điều phối Chương trình OCOP"]  # fmt: skip
 POSITIONS = ["chair", "vice_chair", "member", "member", "member", "member", "secretary"]
-# product, set, totals of member1…member7 (None: not scored), outcome
-# (product, set, member totals in seat order (None: no sheet), rejection reason or None)
-STORIES: list[tuple[str, int, list[int | None], str | None]] = [
-    ("Chè búp Phú Xuyên", 11, [82, 76, 78, 74, 80, 86, 79], None),  # 4★, spread 12 recorded
-    ("Bún khô Phú Xuyên", 6, [62, 60, None, 58, 61, 63, 64], None),  # 3★, member3 conflicted
-    ("Bánh gai Phú Xuyên", 6, [45, 44, 47, 42, 46, 48, 43], None),  # 2★, not recognised
-    ("Miến dong Phú Xuyên", 6, [92, 91, 93, 90, 94, 92, 91], None),  # 5★: proposed to the ministry
-    ("Rượu nếp Phú Xuyên", 14, [], "Nguyên liệu gạo nếp nhập ngoài tỉnh, không rõ nguồn gốc."),
-]
+HTX_PX, QUANG_HA, NAM_TIEN = (
+    "HTX Nông nghiệp Phú Xuyên", "Tổ hợp tác Mật ong Quang Hà", "Hộ kinh doanh Giò chả Nam Tiến")  # fmt: skip
+# (producer, product, set, member totals in seat order (None: no sheet), rejection reason or None)
+STORIES: list[tuple[str, str, int, list[int | None], str | None]] = [
+    (QUANG_HA, "Chè búp Phú Xuyên", 11, [82, 76, 78, 74, 80, 86, 79], None),  # 4★, spread 12
+    (HTX_PX, "Bún khô Phú Xuyên", 6, [62, 60, None, 58, 61, 63, 64], None),  # 3★, member3 conflicted
+    (NAM_TIEN, "Bánh gai Phú Xuyên", 6, [45, 44, 47, 42, 46, 48, 43], None),  # 2★, not recognised
+    (HTX_PX, "Miến dong Phú Xuyên", 6, [92, 91, 93, 90, 94, 92, 91], None),  # 5★: to the ministry
+    (HTX_PX, "Rượu nếp Phú Xuyên", 14, [],
+     "Nguyên liệu gạo nếp nhập ngoài tỉnh, không rõ nguồn gốc."),
+]  # fmt: skip
 STEPS = [("producer", "submit"), ("commune", "propose"), ("province", "accept"),
          ("advisor", "record_site_visit"), ("advisor", "report_to_council")]  # fmt: skip
 
 
-def seed_council_story(producer, users, round_2026: Round, filed, walk) -> None:
+def seed_council_story(producer_named, users, round_2026: Round, filed, walk) -> None:
+    """`producer_named(name)` finds (or makes) a demo producer; `filed` and `walk` are the dossier
+    steps of demo.py."""
     if Council.objects.filter(name=COUNCIL_NAME).exists():
         return
     province = Province.objects.get(code="01")
     dossiers = []
-    for name, set_number, _totals, _outcome in STORIES:
-        product = _product(producer, name, set_number)
-        application = filed(users["producer"], product, round_2026, "first", date(2026, 9, 10))
+    for producer_name, name, set_number, _totals, _outcome in STORIES:
+        product = _product(producer_named(producer_name), name, set_number)
+        application = filed(product, round_2026, "first", date(2026, 9, 10))
         walk(application, users, STEPS, date(2026, 9, 11))
         dossiers.append(application)
     council, seats = _council(province)
@@ -61,7 +65,7 @@ def seed_council_story(producer, users, round_2026: Round, filed, walk) -> None:
         conflict_review(actor=seats[6].user, conflict=conflict, confirmed=False,
                         note="Cùng địa bàn cư trú, không có quan hệ với chủ thể.")  # fmt: skip
     items = list(session.items.order_by("id"))
-    for item, (_name, _set, totals, outcome) in zip(items, STORIES, strict=True):
+    for item, (_producer, _name, _set, totals, outcome) in zip(items, STORIES, strict=True):
         if outcome:
             item_outcome_record(actor=seats[6].user, item=item, outcome="reject", reason=outcome)
         for index, (seat, total) in enumerate(zip(seats, totals, strict=False)):

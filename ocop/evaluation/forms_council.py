@@ -59,15 +59,29 @@ class ConflictReviewForm(CleanInputMixin, forms.Form):
     note = forms.CharField(label=_("Ghi chú"), required=False)
 
 
+class RowsField(forms.ModelMultipleChoiceField):
+    """Row ids only: a number beyond the database's integer range would crash the `pk__in` lookup
+    (Django guards the single-row lookup, not this one), so it is refused like any unknown id."""
+
+    def _check_values(self, value):
+        for pk in value or ():
+            if not (str(pk).isascii() and str(pk).isdigit() and int(pk) < 2**63):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                    params={"pk": pk},
+                )  # fmt: skip
+        return super()._check_values(value)
+
+
 class SessionForm(CleanInputMixin, forms.Form):
     round = forms.ModelChoiceField(queryset=Round.objects.none(), label=_("Đợt đánh giá"))
     held_on = forms.DateField(label=_("Ngày họp"), widget=forms.DateInput(attrs={"type": "date"}))
     place = forms.CharField(label=_("Địa điểm"), max_length=255, required=False)
-    applications = forms.ModelMultipleChoiceField(
+    applications = RowsField(
         queryset=Application.objects.none(), label=_("Sản phẩm đưa ra hội đồng"),
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
-    present = forms.ModelMultipleChoiceField(
+    present = RowsField(
         queryset=CouncilMember.objects.none(), label=_("Thành viên có mặt"), required=False,
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip

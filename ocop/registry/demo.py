@@ -83,6 +83,10 @@ ELSEWHERE = [
 ]  # fmt: skip
 
 
+# demo producer account → the producer it represents (in two different communes)
+REPRESENTED = {"producer": "HTX Nông nghiệp Phú Xuyên", "producer2": "HTX Nông nghiệp Phượng Dực"}
+
+
 def _producer(commune: Commune, serial: int, legal_form: str, name: str, rep=("", "")) -> Producer:
     producer = Producer.objects.filter(name=name).first()
     if producer is None:
@@ -136,7 +140,20 @@ def seed_registry() -> tuple[int, int]:
     if other is not None:
         for serial, (name, form, items) in enumerate(ELSEWHERE, start=100):
             _products(_producer(other, serial, form, name), items)
-    account = User.objects.filter(username="producer").first()
-    if account is not None:
-        Producer.objects.get(name=PHU_XUYEN_PRODUCERS[0][2]).representatives.add(account)
+    for account in User.objects.filter(username__in=REPRESENTED):
+        Producer.objects.get(name=REPRESENTED[account.username]).representatives.add(account)
     return Producer.objects.count(), Product.objects.count()
+
+
+def demo_producer(name: str) -> Producer:
+    """One of the Phú Xuyên producers by name, made on the spot when the registry demo has not run
+    (the evaluation demo's tests); its demo account, if any, becomes its representative."""
+    for serial, (code, form, known, rep, _theme) in enumerate(PHU_XUYEN_PRODUCERS, start=1):
+        if known == name:
+            producer = _producer(Commune.objects.get(code=code), serial, form, name, rep)
+            break
+    else:
+        raise KeyError(name)
+    accounts = [u for u, represented in REPRESENTED.items() if represented == name]
+    producer.representatives.add(*User.objects.filter(username__in=accounts))
+    return producer

@@ -15,7 +15,7 @@ def test_demo_has_every_stage_a_return_and_a_carried_upgrade(db, settings, tmp_p
         "draft", "submitted", "returned", "proposed", "additions_requested", "advisory_review",
         "tests_requested", "ready_for_council", "decided", "proposed_central", "rejected",
     }  # fmt: skip
-    assert Application.objects.count() == 14
+    assert Application.objects.count() == 16
     assert sorted(Round.objects.values_list("year", "number")) == [
         (2025, 1),
         (2025, 2),

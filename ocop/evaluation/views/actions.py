@@ -38,7 +38,8 @@ ACTION_DONE = {
 @login_required
 def application_act(request, pk: int, action: str):
     application = fetch(request, pk)
-    post = request.POST
+    # Texts go to the database as typed, not through a form: drop NUL, which PostgreSQL refuses.
+    post = {key: value.replace("\x00", "") for key, value in request.POST.items()}
     if _needs_confirmation(request, application, action):
         title, button, note = CONFIRM_TEXT[action]
         return confirmation(

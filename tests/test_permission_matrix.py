@@ -1,0 +1,379 @@
+"""The permission matrix, generated from the URL resolver (issue 9.10).
+
+Every URL pattern of the project is listed in TABLE (a pattern the table does not list fails
+`test_every_url_pattern_is_in_the_table`, so a new page cannot escape the matrix). Each entry gives,
+for one or more URLs of that pattern built from the world of tests/world.py (province P, commune X,
+producer A owns the objects), the personas that may GET it and those that may POST to it. Every
+persona × every URL × GET and POST is then sent: an allowed persona gets a non-error answer, any
+other is refused (anonymous: sent to the login page; a logged-in user: 403/404/405) and its
+request changes no row of any domain table. No request may end in a server error.
+
+What "allowed" means is the status code only (robust to wording): 2xx, a redirect that is not to
+the login page, or 400. A POST that an allowed persona sends with empty data is usually a form
+re-shown with its errors, or a redirect with a message; it still proves the view let them in.
+
+Skipped patterns: Django admin's own pages (the admin site checks `is_staff` for all of them; one
+test below checks that non-admins are refused), and i18n `set_language` (Django's view: it only
+sets the language cookie and redirects, for everyone).
+"""
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+
+from tests.world import World, build_world, domain_writes, row_counts
+
+PERSONAS = [
+    "anonymous", "producer_a", "producer_b", "commune_x", "commune_y", "province_p", "province_q",
+    "member", "member_conflicted", "advisor", "central", "admin",
+]  # fmt: skip
+ALL = frozenset(PERSONAS)
+USERS = ALL - {"anonymous"}
+NOBODY: frozenset[str] = frozenset()
+OFFICERS = frozenset({"admin", "central", "province_p", "province_q", "commune_x", "commune_y"})
+OFFICERS_PRODUCERS = OFFICERS | {"producer_a", "producer_b"}
+OFFICERS_OF_A = frozenset({"commune_x", "province_p", "central", "admin"})  # X, P, nationwide
+SEES_A = OFFICERS_OF_A | {"producer_a"}  # producer A's own rows
+PROVINCE_OFFICERS = frozenset({"province_p", "province_q", "central", "admin"})
+MANAGERS = frozenset({"province_p", "admin"})  # of the council of P (its chair and secretary too)
+MEMBERS = frozenset({"member", "member_conflicted"})
+# Item 9.4: a dossier never submitted is the producer's own, not yet the officers'.
+DRAFT = frozenset({"producer_a"})
+# A filed dossier on the open session's agenda: the producer, its commune and province, the
+# members of the council that scores it, nationwide officers. Advisors see dossiers only from the
+# advisory review until they go to the council (workflow.ADVISOR_VISIBLE).
+FILED = SEES_A | MEMBERS
+FILED_CONFLICTED = FILED - {"member_conflicted"}  # item 9.1: a conflict hides the dossier
+SKIPPED = {"set_language"}
+# The marker makes pytest-django create the test database; each test then runs in a savepoint of
+# the module's transaction (see `world`).
+pytestmark = pytest.mark.django_db
+
+
+@dataclass(frozen=True)
+class Case:
+    kwargs: Callable[[World], dict] = field(default=lambda w: {})
+    get: frozenset[str] = NOBODY
+    post: frozenset[str] = NOBODY
+    data: Callable[[World], dict] = field(default=lambda w: {})
+
+
+def same(allowed: frozenset[str], kwargs: Callable[[World], dict] = lambda w: {}) -> Case:
+    """A page that answers GET and POST alike (a function view without a method check)."""
+    return Case(kwargs, allowed, allowed)
+
+
+def post_only(allowed: frozenset[str], kwargs=lambda w: {}, data=lambda w: {}) -> Case:
+    return Case(kwargs, NOBODY, allowed, data)
+
+
+def producer(w):
+    return {"pk": w.producer_a.pk}
+
+
+def product(w):
+    return {"pk": w.product.pk}
+
+
+def draft(w):
+    return {"pk": w.draft.pk}
+
+
+def filed(w):
+    return {"pk": w.free.application_id}
+
+
+def council(w):
+    return {"pk": w.session.council_id}
+
+
+def session(w):
+    return {"pk": w.session.pk}
+
+
+TABLE: dict[str, list[Case]] = {
+    # accounts (Django's auth views with the project's throttled forms)
+    "home": [same(ALL)],
+    "login": [same(ALL)],
+    "logout": [Case(post=ALL)],  # Django 5: logging out is a POST
+    "password_change": [same(USERS)],
+    "password_change_done": [Case(get=USERS)],
+    "password_reset": [same(ALL)],
+    "password_reset_done": [Case(get=ALL)],
+    "password_reset_confirm": [same(ALL, lambda w: {"uidb64": "MQ", "token": "sai-ma"})],
+    "password_reset_complete": [Case(get=ALL)],
+    "notification_list": [same(USERS)],
+    "audit_history": [
+        same(
+            OFFICERS_OF_A,
+            lambda w: {"app_label": "registry", "model_name": "product", "pk": str(w.product.pk)},
+        ),
+        same(  # item 9.4: a draft's trail is not the officers' either
+            NOBODY,
+            lambda w: {
+                "app_label": "evaluation",
+                "model_name": "application",
+                "pk": str(w.draft.pk),
+            },
+        ),
+    ],  # fmt: skip
+    # criteria and places: reference data for every logged-in user
+    "criteria:ruleset_list": [same(USERS)],
+    "criteria:set_list": [same(USERS, lambda w: {"rules": "26-2026"})],
+    "criteria:sheet_detail": [same(USERS, lambda w: {"rules": "26-2026", "number": 1})],
+    "criteria:sheet_pdf": [same(USERS, lambda w: {"rules": "26-2026", "number": 1})],
+    "places:commune_options": [same(USERS)],
+    "places:historic_options": [same(USERS)],
+    # registry
+    "registry:producer_list": [same(OFFICERS_PRODUCERS)],
+    "registry:producer_create": [same(OFFICERS_PRODUCERS)],
+    "registry:producer_detail": [same(SEES_A, producer)],
+    "registry:producer_edit": [same(SEES_A, producer)],
+    "registry:producer_verify": [post_only(OFFICERS_OF_A, producer)],
+    "registry:producer_archive": [post_only(OFFICERS_OF_A, producer)],
+    "registry:producer_document_add": [post_only(SEES_A, producer)],
+    "registry:product_list": [same(OFFICERS_PRODUCERS)],
+    "registry:product_create": [same(OFFICERS_PRODUCERS)],
+    "registry:product_detail": [same(SEES_A, product)],
+    "registry:product_edit": [same(SEES_A, product)],
+    "registry:product_verify": [post_only(OFFICERS_OF_A, product)],
+    "registry:product_archive": [post_only(OFFICERS_OF_A, product)],
+    "registry:product_standard_add": [post_only(SEES_A, product)],
+    "registry:product_image_add": [post_only(SEES_A, product)],
+    "registry:product_image": [
+        same(SEES_A, lambda w: {"pk": w.product.pk, "image_pk": w.image.pk})
+    ],
+    "registry:change_list": [same(OFFICERS_PRODUCERS)],
+    "registry:change_accept": [post_only(OFFICERS_OF_A, lambda w: {"pk": w.change.pk})],
+    "registry:change_reject": [post_only(OFFICERS_OF_A, lambda w: {"pk": w.change.pk})],
+    "registry:producers_template": [same(OFFICERS)],
+    "registry:producers_export": [same(OFFICERS_PRODUCERS)],
+    "registry:producers_import": [same(OFFICERS)],
+    # a token that is not in the user's session: nobody confirms someone else's upload
+    "registry:producers_import_confirm": [Case(lambda w: {"token": "0" * 32})],
+    "registry:products_template": [same(OFFICERS)],
+    "registry:products_export": [same(OFFICERS_PRODUCERS)],
+    "registry:products_import": [same(OFFICERS)],
+    "registry:products_import_confirm": [Case(lambda w: {"token": "0" * 32})],
+    # evaluation: rounds and dossiers
+    "evaluation:round_list": [same(USERS)],
+    "evaluation:round_new": [same(frozenset({"province_p", "province_q", "admin"}))],
+    "evaluation:application_list": [
+        same(OFFICERS_PRODUCERS | {"advisor"})  # council members score from their sheets
+    ],
+    "evaluation:my_tasks": [same(USERS)],
+    "evaluation:application_new": [same(frozenset({"producer_a", "producer_b", "admin"}))],
+    "evaluation:application_detail": [
+        same(DRAFT, draft),
+        same(FILED, filed),
+        same(FILED_CONFLICTED, lambda w: {"pk": w.conflicted.application_id}),
+    ],  # fmt: skip
+    # the producer's forms: only its own representatives, only while the dossier is theirs
+    "evaluation:application_form01": [same(DRAFT, draft), same(NOBODY, filed)],
+    "evaluation:application_form02": [same(DRAFT, draft), same(NOBODY, filed)],
+    "evaluation:application_selfscore": [same(DRAFT, draft), same(NOBODY, filed)],
+    "evaluation:application_selfscore_preview": [same(DRAFT, draft), same(NOBODY, filed)],
+    # one endpoint per action; whoever may see the dossier is let in, the service decides
+    "evaluation:application_act": [
+        post_only(DRAFT, lambda w: {"pk": w.draft.pk, "action": "submit"}),
+        post_only(FILED, lambda w: {"pk": w.free.application_id, "action": "accept"}),
+    ],
+    "evaluation:evidence_add": [post_only(DRAFT, draft), post_only(FILED, filed)],
+    "evaluation:application_zip": [same(DRAFT, draft), same(FILED, filed)],
+    "evaluation:application_form01_pdf": [same(FILED, filed)],
+    "evaluation:application_form02_pdf": [same(FILED, filed)],
+    "evaluation:evidence_download": [
+        same(DRAFT, lambda w: {"file_id": w.draft_file.pk}),
+        same(FILED, lambda w: {"file_id": w.free_file.pk}),
+    ],
+    "evaluation:evidence_delete": [
+        post_only(DRAFT, lambda w: {"file_id": w.draft_file.pk}),
+        # the dossier is with the council: not even its producer removes evidence now
+        post_only(NOBODY, lambda w: {"file_id": w.free_file.pk}),
+    ],
+    # evaluation: councils, sessions, sheets, decisions
+    "evaluation:council_list": [same(PROVINCE_OFFICERS | MEMBERS)],
+    "evaluation:council_new": [same(PROVINCE_OFFICERS)],
+    "evaluation:council_detail": [same(MANAGERS | {"central"} | MEMBERS, council)],
+    "evaluation:council_member_new": [post_only(MANAGERS, council)],
+    "evaluation:council_rules": [post_only(MANAGERS, council)],
+    "evaluation:conflict_new": [post_only(MEMBERS, council)],
+    "evaluation:conflict_review": [
+        post_only(
+            MANAGERS,
+            lambda w: {"pk": w.session.council_id, "conflict_pk": w.conflict.pk},
+            lambda w: {"confirmed": "yes", "note": "Đã xác minh"},
+        )
+    ],  # fmt: skip
+    "evaluation:session_new": [same(MANAGERS, council)],
+    "evaluation:session_detail": [
+        same(MANAGERS, session),
+        same(MANAGERS, lambda w: {"pk": w.closed.pk}),
+    ],
+    "evaluation:session_close": [post_only(MANAGERS, session)],
+    "evaluation:item_outcome": [
+        post_only(MANAGERS, lambda w: {"pk": w.session.pk, "item_pk": w.free.pk})
+    ],
+    "evaluation:minutes_pdf": [
+        same(MANAGERS, lambda w: {"pk": w.closed.pk}),
+        same(NOBODY, session),  # no minutes while the session is open
+    ],
+    "evaluation:workbook_download": [same(MEMBERS, session)],
+    "evaluation:workbook_upload": [post_only(MEMBERS, session)],
+    "evaluation:my_sheets": [same(MEMBERS | {"admin"})],
+    "evaluation:sheet_score": [
+        same(MEMBERS, lambda w: {"item_pk": w.free.pk}),
+        same(frozenset({"member"}), lambda w: {"item_pk": w.conflicted.pk}),
+    ],
+    "evaluation:sheet_preview": [
+        post_only(MEMBERS | MANAGERS, lambda w: {"item_pk": w.free.pk}),
+        post_only(MANAGERS | {"member"}, lambda w: {"item_pk": w.conflicted.pk}),
+    ],
+    "evaluation:sheet_paper": [
+        same(MANAGERS, lambda w: {"item_pk": w.free.pk, "member_pk": w.seat.pk}),
+        same(MANAGERS, lambda w: {"item_pk": w.conflicted.pk, "member_pk": w.seat.pk}),
+        # item 9.1: a conflicted member's paper form is not shown at all, to anyone
+        same(NOBODY, lambda w: {"item_pk": w.conflicted.pk, "member_pk": w.conflicted_seat.pk}),
+    ],
+    "evaluation:decision_list": [same(PROVINCE_OFFICERS)],
+    "evaluation:decision_detail": [same(MANAGERS | {"central"}, lambda w: {"pk": w.decision.pk})],
+    "evaluation:decision_pdf": [same(MANAGERS | {"central"}, lambda w: {"pk": w.decision.pk})],
+    # certificates
+    "certificates:certificate_list": [same(OFFICERS_PRODUCERS)],
+    "certificates:certificate_detail": [same(SEES_A, lambda w: {"pk": w.certificate.pk})],
+    "certificates:certificate_pdf": [same(SEES_A, lambda w: {"pk": w.certificate.pk})],
+    # 3★/4★: the province of the product (the ministry revokes 5★ only)
+    "certificates:certificate_revoke": [same(MANAGERS, lambda w: {"pk": w.certificate.pk})],
+    "certificates:verify": [same(ALL, lambda w: resolve(w.verify_path).kwargs)],  # public
+}
+
+
+def url_patterns(resolver=None, namespace: str = ""):
+    """(name, route) of every pattern, depth first, with namespaces joined as reverse() wants."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_patterns(pattern, inner)
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}{pattern.name or ''}", str(pattern.pattern)
+
+
+def project_patterns() -> dict[str, str]:
+    """name → route of every pattern outside the admin site (an unnamed one: "namespace:")."""
+    return {
+        name: route
+        for name, route in url_patterns()
+        if not name.startswith("admin:") and name not in SKIPPED
+    }
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Built once for the module inside a transaction that is rolled back at the end; every
+    request below runs in a savepoint of its own, rolled back too, so each sees this world."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        built = build_world()
+        yield built
+        transaction.set_rollback(True)
+
+
+class _Undo(Exception):
+    pass
+
+
+def classify(persona: str, response) -> str:
+    code = response.status_code
+    location = response.get("Location", "")
+    if code >= 500:
+        return "error"
+    if code == 302 and "login/" in location and "next=" in location:
+        return "refused" if persona == "anonymous" else "login-redirect"
+    if code in (403, 404, 405):
+        return "refused"
+    return "ok"
+
+
+def send(client: Client, method: str, url: str, data: dict, persona: str, refused: bool):
+    """One request in a savepoint that is rolled back; returns (outcome, detail)."""
+    cookies = copy.deepcopy(client.cookies)
+    outcome, detail = "error", ""
+    try:
+        with transaction.atomic():
+            before = row_counts() if refused else None
+            try:
+                with domain_writes() as writes:
+                    response = getattr(client, method)(url, data)
+            except Exception as error:  # the test client re-raises what would be a 500
+                outcome, detail = "error", f"{type(error).__name__}: {error}"
+                raise _Undo from error
+            outcome, detail = classify(persona, response), str(response.status_code)
+            if refused and outcome == "refused" and (writes or row_counts() != before):
+                outcome, detail = "changed", f"{response.status_code} but it wrote: {writes}"
+            raise _Undo
+    except _Undo:
+        pass
+    client.cookies = cookies  # a logout or a password change must not end the persona's session
+    return outcome, detail
+
+
+def cases():
+    for name, entries in TABLE.items():
+        for index, case in enumerate(entries):
+            yield name, index, case
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_permission_matrix(persona, world, django_db_blocker):
+    failures = []
+    with django_db_blocker.unblock():
+        client = Client()
+        user = world.personas[persona]
+        if user is not None:
+            client.force_login(user)
+        for name, index, case in cases():
+            url = reverse(name, kwargs=case.kwargs(world))
+            for method, allowed in (("get", case.get), ("post", case.post)):
+                expected = "ok" if persona in allowed else "refused"
+                data = case.data(world) if method == "post" else {}
+                check = expected == "refused"
+                outcome, detail = send(client, method, url, data, persona, check)
+                if outcome != expected:
+                    failures.append(f"{method.upper()} {url} ({name}#{index}): expected "
+                                    f"{expected}, got {outcome} [{detail}]")  # fmt: skip
+    assert failures == [], f"{persona}: {len(failures)} mismatches\n" + "\n".join(failures)
+
+
+def test_every_url_pattern_is_in_the_table():
+    found = project_patterns()
+    unnamed = [route for name, route in found.items() if not name or name.endswith(":")]
+    assert unnamed == [], "every URL pattern needs a name to be in the matrix"
+    assert sorted(set(found) - set(TABLE)) == [], "URL patterns missing from the permission matrix"
+    assert sorted(set(TABLE) - set(found)) == [], "entries for URL patterns that no longer exist"
+
+
+def test_every_case_reaches_its_own_pattern(world, django_db_blocker):
+    with django_db_blocker.unblock():
+        for name, index, case in cases():
+            url = reverse(name, kwargs=case.kwargs(world))
+            assert resolve(url).view_name == name, (name, index, url)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_only_admins_reach_the_django_admin(persona, world, django_db_blocker):
+    with django_db_blocker.unblock():
+        client = Client()
+        if world.personas[persona] is not None:
+            client.force_login(world.personas[persona])
+        for path in ("/admin/", "/admin/accounts/user/", "/admin/places/province/"):
+            response = client.get(path)
+            if persona == "admin":
+                assert response.status_code == 200, path
+            else:
+                assert response.status_code == 302, path
+                assert response["Location"].startswith("/admin/login/"), path
