@@ -250,6 +250,7 @@ TABLE: dict[str, list[Case]] = {
     # 3★/4★: the province of the product (the ministry revokes 5★ only)
     "certificates:certificate_revoke": [same(MANAGERS, lambda w: {"pk": w.certificate.pk})],
     "certificates:verify": [same(ALL, lambda w: resolve(w.verify_path).kwargs)],  # public
+    "certificates:verify_lookup": [same(ALL)],  # public: look-up by exact certificate number
 }
 
 

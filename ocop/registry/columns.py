@@ -15,7 +15,7 @@ from ocop.core.messages import MessageError
 from ocop.core.text import clean_long_text, nfc, search_key
 
 from .choices import CooperativeClass, Gender, LegalForm, SalesChannel, Trademark
-from .identifiers import clean_gtin, clean_phone, clean_tax_code
+from .identifiers import clean_email, clean_gtin, clean_phone, clean_tax_code
 from .product_sets import find_set, rules_with_sets, sets_of
 
 YES, NO = "Có", "Không"
@@ -195,7 +195,7 @@ PRODUCER_COLUMNS = [
     Column("commune", "Mã xã/phường (*)", True, lambda v: _digits(v, 5), example="10273"),
     Column("street_address", "Địa chỉ", example="Thôn Thượng, xã Phú Xuyên", width=30),
     Column("phone", "Điện thoại", read=read_optional(clean_phone), example="0912345678"),
-    Column("email", "Email", example="htxphuxuyen@example.vn"),
+    Column("email", "Email", read=read_optional(clean_email), example="htxphuxuyen@example.vn"),
     Column("website", "Trang web"),
     Column("registration_number", "Số đăng ký kinh doanh", example="0100109106"),
     Column(

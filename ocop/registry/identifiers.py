@@ -17,6 +17,8 @@ _SEPARATORS = re.compile(r"[\s.\-()]")
 _MOBILE = re.compile(r"^0[35789]\d{8}$", re.ASCII)
 _LANDLINE = re.compile(r"^02\d{9}$", re.ASCII)
 _SERVICE = re.compile(r"^1[89]00\d{4}(\d{2})?$", re.ASCII)
+# The shape of an address (Django's EmailValidator checks forms; imports are pure code).
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+$")
 _PRODUCT_CODE = re.compile(r"^(\d{2})-(\d{5})-(\d{3,})-(\d{4})$", re.ASCII)
 
 
@@ -78,6 +80,14 @@ def clean_phone(value: str) -> str:
     if _MOBILE.match(text) or _LANDLINE.match(text) or _SERVICE.match(text):
         return text
     raise MessageError("id.phone")
+
+
+def clean_email(value: str) -> str:
+    """An e-mail address as typed (outer spaces dropped); a cell such as 200 is refused."""
+    text = (value or "").strip()
+    if len(text) <= 254 and _EMAIL.match(text):
+        return text
+    raise MessageError("id.email")
 
 
 def format_product_code(province_code: str, commune_code: str, serial: int, year: int) -> str:

@@ -12,6 +12,7 @@ TEXTS: Texts = {
     "id.branch_range": _("Mã đơn vị phụ thuộc phải từ 001 đến 999."),
     "id.gtin_length": _("Mã GTIN phải gồm 8, 12, 13 hoặc 14 chữ số."),
     "id.gtin_check": _("Mã GTIN sai chữ số kiểm tra GS1."),
+    "id.email": _("Địa chỉ email không đúng định dạng (ví dụ: htx@example.vn)."),
     "id.phone": _(
         "Số điện thoại không đúng định dạng Việt Nam (di động 10 số, cố định 11 số bắt đầu bằng 02)."
     ),

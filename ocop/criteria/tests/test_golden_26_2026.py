@@ -191,4 +191,4 @@ def test_a_one_star_sheet_is_advised_towards_three_stars(rules_26):
     advice = advise(sheet, lowest)
     after = score_sheet(sheet, advice.answers_after)
     assert (advice.stars, advice.target, after.stars) == (1, 3, 3)
-    assert advice.text.startswith("Để đạt 3 sao: ")
+    assert advice_text(advice).startswith("Để đạt 3 sao: ")

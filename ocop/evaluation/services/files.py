@@ -100,7 +100,7 @@ def _check_still_open(actor, application: Application, size: int) -> None:
     try:
         check_dossier_room(used, size)
     except UploadRefused as error:
-        raise ValidationError(str(error)) from None
+        raise ValidationError(message_text(error)) from None
 
 
 @transaction.atomic

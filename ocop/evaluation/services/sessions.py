@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from ocop.core.services import audit_record, lock
 
@@ -20,7 +20,7 @@ from ..models.scoring import Outcome
 from .councils import conflicts_flag
 from .transitions import application_move
 
-NO_ATTENDANCE = _lazy(
+NO_ATTENDANCE = gettext_lazy(
     "Chưa ghi nhận thành viên có mặt tại phiên họp: chọn ít nhất một thành viên có mặt trước khi "
     "chấm điểm hoặc kết thúc phiên."
 )

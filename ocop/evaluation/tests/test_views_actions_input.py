@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_a_nul_character_in_an_action_text_is_not_stored(personas, world):
     dossier = new_dossier(personas["producer_a"], world.product_a, world.round)
     response = client_for(personas["producer_a"]).post(
-        f"/applications/{dossier.pk}/act/submit/", {"reason": "Nộp\x00 hồ sơ"}
+        f"/applications/{dossier.pk}/act/submit/", {"reason": "Nộp\x00 hồ sơ", "confirm": "1"}
     )
     assert response.status_code == 302
     dossier.refresh_from_db()

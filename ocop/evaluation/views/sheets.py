@@ -83,6 +83,8 @@ def sheet_paper(request, item_pk: int, member_pk: int):
     member = get_object_or_404(CouncilMember, pk=member_pk, council=item.session.council)
     if member.user_id == request.user.pk:
         raise PermissionDenied
+    if is_blocked(member, item.application.product_id):
+        raise Http404  # a conflicted member has no sheet on this product, not even on paper
     if has_online_sheet(item, member):
         # Not even the form: the member's own sheet is theirs alone (services.sheets).
         context = {"item": item, "member": member, "message": ONLINE_SHEET}

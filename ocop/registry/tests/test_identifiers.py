@@ -1,6 +1,7 @@
 import pytest
 
 from ocop.registry.identifiers import (
+    clean_email,
     clean_gtin,
     clean_phone,
     clean_tax_code,
@@ -90,3 +91,15 @@ def test_product_code_format_and_parse():
     assert parse_product_code(code) == ("01", "10273", 7, 2026)
     with pytest.raises(ValueError):
         parse_product_code("01-10273-2026")
+
+
+@pytest.mark.parametrize("good", ["htx@example.vn", " an.nguyen+ocop@so-nn.hanoi.gov.vn "])
+def test_email_addresses_pass(good):
+    assert clean_email(good) == good.strip()
+
+
+@pytest.mark.parametrize("bad", ["200", "htx@", "@example.vn", "htx@example", "a b@example.vn"])
+def test_bad_email_addresses(bad):
+    with pytest.raises(ValueError) as refused:
+        clean_email(bad)
+    assert refused.value.message.code == "id.email"
