@@ -34,16 +34,27 @@ CHROMIUM_FLAGS = [
 ]
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1366, "height": 900}
-# Runs axe once the previous run (if any) is over; HTML documents only (not a PDF viewer).
+# Runs axe after the previous run (if any) on HTML documents (not a PDF viewer). A document that has
+# not changed since its last run (a MutationObserver watches it) returns that run's findings again.
 AXE_RUN = """async () => {
   if (document.contentType !== "text/html") return null;
-  const previous = window.__ocopAxe || Promise.resolve();
-  window.__ocopAxe = previous.then(() => axe.run(document, {resultTypes: ["violations"]}));
-  const result = await window.__ocopAxe;
-  return result.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " " + n.html.slice(0, 100)),
-  }));
+  const run = async () => {
+    if (window.__ocopAxeClean) return window.__ocopAxeFound;
+    window.__ocopAxeClean = true;
+    const result = await axe.run(document, {resultTypes: ["violations"]});
+    window.__ocopAxeFound = result.violations.map(v => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " " + n.html.slice(0, 100)),
+    }));
+    if (!window.__ocopAxeObserver) {
+      window.__ocopAxeObserver = new MutationObserver(() => { window.__ocopAxeClean = false; });
+      window.__ocopAxeObserver.observe(document.documentElement,
+        {subtree: true, childList: true, attributes: true, characterData: true});
+    }
+    return window.__ocopAxeFound;
+  };
+  window.__ocopAxe = (window.__ocopAxe || Promise.resolve()).then(run, run);
+  return await window.__ocopAxe;
 }"""
 
 
@@ -106,23 +117,40 @@ def _describe(url: str, violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def check_a11y(page) -> None:
-    """Fail on any serious or critical axe-core violation on the page now (and any found earlier)."""
-    failures = getattr(page, "_ocop_a11y_failures", [])
-    violations = axe_violations(page)
-    if violations:
-        failures.append(_describe(page.url, violations))
+def _record(page, url: str, violations: list[dict]) -> None:
+    """Remember a finding once per page object, whichever check (on load or explicit) saw it."""
+    if not violations:
+        return
+    message = _describe(url, violations)
+    if message not in page._ocop_a11y_seen:
+        page._ocop_a11y_seen.add(message)
+        page._ocop_a11y_failures.append(message)
+
+
+def _fail_on_findings(page) -> None:
+    failures = page._ocop_a11y_failures
     if failures:
         message = "\n".join(failures)
         failures.clear()
         pytest.fail(message, pytrace=False)
 
 
-def watch_a11y(page) -> None:
+def check_a11y(page) -> None:
+    """Fail on any serious or critical axe-core violation on the page now (and any found earlier)."""
+    if not hasattr(page, "_ocop_a11y_failures"):
+        watch_a11y(page, watch_loads=False)
+    _record(page, page.url, axe_violations(page))
+    _fail_on_findings(page)
+
+
+def watch_a11y(page, watch_loads: bool = True) -> None:
     """Check every document the page loads, collecting failures for check_a11y/close_page."""
     page._ocop_a11y_failures = []
+    page._ocop_a11y_seen = set()
     page._ocop_a11y_checked = 0
     page._ocop_a11y_closing = False
+    if not watch_loads:
+        return
 
     def on_load(loaded) -> None:
         if page._ocop_a11y_closing:
@@ -134,8 +162,7 @@ def watch_a11y(page) -> None:
         except Error:
             return  # the page or its context closed meanwhile
         page._ocop_a11y_checked += 1
-        if violations:
-            page._ocop_a11y_failures.append(_describe(loaded.url, violations))
+        _record(page, loaded.url, violations)
 
     page.on("load", on_load)
 
@@ -153,9 +180,7 @@ def close_page(page) -> None:
     """Close the page's context, failing on any violation found on its pages and not yet reported."""
     page._ocop_a11y_closing = True
     page.context.close()
-    failures = getattr(page, "_ocop_a11y_failures", [])
-    if failures:
-        pytest.fail("\n".join(failures), pytrace=False)
+    _fail_on_findings(page)
 
 
 @pytest.fixture

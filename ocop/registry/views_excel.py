@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import role_required
@@ -26,7 +27,8 @@ from .models import Producer, Product
 from .views import OFFICERS, OFFICERS_AND_PRODUCERS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-KINDS = {"producers": _("chủ thể"), "products": _("sản phẩm")}
+# Lazy: the label is rendered in the language of each request, not of the process start.
+KINDS = {"producers": gettext_lazy("chủ thể"), "products": gettext_lazy("sản phẩm")}
 UPLOAD_DIR = "registry-imports"
 STALE_SECONDS = 24 * 60 * 60
 
