@@ -113,7 +113,9 @@ def axe_violations(page) -> list[dict]:
 
 def _describe(url: str, violations: list[dict]) -> str:
     lines = [f"axe-core: {len(violations)} vi phạm nghiêm trọng trên {url}"]
-    lines += [f"  {v['impact']} {v['id']} ({v['help']}): {json.dumps(v['nodes'])}" for v in violations]
+    lines += [
+        f"  {v['impact']} {v['id']} ({v['help']}): {json.dumps(v['nodes'])}" for v in violations
+    ]
     return "\n".join(lines)
 
 

@@ -25,7 +25,8 @@ import pytest
 from ocop.accounts.demo import DEMO_PASSWORD
 from tests.browser import DESKTOP, PHONE, check_a11y, close_page, open_page, screenshot
 
-pytestmark = pytest.mark.browser
+# One worker runs the whole module (bin/test uses --dist loadgroup): one demo server, not two.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("journeys")]
 
 ROLES = ["producer", "commune", "province", "advisor", "member1", "central", "admin", "public"]
 # The skip link, on every page: English once switched, Vietnamese before.
@@ -42,16 +43,17 @@ class Step:
 
 JOURNEYS = {
     "producer": [
-        Step("home", "/"), Step("tasks", "/applications/tasks/"), Step("products", "/products/"),
-        Step("product", follow=r"^/products/\d+/$"), Step("product-form", follow=r"/edit/$"),
-        Step("dossiers", "/applications/"), Step("dossier", follow=r"^/applications/\d+/$"),
-        Step("certificates", "/certificates/"),
+        Step("home", "/"), Step("tasks", "/applications/tasks/"),
+        Step("task-dossier", follow=r"^/applications/\d+/$"),
+        Step("self-score", follow=r"/self-score/$"), Step("dossiers", "/applications/"),
+        Step("products", "/products/"), Step("product", follow=r"^/products/\d+/$"),
+        Step("product-form", follow=r"/edit/$"), Step("certificates", "/certificates/"),
     ],
     "commune": [
-        Step("home", "/"), Step("tasks", "/applications/tasks/"), Step("dossiers", "/applications/"),
-        Step("dossier", follow=r"^/applications/\d+/$"), Step("producers", "/producers/"),
-        Step("producer", follow=r"^/producers/\d+/$"), Step("producer-form", "/producers/new/"),
-        Step("changes", "/registry/changes/"),
+        Step("home", "/"), Step("tasks", "/applications/tasks/"),
+        Step("task-dossier", follow=r"^/applications/\d+/$"), Step("dossiers", "/applications/"),
+        Step("producers", "/producers/"), Step("producer", follow=r"^/producers/\d+/$"),
+        Step("producer-form", "/producers/new/"), Step("changes", "/registry/changes/"),
     ],
     "province": [
         Step("home", "/"), Step("tasks", "/applications/tasks/"), Step("dossiers", "/applications/"),
@@ -160,6 +162,7 @@ def switch_to_english(page) -> None:
         page.get_by_label("Ngôn ngữ").select_option("en")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_text(ENGLISH_MARK).count() == 1
+    assert page.get_by_role("button", name="Sign out").count() in (0, 1)
 
 
 FIRST_LINK = """pattern => {
@@ -222,6 +225,12 @@ def test_failed_form_moves_focus_to_the_error_summary(world, browser):
         target = first_link.get_attribute("href").lstrip("#")
         first_link.click()
         assert page.evaluate("document.activeElement.id") == target
+        ring = page.evaluate(
+            "() => { const s = getComputedStyle(document.activeElement);"
+            " return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }"
+        )
+        # --ocop-focus, ≥ 3:1 against its neighbours (tests/test_css_contrast.py)
+        assert ring == ["solid", "3px", "rgb(10, 10, 10)"]
         field = page.locator(f"#{target}")
         assert field.get_attribute("aria-invalid") == "true"
         assert page.locator(f"#{target}_error").is_visible()
