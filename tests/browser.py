@@ -8,6 +8,7 @@ axe-core (npm package, test-only) each time a document loads, and again at every
 serious or critical violation fails the test, naming the page, the rule and the elements.
 """
 
+import functools
 import json
 import os
 import shutil
@@ -89,6 +90,7 @@ def browser(chromium_path):
         launched.close()
 
 
+@functools.cache
 def axe_source() -> str:
     if not AXE.exists():
         pytest.fail(f"axe-core chưa được cài ({AXE}): chạy bin/install (npm ci).")
