@@ -4,10 +4,13 @@ No browser is downloaded: Playwright launches the system Chromium. Without Chrom
 tests skip on a developer's machine and FAIL in CI (CI=true), so a missing service is never green.
 
 Every page a browser test opens through these fixtures (`phone_page`, `open_page`) is checked with
-axe-core (npm package, test-only) each time a document loads, and again at every `screenshot()`: a
-serious or critical violation fails the test, naming the page, the rule and the elements.
+axe-core (npm package, test-only) when each document loads, at every `screenshot()` and at
+`close_page()`: a serious or critical violation fails the test, naming the page, the rule and the
+elements. The check on load runs beside the test, so a page the test leaves within a fraction of a
+second may go unchecked; the checks at screenshot() and close_page() always complete.
 """
 
+import contextlib
 import functools
 import json
 import os
@@ -38,7 +41,7 @@ DESKTOP = {"width": 1366, "height": 900}
 # Runs axe after the previous run (if any) on HTML documents (not a PDF viewer). A document that has
 # not changed since its last run (a MutationObserver watches it) returns that run's findings again.
 AXE_RUN = """async () => {
-  if (document.contentType !== "text/html") return null;
+  if (document.contentType !== "text/html" || !location.protocol.startsWith("http")) return null;
   const run = async () => {
     if (window.__ocopAxeClean) return window.__ocopAxeFound;
     window.__ocopAxeClean = true;
@@ -151,7 +154,6 @@ def watch_a11y(page, watch_loads: bool = True) -> None:
     """Check every document the page loads, collecting failures for check_a11y/close_page."""
     page._ocop_a11y_failures = []
     page._ocop_a11y_seen = set()
-    page._ocop_a11y_checked = 0
     page._ocop_a11y_closing = False
     if not watch_loads:
         return
@@ -165,7 +167,6 @@ def watch_a11y(page, watch_loads: bool = True) -> None:
             violations = axe_violations(loaded)
         except Error:
             return  # the page or its context closed meanwhile
-        page._ocop_a11y_checked += 1
         _record(page, loaded.url, violations)
 
     page.on("load", on_load)
@@ -182,6 +183,11 @@ def open_page(browser, base_url: str, viewport=PHONE, locale: str = "vi-VN"):
 
 def close_page(page) -> None:
     """Close the page's context, failing on any violation found on its pages and not yet reported."""
+    if not page.is_closed() and page.url.startswith("http"):
+        from playwright.sync_api import Error
+
+        with contextlib.suppress(Error):  # the page closed meanwhile
+            _record(page, page.url, axe_violations(page))
     page._ocop_a11y_closing = True
     page.context.close()
     _fail_on_findings(page)
