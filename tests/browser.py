@@ -2,8 +2,17 @@
 
 No browser is downloaded: Playwright launches the system Chromium. Without Chromium the browser
 tests skip on a developer's machine and FAIL in CI (CI=true), so a missing service is never green.
+
+Every page a browser test opens through these fixtures (`phone_page`, `open_page`) is checked with
+axe-core (npm package, test-only) when each document loads, at every `screenshot()` and at
+`close_page()`: a serious or critical violation fails the test, naming the page, the rule and the
+elements. The check on load runs beside the test, so a page the test leaves within a fraction of a
+second may go unchecked; the checks at screenshot() and close_page() always complete.
 """
 
+import contextlib
+import functools
+import json
 import os
 import shutil
 from pathlib import Path
@@ -13,7 +22,10 @@ import pytest
 # Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = ("serious", "critical")
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -25,6 +37,29 @@ CHROMIUM_FLAGS = [
     "--disable-dev-shm-usage",
 ]
 PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1366, "height": 900}
+# Runs axe after the previous run (if any) on HTML documents (not a PDF viewer). A document that has
+# not changed since its last run (a MutationObserver watches it) returns that run's findings again.
+AXE_RUN = """async () => {
+  if (document.contentType !== "text/html" || !location.protocol.startsWith("http")) return null;
+  const run = async () => {
+    if (window.__ocopAxeClean) return window.__ocopAxeFound;
+    window.__ocopAxeClean = true;
+    const result = await axe.run(document, {resultTypes: ["violations"]});
+    window.__ocopAxeFound = result.violations.map(v => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " " + n.html.slice(0, 100)),
+    }));
+    if (!window.__ocopAxeObserver) {
+      window.__ocopAxeObserver = new MutationObserver(() => { window.__ocopAxeClean = false; });
+      window.__ocopAxeObserver.observe(document.documentElement,
+        {subtree: true, childList: true, attributes: true, characterData: true});
+    }
+    return window.__ocopAxeFound;
+  };
+  window.__ocopAxe = (window.__ocopAxe || Promise.resolve()).then(run, run);
+  return await window.__ocopAxe;
+}"""
 
 
 def find_chromium() -> str | None:
@@ -58,18 +93,117 @@ def browser(chromium_path):
         launched.close()
 
 
+@functools.cache
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail(f"axe-core chưa được cài ({AXE}): chạy bin/install (npm ci).")
+    return AXE.read_text(encoding="utf-8")
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's serious and critical violations on the page as it is now."""
+    from playwright.sync_api import Error
+
+    # page.evaluate is not subject to the page's Content-Security-Policy (a <script> tag would be).
+    try:
+        if not page.evaluate("() => typeof window.axe === 'object'"):
+            page.evaluate(axe_source())
+        found = page.evaluate(AXE_RUN)
+    except Error as exc:
+        if "context was destroyed" in str(exc) or "navigat" in str(exc):
+            return []  # the page moved on while axe ran: the next document is checked on its load
+        raise
+    return [v for v in found or [] if v["impact"] in BLOCKING]
+
+
+def _describe(url: str, violations: list[dict]) -> str:
+    lines = [f"axe-core: {len(violations)} vi phạm nghiêm trọng trên {url}"]
+    lines += [
+        f"  {v['impact']} {v['id']} ({v['help']}): {json.dumps(v['nodes'])}" for v in violations
+    ]
+    return "\n".join(lines)
+
+
+def _record(page, url: str, violations: list[dict]) -> None:
+    """Remember a finding once per page object, whichever check (on load or explicit) saw it."""
+    if not violations:
+        return
+    message = _describe(url, violations)
+    if message not in page._ocop_a11y_seen:
+        page._ocop_a11y_seen.add(message)
+        page._ocop_a11y_failures.append(message)
+
+
+def _fail_on_findings(page) -> None:
+    failures = page._ocop_a11y_failures
+    if failures:
+        message = "\n".join(failures)
+        failures.clear()
+        pytest.fail(message, pytrace=False)
+
+
+def check_a11y(page) -> None:
+    """Fail on any serious or critical axe-core violation on the page now (and any found earlier)."""
+    if not hasattr(page, "_ocop_a11y_failures"):
+        watch_a11y(page, watch_loads=False)
+    _record(page, page.url, axe_violations(page))
+    _fail_on_findings(page)
+
+
+def watch_a11y(page, watch_loads: bool = True) -> None:
+    """Check every document the page loads, collecting failures for check_a11y/close_page."""
+    page._ocop_a11y_failures = []
+    page._ocop_a11y_seen = set()
+    page._ocop_a11y_closing = False
+    if not watch_loads:
+        return
+
+    def on_load(loaded) -> None:
+        if page._ocop_a11y_closing:
+            return
+        from playwright.sync_api import Error
+
+        try:
+            violations = axe_violations(loaded)
+        except Error:
+            return  # the page or its context closed meanwhile
+        _record(page, loaded.url, violations)
+
+    page.on("load", on_load)
+
+
+def open_page(browser, base_url: str, viewport=PHONE, locale: str = "vi-VN"):
+    """A new browser context and page on base_url, watched by axe-core (close it with close_page)."""
+    context = browser.new_context(viewport=viewport, locale=locale, base_url=base_url)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    watch_a11y(page)
+    return page
+
+
+def close_page(page) -> None:
+    """Close the page's context, failing on any violation found on its pages and not yet reported."""
+    if not page.is_closed() and page.url.startswith("http"):
+        from playwright.sync_api import Error
+
+        with contextlib.suppress(Error):  # the page closed meanwhile
+            _record(page, page.url, axe_violations(page))
+    page._ocop_a11y_closing = True
+    page.context.close()
+    _fail_on_findings(page)
+
+
 @pytest.fixture
 def phone_page(browser, live_server):
     """A page at phone width (375 px), Vietnamese locale, pointed at the live test server."""
-    context = browser.new_context(viewport=PHONE, locale="vi-VN", base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    page = open_page(browser, live_server.url)
     yield page
-    context.close()
+    close_page(page)
 
 
 def screenshot(page, name: str) -> Path:
-    """Keep a screenshot as a test artefact (test-artifacts/screenshots/NAME.png)."""
+    """Check the page with axe-core, then keep a screenshot (test-artifacts/screenshots/NAME.png)."""
+    check_a11y(page)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)

@@ -9,7 +9,7 @@ from ocop.accounts.testing import PASSWORD, make_personas, make_territory
 from ocop.certificates.services import certificate_issue
 from ocop.certificates.signing import verification_path
 from ocop.registry.testing import make_producer, make_product
-from tests.browser import PHONE, screenshot
+from tests.browser import PHONE, close_page, open_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -52,9 +52,7 @@ def test_visitor_sees_valid_then_revoked(phone_page, browser, live_server):
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     screenshot(phone_page, "certificates-verify-valid-375")
 
-    officer = browser.new_context(
-        viewport=PHONE, locale="vi-VN", base_url=live_server.url
-    ).new_page()
+    officer = open_page(browser, live_server.url)
     log_in(officer, "province_p")
     officer.goto("/certificates/")
     assert officer.get_by_role("link", name=certificate.number).is_visible()
@@ -73,7 +71,7 @@ def test_visitor_sees_valid_then_revoked(phone_page, browser, live_server):
     officer.wait_for_url(f"**/certificates/{certificate.pk}/")
     assert officer.get_by_text("Đã thu hồi giấy chứng nhận.").is_visible()
     screenshot(officer, "certificates-detail-revoked-officer")
-    officer.context.close()
+    close_page(officer)
 
     phone_page.reload()
     assert phone_page.locator("[data-verdict]").inner_text() == "ĐÃ BỊ THU HỒI"

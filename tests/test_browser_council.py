@@ -24,7 +24,7 @@ from ocop.evaluation.testing import (
     make_round,
     new_dossier,
 )  # fmt: skip
-from tests.browser import screenshot
+from tests.browser import close_page, open_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TABLET = {"width": 768, "height": 1024}
@@ -34,11 +34,9 @@ TOTALS = {"thanhvien1": [82, 64, 45], "thanhvien2": [78, 60, 44], "thanhvien3": 
 
 @pytest.fixture
 def tablet(browser, live_server):
-    context = browser.new_context(viewport=TABLET, locale="vi-VN", base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    page = open_page(browser, live_server.url, viewport=TABLET)
     yield page
-    context.close()
+    close_page(page)
 
 
 @pytest.fixture
@@ -135,8 +133,8 @@ def test_council_journey(tablet, session, browser, live_server):
         ("Bún khô Phú Xuyên", 3), ("Chè búp Phú Xuyên", 4),
     ]  # fmt: skip
 
-    anonymous = browser.new_context(viewport=TABLET, base_url=live_server.url).new_page()
+    anonymous = open_page(browser, live_server.url, viewport=TABLET)
     anonymous.goto(verification_path(certificates[1].token))
     anonymous.locator("[data-verdict='valid']").wait_for()
     screenshot(anonymous, "council-05-verify-anonymous")
-    anonymous.context.close()
+    close_page(anonymous)
