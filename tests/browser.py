@@ -58,7 +58,10 @@ AXE_RUN = """async () => {
     return window.__ocopAxeFound;
   };
   window.__ocopAxe = (window.__ocopAxe || Promise.resolve()).then(run, run);
-  return await window.__ocopAxe;
+  // Never wait forever (a test must fail, not hang the suite).
+  const late = new Promise((_, refuse) =>
+    setTimeout(() => refuse(new Error("axe-core did not finish in 60 s")), 60000));
+  return await Promise.race([window.__ocopAxe, late]);
 }"""
 
 
@@ -104,6 +107,8 @@ def axe_violations(page) -> list[dict]:
     """axe-core's serious and critical violations on the page as it is now."""
     from playwright.sync_api import Error
 
+    if getattr(page, "_ocop_no_js", False):
+        return _mirror_violations(page)
     # page.evaluate is not subject to the page's Content-Security-Policy (a <script> tag would be).
     try:
         if not page.evaluate("() => typeof window.axe === 'object'"):
@@ -113,6 +118,24 @@ def axe_violations(page) -> list[dict]:
         if "context was destroyed" in str(exc) or "navigat" in str(exc):
             return []  # the page moved on while axe ran: the next document is checked on its load
         raise
+    return [v for v in found or [] if v["impact"] in BLOCKING]
+
+
+def _mirror_violations(page) -> list[dict]:
+    """A page with JavaScript switched off cannot run axe (its timers never fire): check the same
+    document, with its styles, in a JavaScript-enabled page of the same size."""
+    html = page.content()
+    base = f'<base href="{page.url}">'
+    html = html.replace("<head>", "<head>" + base, 1) if "<head>" in html else base + html
+    context = page.context.browser.new_context(viewport=page.viewport_size)
+    try:
+        mirror = context.new_page()
+        mirror.set_default_timeout(15000)
+        mirror.set_content(html, wait_until="load")
+        mirror.evaluate(axe_source())
+        found = mirror.evaluate(AXE_RUN.replace('!location.protocol.startsWith("http")', "false"))
+    finally:
+        context.close()
     return [v for v in found or [] if v["impact"] in BLOCKING]
 
 
@@ -172,12 +195,18 @@ def watch_a11y(page, watch_loads: bool = True) -> None:
     page.on("load", on_load)
 
 
-def open_page(browser, base_url: str, viewport=PHONE, locale: str = "vi-VN"):
-    """A new browser context and page on base_url, watched by axe-core (close it with close_page)."""
-    context = browser.new_context(viewport=viewport, locale=locale, base_url=base_url)
+def open_page(
+    browser, base_url: str, viewport=PHONE, locale: str = "vi-VN", javascript: bool = True
+):
+    """A new browser context and page on base_url, watched by axe-core (close it with close_page).
+    Without JavaScript, axe checks a copy of the document at screenshot() and close_page()."""
+    context = browser.new_context(
+        viewport=viewport, locale=locale, base_url=base_url, java_script_enabled=javascript
+    )
     page = context.new_page()
     page.set_default_timeout(15000)
-    watch_a11y(page)
+    page._ocop_no_js = not javascript
+    watch_a11y(page, watch_loads=javascript)
     return page
 
 

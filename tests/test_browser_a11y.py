@@ -52,3 +52,13 @@ def test_the_last_page_is_checked_when_the_page_closes(browser):
         "axe-core: 1 vi phạm nghiêm trọng trên http://ocop.test/\n"
     )
     assert "serious color-contrast" in str(failure.value)
+
+
+def test_a_page_without_javascript_is_checked_through_a_copy(browser):
+    # axe cannot run where scripts are off (its timers never fire): a copy of the document is checked.
+    page = open_page(browser, "http://ocop.test", javascript=False)
+    serve(page, "#c99a00")
+    with pytest.raises(pytest.fail.Exception, match="color-contrast"):
+        check_a11y(page)
+    page._ocop_a11y_failures.clear()
+    close_page(page)

@@ -20,7 +20,7 @@ from ocop.evaluation.testing import (
     make_round,
     new_dossier,
 )  # fmt: skip
-from tests.browser import screenshot
+from tests.browser import close_page, open_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -51,12 +51,9 @@ def log_in(page, username: str) -> None:
 
 @pytest.mark.parametrize(("width", "javascript"), [(375, False), (1366, True)])
 def test_confirmations(browser, live_server, session, width, javascript):
-    context = browser.new_context(
-        viewport={"width": width, "height": 800}, locale="vi-VN", base_url=live_server.url,
-        java_script_enabled=javascript,
-    )  # fmt: skip
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    page = open_page(
+        browser, live_server.url, {"width": width, "height": 800}, javascript=javascript
+    )
     item = session.items.order_by("id").first()
     log_in(page, "thanhvien1")
     page.goto(f"/sheets/{item.pk}/")
@@ -90,4 +87,4 @@ def test_confirmations(browser, live_server, session, width, javascript):
     page.get_by_role("link", name="Quay lại, không thực hiện").click()
     page.wait_for_url(f"**/sessions/{session.pk}/")
     assert Session.objects.get().status == "open"
-    context.close()
+    close_page(page)
