@@ -230,6 +230,17 @@ def phone_page(browser, live_server):
     close_page(page)
 
 
+def log_in(page, username: str, password: str | None = None) -> None:
+    """Sign in through the real login page (Vietnamese labels); the test password by default."""
+    from ocop.accounts.testing import PASSWORD
+
+    page.goto("/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password or PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url("**/")
+
+
 def screenshot(page, name: str) -> Path:
     """Check the page with axe-core, then keep a screenshot (test-artifacts/screenshots/NAME.png)."""
     check_a11y(page)

@@ -5,11 +5,11 @@ from datetime import date
 
 import pytest
 
-from ocop.accounts.testing import PASSWORD, make_personas, make_territory
+from ocop.accounts.testing import make_personas, make_territory
 from ocop.certificates.services import certificate_issue
 from ocop.certificates.signing import verification_path
 from ocop.registry.testing import make_producer, make_product
-from tests.browser import PHONE, close_page, open_page, screenshot
+from tests.browser import PHONE, close_page, log_in, open_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,14 +32,6 @@ def issue_certificate():
         decision_date=date(2026, 6, 30),
         issue_date=date(2026, 6, 30),
     )
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url("**/")
 
 
 def test_visitor_sees_valid_then_revoked(phone_page, browser, live_server):

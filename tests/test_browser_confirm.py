@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from ocop.accounts.roles import Role
-from ocop.accounts.testing import PASSWORD, make_territory, make_user
+from ocop.accounts.testing import make_territory, make_user
 from ocop.evaluation.models import ScoreSheet, Session
 from ocop.evaluation.services.sessions import session_create
 from ocop.evaluation.services.sheets import item_sheet
@@ -20,7 +20,7 @@ from ocop.evaluation.testing import (
     make_round,
     new_dossier,
 )  # fmt: skip
-from tests.browser import close_page, open_page, screenshot
+from tests.browser import close_page, log_in, open_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,14 +39,6 @@ def session(settings, tmp_path):
     council = make_council(t.province_p, members, quorum=3)
     return session_create(actor=None, council=council, round=round_, held_on=date(2027, 5, 20),
                           applications=dossiers)  # fmt: skip
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url("**/")
 
 
 @pytest.mark.parametrize(("width", "javascript"), [(375, False), (1366, True)])

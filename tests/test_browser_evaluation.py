@@ -4,20 +4,12 @@ producer fixes and resubmits, the commune proposes it (Mẫu 03), the province a
 import pytest
 
 from ocop.accounts.roles import Role
-from ocop.accounts.testing import PASSWORD, make_territory, make_user
+from ocop.accounts.testing import make_territory, make_user
 from ocop.evaluation.models import Application
 from ocop.evaluation.testing import PDF_BYTES, make_producer, make_product, make_round
-from tests.browser import screenshot
+from tests.browser import log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url("**/")
 
 
 def log_out(page) -> None:

@@ -6,17 +6,9 @@ from ocop.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_accounts
 from ocop.accounts.models import User
 from ocop.accounts.navigation import entries_for
 from ocop.accounts.testing import make_territory
-from tests.browser import screenshot
+from tests.browser import log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url("**/")
 
 
 def test_login_page_is_vietnamese_and_fits_a_phone(phone_page):
@@ -42,7 +34,7 @@ def test_every_demo_account_logs_in_and_sees_its_menu(phone_page):
     make_territory()
     seed_accounts()
     for username, *_ in DEMO_ACCOUNTS:
-        log_in(phone_page, username)
+        log_in(phone_page, username, DEMO_PASSWORD)
         shown = phone_page.locator("[data-nav]").evaluate_all("els => els.map(e => e.dataset.nav)")
         expected = [entry["name"] for entry in entries_for(User.objects.get(username=username))]
         assert shown == expected, username

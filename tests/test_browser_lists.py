@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from ocop.accounts.roles import Role
-from ocop.accounts.testing import PASSWORD, make_personas, make_territory, make_user
+from ocop.accounts.testing import make_personas, make_territory, make_user
 from ocop.certificates.services import certificate_issue
 from ocop.evaluation.models import Application
 from ocop.evaluation.services.sessions import session_close, session_create
@@ -21,7 +21,7 @@ from ocop.evaluation.testing import (
     make_round,
     new_dossier,
 )  # fmt: skip
-from tests.browser import PHONE, screenshot
+from tests.browser import PHONE, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DESKTOP = {"width": 1366, "height": 900}
@@ -68,14 +68,6 @@ def lists(settings, tmp_path):
         stage_due=date(2026, 11, 20), registration_number="007/PĐK-01-10273-2026",
     )  # fmt: skip
     return {"session": session.pk, "valid_until": f"{certificate.valid_until:%d/%m/%Y}"}
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url("**/")
 
 
 def within(page, selector: str, width: int) -> str:
