@@ -26,11 +26,11 @@ CONFIRM_TEXT = {
                  _("Hồ sơ đã rút không thể nộp lại; muốn được đánh giá phải lập hồ sơ mới.")),
 }  # fmt: skip
 ACTION_DONE = {
-    "submit": "Đã nộp hồ sơ cho UBND xã.",
-    "resubmit": "Đã nộp lại hồ sơ.",
-    "return": "Đã trả hồ sơ để hoàn thiện.",
-    "propose": "Đã đề nghị tỉnh đánh giá.",
-    "accept": "Đã tiếp nhận hồ sơ.",
+    "submit": _("Đã nộp hồ sơ cho UBND xã."),
+    "resubmit": _("Đã nộp lại hồ sơ."),
+    "return": _("Đã trả hồ sơ để hoàn thiện."),
+    "propose": _("Đã đề nghị tỉnh đánh giá."),
+    "accept": _("Đã tiếp nhận hồ sơ."),
 }
 
 
@@ -60,7 +60,7 @@ def application_act(request, pk: int, action: str):
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
-        messages.success(request, ACTION_DONE.get(action, "Đã cập nhật hồ sơ."))
+        messages.success(request, ACTION_DONE.get(action, _("Đã cập nhật hồ sơ.")))
     return redirect("evaluation:application_detail", pk=application.pk)
 
 
