@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import login_required
 from ocop.core.confirm import confirmation, is_confirmed
+from ocop.core.text import clean_long_text
 
 from ..confirmations import CONFIRMED_ACTIONS, dossier_rows, would_refuse
 from ..services.transitions import MAU03_TOPICS, application_transition, available_actions
@@ -38,8 +39,9 @@ ACTION_DONE = {
 @login_required
 def application_act(request, pk: int, action: str):
     application = fetch(request, pk)
-    # Texts go to the database as typed, not through a form: drop NUL, which PostgreSQL refuses.
-    post = {key: value.replace("\x00", "") for key, value in request.POST.items()}
+    # Texts go to the database without a form: cleaned as every form cleans them (invisible and
+    # control characters dropped, NUL included, which PostgreSQL refuses).
+    post = {key: clean_long_text(value) for key, value in request.POST.items()}
     if _needs_confirmation(request, application, action):
         title, button, note = CONFIRM_TEXT[action]
         return confirmation(
