@@ -80,6 +80,10 @@ INSTALLED_APPS = [
     "ocop.registry",
     "ocop.certificates",
     "ocop.evaluation",
+    "ocop.programme",
+    "ocop.catalogue",
+    "ocop.reports",
+    "ocop.api",
     "ocop.demo",
 ]
 

@@ -12,6 +12,13 @@ urlpatterns = [
     path("", include("ocop.registry.urls")),
     path("", include("ocop.evaluation.urls")),
     path("", include("ocop.certificates.urls")),
+    path("programme/", include("ocop.programme.urls")),
+    path("programme/", include("ocop.programme.urls_activity")),
+    path("reports/", include("ocop.reports.urls")),
+    path("catalogue/", include("ocop.catalogue.urls")),
+    path("", include("ocop.catalogue.urls_gs1")),
+    path("open-data/", include("ocop.catalogue.urls_opendata")),
+    path("api/v1/", include("ocop.api.urls")),
     path("audit/", include("ocop.accounts.audit_urls")),
     path("admin/", admin.site.urls),
 ]
