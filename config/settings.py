@@ -31,7 +31,7 @@ def database_from_url(url: str) -> dict:
     parts = urlparse(url)
     if parts.scheme not in {"postgres", "postgresql"}:
         raise ValueError(f"DATABASE_URL: unsupported scheme {parts.scheme!r}")
-    return {
+    entry = {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": unquote(parts.path.lstrip("/")),
         "USER": unquote(parts.username or ""),
@@ -40,6 +40,11 @@ def database_from_url(url: str) -> dict:
         "PORT": str(parts.port or ""),
         "CONN_MAX_AGE": 60,
     }
+    if env_bool("OCOP_PGBOUNCER"):
+        # pgbouncer in transaction mode hands each transaction to any server connection: no
+        # server-side cursors (they live across transactions); psycopg 3 binds client-side.
+        entry["DISABLE_SERVER_SIDE_CURSORS"] = True
+    return entry
 
 
 def secret_key() -> str:
@@ -89,6 +94,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ocop.core.routers.ReplicaReadsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ocop.core.middleware.ChosenLanguageMiddleware",
@@ -121,6 +127,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_from_url(env("DATABASE_URL"))}
+# A streaming replica for the public reads (catalogue, verification, API, open data): see
+# ocop/core/routers.py and docs/adr/0011-read-replicas.md.
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = database_from_url(env("DATABASE_REPLICA_URL"))
+    DATABASE_ROUTERS = ["ocop.core.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -165,7 +176,7 @@ STATICFILES_DIRS = [
     ("vendor/pico", BASE_DIR / "node_modules/@picocss/pico/css"),
     ("vendor/htmx", BASE_DIR / "node_modules/htmx.org/dist"),
 ]
-STORAGES = {
+STORAGES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -175,6 +186,23 @@ STORAGES = {
 }
 # Private uploads (dossier files) live here and are served only through permission-checked views.
 MEDIA_ROOT = DATA_DIR / "media"
+# Or in an S3-compatible bucket (docs/adr/0010-object-storage.md): private objects, never a public
+# URL; the views stream them after their permission checks, exactly as from disk.
+if env("OCOP_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("OCOP_S3_BUCKET"),
+            "endpoint_url": env("OCOP_S3_ENDPOINT_URL") or None,
+            "region_name": env("OCOP_S3_REGION") or None,
+            "access_key": env("OCOP_S3_ACCESS_KEY") or None,
+            "secret_key": env("OCOP_S3_SECRET_KEY") or None,
+            "location": env("OCOP_S3_PREFIX"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 EMAIL_BACKEND = env("OCOP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("OCOP_EMAIL_HOST", "localhost")

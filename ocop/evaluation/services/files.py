@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
@@ -30,11 +32,21 @@ SECTIONS = {
 
 
 def dossier_dir() -> Path:
+    """Where the files are with the embedded storage on disk (MEDIA_ROOT/dossiers)."""
     return Path(settings.MEDIA_ROOT) / "dossiers"
 
 
-def stored_path(evidence: EvidenceFile) -> Path:
-    return dossier_dir() / evidence.stored_name
+def storage_name(stored_name: str) -> str:
+    """The name of a dossier file in the default storage: on disk or in an S3 bucket."""
+    return f"dossiers/{stored_name}"
+
+
+def evidence_open(evidence: EvidenceFile):
+    """The stored bytes as an open binary file, or None when they are missing."""
+    name = storage_name(evidence.stored_name)
+    if not default_storage.exists(name):
+        return None
+    return default_storage.open(name, "rb")
 
 
 def may_upload(actor, application: Application) -> bool:
@@ -54,7 +66,8 @@ def valid_sections(application: Application) -> set[str]:
 def evidence_upload(*, actor, application: Application, section: str, upload) -> EvidenceFile:
     """Check and store one uploaded file. The bytes are written first, then the row in one
     transaction; if anything fails the written file is deleted, so a failed upload leaves nothing.
-    Side effects: one file under MEDIA_ROOT/dossiers/, one EvidenceFile row, one audit entry."""
+    Side effects: one file in the storage (MEDIA_ROOT/dossiers/ or the bucket), one EvidenceFile
+    row, one audit entry."""
     if not may_upload(actor, application):
         raise PermissionDenied(_("Bạn không được thêm tệp vào hồ sơ ở bước này."))
     if section not in valid_sections(application):
@@ -67,9 +80,7 @@ def evidence_upload(*, actor, application: Application, section: str, upload) ->
     except UploadRefused as error:
         raise ValidationError(message_text(error)) from None
     stored_name = uuid.uuid4().hex
-    path = dossier_dir() / stored_name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    name = default_storage.save(storage_name(stored_name), ContentFile(data))
     try:
         with transaction.atomic():
             _check_still_open(actor, application, checked.size)
@@ -85,7 +96,7 @@ def evidence_upload(*, actor, application: Application, section: str, upload) ->
                 % {"name": evidence.original_name, "section": section},
             )  # fmt: skip
     except BaseException:
-        path.unlink(missing_ok=True)
+        default_storage.delete(name)
         raise
     return evidence
 
@@ -121,5 +132,5 @@ def evidence_remove(*, actor, evidence: EvidenceFile) -> None:
         summary=_("Xoá tệp %(name)s") % {"name": name},
     )  # fmt: skip
     if not EvidenceFile.objects.filter(stored_name=stored_name).exists():
-        path = dossier_dir() / stored_name
-        transaction.on_commit(lambda: path.unlink(missing_ok=True))
+        name = storage_name(stored_name)
+        transaction.on_commit(lambda: default_storage.delete(name))

@@ -1,5 +1,6 @@
 """Evidence files: upload, remove, download one (by UUID, scoped), download the dossier as a ZIP."""
 
+import shutil
 import tempfile
 import zipfile
 
@@ -14,7 +15,7 @@ from ocop.accounts.permissions import login_required
 
 from ..forms import UploadForm
 from ..models import Application, EvidenceFile
-from ..services.files import evidence_remove, evidence_upload, stored_path
+from ..services.files import evidence_open, evidence_remove, evidence_upload
 from .common import error_text, fetch, section_choices
 
 
@@ -57,11 +58,11 @@ def evidence_delete(request, file_id):
 @login_required
 def evidence_download(request, file_id):
     evidence = _visible_file(request, file_id)
-    path = stored_path(evidence)
-    if not path.is_file():
+    handle = evidence_open(evidence)
+    if handle is None:
         raise Http404
     response = FileResponse(
-        path.open("rb"), as_attachment=True, filename=evidence.original_name,
+        handle, as_attachment=True, filename=evidence.original_name,
         content_type=evidence.content_type,
     )  # fmt: skip
     response["X-Content-Type-Options"] = "nosniff"
@@ -76,9 +77,16 @@ def application_zip(request, pk: int):
     buffer = tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024)  # noqa: SIM115
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for number, evidence in enumerate(application.files.all(), start=1):
-            path = stored_path(evidence)
-            if path.is_file():
-                archive.write(path, f"{evidence.section}/{number:03d}-{evidence.original_name}")
+            handle = evidence_open(evidence)
+            if handle is None:
+                continue
+            with (
+                handle,
+                archive.open(
+                    f"{evidence.section}/{number:03d}-{evidence.original_name}", "w"
+                ) as member,
+            ):
+                shutil.copyfileobj(handle, member, 1024 * 1024)
     buffer.seek(0)
     name = f"ho-so-{application.pk}.zip"
     return FileResponse(buffer, as_attachment=True, filename=name, content_type="application/zip")
