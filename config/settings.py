@@ -204,6 +204,13 @@ if env("OCOP_S3_BUCKET"):
         },
     }
 
+# Background jobs (ADR 0012): "thread" runs each in a thread of the web process (one machine, the
+# demo); "worker" only queues them for `ocop jobs work` processes. Lists longer than
+# OCOP_JOB_THRESHOLD rows are exported as a job.
+OCOP_JOBS = env("OCOP_JOBS", "thread")
+OCOP_JOB_THRESHOLD = int(env("OCOP_JOB_THRESHOLD", "5000"))
+OCOP_JOB_KINDS = {"registry_export": "ocop.registry.jobs.export_job"}
+
 EMAIL_BACKEND = env("OCOP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("OCOP_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("OCOP_EMAIL_PORT", "25"))

@@ -20,5 +20,6 @@ urlpatterns = [
     path("open-data/", include("ocop.catalogue.urls_opendata")),
     path("api/v1/", include("ocop.api.urls")),
     path("audit/", include("ocop.accounts.audit_urls")),
+    path("jobs/", include("ocop.core.urls_jobs")),
     path("admin/", admin.site.urls),
 ]

@@ -72,6 +72,24 @@ def post_only(allowed: frozenset[str], kwargs=lambda w: {}, data=lambda w: {}) -
     return Case(kwargs, NOBODY, allowed, data)
 
 
+def job(w):
+    """A finished export of province officer P's (only its owner may follow or download it)."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from ocop.core.models import Job
+
+    owner = w.personas["province_p"]
+    found = Job.objects.filter(created_by=owner, kind="registry_export").first()
+    if found is None:
+        name = default_storage.save("jobs/matrix/san-pham.xlsx", ContentFile(b"PK"))
+        found = Job.objects.create(
+            kind="registry_export", title="Xuất", created_by=owner, status="done",
+            result_name=name, result_filename="san-pham.xlsx", result_content_type="application/zip",
+        )  # fmt: skip
+    return {"job_id": found.pk}
+
+
 def producer(w):
     return {"pk": w.producer_a.pk}
 
@@ -108,6 +126,8 @@ TABLE: dict[str, list[Case]] = {
     "password_reset_confirm": [same(ALL, lambda w: {"uidb64": "MQ", "token": "sai-ma"})],
     "password_reset_complete": [Case(get=ALL)],
     "notification_list": [same(USERS)],
+    "jobs:detail": [Case(job, get=frozenset({"province_p"}))],
+    "jobs:result": [Case(job, get=frozenset({"province_p"}))],
     "audit_history": [
         same(
             OFFICERS_OF_A,

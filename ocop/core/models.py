@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -41,3 +43,51 @@ class AuditEntry(models.Model):
             for key in keys
             if self.before.get(key) != self.after.get(key)
         ]
+
+
+class Job(models.Model):
+    """A piece of long work (a large export, import or report) run off the request by a worker
+    that takes it from this table (ADR 0012): no broker. Its owner follows it on /jobs/<id>/."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang chạy")
+        DONE = "done", _("Đã xong")
+        FAILED = "failed", _("Không thành công")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("loại việc"), max_length=60)
+    title = models.CharField(_("tên việc"), max_length=200)
+    params = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    result_name = models.CharField(max_length=200, blank=True)  # in the default storage
+    result_filename = models.CharField(max_length=200, blank=True)
+    result_content_type = models.CharField(max_length=100, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("việc chạy nền")
+        verbose_name_plural = _("việc chạy nền")
+        indexes = [models.Index(fields=["status", "created_at"], name="job_queue")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return min(99, self.done * 100 // self.total) if self.total else 0
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

@@ -17,14 +17,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import role_required
+from ocop.core.services import job_enqueue
 
 from .excel import SheetError, export_workbook, read_rows, template_workbook
 from .exports import producer_rows, product_rows
-from .filters import filter_producers, filter_products
 from .forms import ImportForm
 from .imports import ImportPlan, import_apply, import_check
+from .jobs import export_queryset
 from .messages import text
-from .models import Producer, Product
 from .views import OFFICERS, OFFICERS_AND_PRODUCERS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -47,12 +47,17 @@ def import_template(request: HttpRequest, kind: str) -> HttpResponse:
 
 @role_required(*OFFICERS_AND_PRODUCERS)
 def export(request: HttpRequest, kind: str) -> HttpResponse:
-    if kind == "producers":
-        rows = producer_rows(
-            filter_producers(Producer.objects.visible_to(request.user), request.GET)
-        )
-    else:
-        rows = product_rows(filter_products(Product.objects.visible_to(request.user), request.GET))
+    """The list as .xlsx; a list longer than OCOP_JOB_THRESHOLD rows is made by a background
+    job, and the user follows its progress and downloads it from the job's page."""
+    queryset = export_queryset(kind, request.user, request.GET)
+    if queryset.count() > settings.OCOP_JOB_THRESHOLD:
+        job = job_enqueue(
+            actor=request.user, kind="registry_export",
+            title=_("Xuất danh sách %(kind)s ra Excel") % {"kind": KINDS[kind]},
+            params={"kind": kind, "query": dict(request.GET.lists())},
+        )  # fmt: skip
+        return redirect("jobs:detail", job_id=job.pk)
+    rows = producer_rows(queryset) if kind == "producers" else product_rows(queryset)
     stamp = timezone.localdate().strftime("%Y%m%d")
     return _xlsx(export_workbook(kind, rows), f"{kind}-{stamp}.xlsx")
 
