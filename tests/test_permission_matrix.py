@@ -251,6 +251,9 @@ TABLE: dict[str, list[Case]] = {
     "certificates:certificate_revoke": [same(MANAGERS, lambda w: {"pk": w.certificate.pk})],
     "certificates:verify": [same(ALL, lambda w: resolve(w.verify_path).kwargs)],  # public
     "certificates:verify_lookup": [same(ALL)],  # public: look-up by exact certificate number
+    # GS1 Digital Link resolver (public; GET, HEAD and OPTIONS only)
+    "gs1:resolve": [Case(lambda w: {"path": "01/08930000000019"}, get=ALL)],
+    "gs1:resolver_description": [Case(get=ALL)],
 }
 
 
