@@ -254,6 +254,15 @@ TABLE: dict[str, list[Case]] = {
     # GS1 Digital Link resolver (public; GET, HEAD and OPTIONS only)
     "gs1:resolve": [Case(lambda w: {"path": "01/08930000000019"}, get=ALL)],
     "gs1:resolver_description": [Case(get=ALL)],
+    # QR labels of public products and their certificates (public; GET and HEAD only)
+    "gs1:product_label": [
+        Case(lambda w, kind=kind: {"code": w.certificate.product.code, "kind": kind}, get=ALL)
+        for kind in ("svg", "png")
+    ],
+    "gs1:certificate_label": [
+        Case(lambda w, kind=kind: {"pk": w.certificate.pk, "kind": kind}, get=ALL)
+        for kind in ("svg", "png")
+    ],
 }
 
 
