@@ -259,6 +259,12 @@ TABLE: dict[str, list[Case]] = {
         Case(lambda w, kind=kind: {"code": w.certificate.product.code, "kind": kind}, get=ALL)
         for kind in ("svg", "png")
     ],
+    # Open data (public)
+    "opendata:index": [Case(get=ALL)],
+    "opendata:catalog": [Case(get=ALL)],
+    # 404 for every persona here: the matrix's world has no build; once built the files are
+    # public (ocop/catalogue/tests/test_views_opendata.py).
+    "opendata:file": [Case(lambda w: {"filename": "products.csv"})],
     "gs1:certificate_label": [
         Case(lambda w, kind=kind: {"pk": w.certificate.pk, "kind": kind}, get=ALL)
         for kind in ("svg", "png")

@@ -1,5 +1,5 @@
-"""The words of the GS1 resolver's pure module (digital_link): each message code as a gettext
-string. GTIN check-digit codes are the registry's own."""
+"""The words of the GS1 resolver (digital_link) and the open data build: each message code as a
+gettext string. GTIN check-digit codes are the registry's own."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +15,9 @@ TEXTS: Texts = {
     ),
     "dl.qualifier": _("Trình phân giải chỉ nhận số lô (/10/) và số sê-ri (/21/) sau mã GTIN."),
     "dl.unknown": _("Không có sản phẩm OCOP công khai nào mang mã GTIN này."),
+    "opendata.busy": _(
+        "một lần dựng dữ liệu mở khác đang chạy; các tệp hiện có được giữ nguyên, hãy thử lại sau."
+    ),
 }
 
 
