@@ -51,7 +51,7 @@ def _date(value: Any) -> str:
 
 def product_rows() -> list[list[object]]:
     products = public_products().select_related("producer__commune__province")
-    rows = []
+    rows: list[list[object]] = []
     for p in products.order_by("code"):
         commune = p.producer.commune
         product_set = p.product_set
@@ -65,7 +65,7 @@ def product_rows() -> list[list[object]]:
 
 
 def certificate_rows() -> list[list[object]]:
-    rows = []
+    rows: list[list[object]] = []
     for c in public_certificates().select_related("product").order_by("number"):
         rows.append([
             c.number, c.product.code, c.product_name, c.producer_name, c.stars, c.rules,
@@ -86,7 +86,7 @@ def decision_rows() -> list[list[object]]:
             key = ("revocation", c.revocation_decision_number,
                    _date(c.revocation_decision_date), c.authority_name, c.rules)  # fmt: skip
             grouped.setdefault(key, []).append(c.product.code)
-    rows = []
+    rows: list[list[object]] = []
     for (kind, number, day, authority, rules), codes in grouped.items():
         codes = sorted(set(codes))
         rows.append([kind, number, day, authority, rules, len(codes), ";".join(codes)])
