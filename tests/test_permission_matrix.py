@@ -271,6 +271,24 @@ TABLE: dict[str, list[Case]] = {
     "certificates:certificate_revoke": [same(MANAGERS, lambda w: {"pk": w.certificate.pk})],
     "certificates:verify": [same(ALL, lambda w: resolve(w.verify_path).kwargs)],  # public
     "certificates:verify_lookup": [same(ALL)],  # public: look-up by exact certificate number
+    # GS1 Digital Link resolver (public; GET, HEAD and OPTIONS only)
+    "gs1:resolve": [Case(lambda w: {"path": "01/08930000000019"}, get=ALL)],
+    "gs1:resolver_description": [Case(get=ALL)],
+    # QR labels of public products and their certificates (public; GET and HEAD only)
+    "gs1:product_label": [
+        Case(lambda w, kind=kind: {"code": w.certificate.product.code, "kind": kind}, get=ALL)
+        for kind in ("svg", "png")
+    ],
+    # Open data (public)
+    "opendata:index": [Case(get=ALL)],
+    "opendata:catalog": [Case(get=ALL)],
+    # 404 for every persona here: the matrix's world has no build; once built the files are
+    # public (ocop/catalogue/tests/test_views_opendata.py).
+    "opendata:file": [Case(lambda w: {"filename": "products.csv"})],
+    "gs1:certificate_label": [
+        Case(lambda w, kind=kind: {"pk": w.certificate.pk, "kind": kind}, get=ALL)
+        for kind in ("svg", "png")
+    ],
 }
 
 

@@ -93,6 +93,9 @@ class World:
         return urlparse(self.certificate.verification_url).path
 
 
+WORLD_GTIN = "8930000000019"
+
+
 def build_world() -> World:
     media = override_settings(MEDIA_ROOT=tempfile.mkdtemp(prefix="ocop-world-"))
     media.enable()
@@ -141,6 +144,10 @@ def build_world() -> World:
                                       data={"phone": "0987654321"})  # fmt: skip
     assert change is not None
     image = registry.product_add_image(actor=producer_a, product=product, data=png_bytes())
+    # The decided product is public (a code and a certificate) and carries a GTIN-13, for the
+    # public faces (the GS1 resolver, labels, open data).
+    registry.product_assign_code(product=decided_product, year=2027)
+    Product.objects.filter(pk=decided_product.pk).update(gtin=WORLD_GTIN)
     free = items[product.pk]
     return World(
         territory=t, personas=personas, producer_a=a, producer_b=b, product=product, image=image,

@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path, re_path
+
+from . import views_opendata
 
 app_name = "opendata"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views_opendata.index, name="index"),
+    path("catalog.jsonld", views_opendata.catalog_jsonld, name="catalog"),
+    re_path(r"^(?P<filename>[a-z]+\.(?:csv|jsonl|xlsx))$", views_opendata.download, name="file"),
+]

@@ -18,6 +18,7 @@ from ocop.accounts.models import User
 from ocop.accounts.roles import Role
 from ocop.places.models import HistoricUnit
 from ocop.registry.models import Product
+from ocop.registry.services import product_assign_code
 
 from . import recognition, services, validity
 from .choices import AuthorityLevel, RevocationGround
@@ -87,6 +88,8 @@ def _issue_date(index: int, today: date) -> date:
 
 def _issue(product: Product, stars: int, day: date, serial: int, supersedes=None) -> Certificate:
     name, level = _authority(stars, day)
+    if not product.code:  # evaluated before the system: the code it would have been given then
+        product.code = product_assign_code(product=product, year=day.year)
     return services.certificate_issue(
         actor=None,
         product=product,

@@ -3,6 +3,7 @@
 from django.core.management import call_command
 
 from ocop.accounts.demo import DEMO_PASSWORD, seed_accounts
+from ocop.catalogue.opendata import opendata_build
 from ocop.certificates.demo import seed_certificates
 from ocop.evaluation.demo import seed_evaluation
 from ocop.places.models import Commune
@@ -21,6 +22,7 @@ def seed_all(stdout) -> list[tuple[str, str]]:
     seed_registry()
     seed_evaluation()
     stdout.write(str(seed_certificates()))
+    opendata_build()  # so that /open-data/ has files to show (cron rebuilds them in production)
     return accounts
 
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from ocop.accounts.models import User
 from ocop.places.models import Commune
 
-from .identifiers import make_tax_code
+from .identifiers import gtin_check_digit, make_tax_code
 from .models import Producer, Product
 from .services import product_create
 
@@ -101,9 +101,18 @@ def _producer(commune: Commune, serial: int, legal_form: str, name: str, rep=(""
     return producer
 
 
-def _products(producer: Producer, items) -> int:
+def demo_gtin(serial: int, index: int) -> str:
+    """A GTIN-13 for about one product in three: GS1 Vietnam's prefix 893, a company number from
+    the producer's serial, the item's index, and a valid check digit; "" for the others."""
+    if (serial + index) % 3:
+        return ""
+    body = f"893{5000 + serial:05d}{index + 1:04d}"
+    return f"{body}{gtin_check_digit(body)}"
+
+
+def _products(producer: Producer, items, serial: int) -> int:
     made = 0
-    for name, set_number, price, unit in items:
+    for index, (name, set_number, price, unit) in enumerate(items):
         full = (
             name
             if producer.commune.province.code != "01"
@@ -114,6 +123,7 @@ def _products(producer: Producer, items) -> int:
         product_create(actor=None, data={
             "producer": producer, "name": full, "set_number": set_number, "price": price,
             "price_unit": unit, "raw_materials": "Nguyên liệu tại địa phương",
+            "gtin": demo_gtin(serial, index),
             "local_material_percent": 70 + set_number % 30, "traceability_code": set_number % 2 == 0,
             "sales_channels": ["shop", "ocop_showroom"] + (["ecommerce"] if price and price > 100000 else []),
         })  # fmt: skip
@@ -135,11 +145,11 @@ def seed_registry() -> tuple[int, int]:
     }
     for serial, (code, form, name, rep, theme) in enumerate(PHU_XUYEN_PRODUCERS, start=1):
         producer = _producer(communes[code], serial, form, name, rep)
-        _products(producer, THEMES[theme])
+        _products(producer, THEMES[theme], serial)
     other = _elsewhere_commune()
     if other is not None:
         for serial, (name, form, items) in enumerate(ELSEWHERE, start=100):
-            _products(_producer(other, serial, form, name), items)
+            _products(_producer(other, serial, form, name), items, serial)
     for account in User.objects.filter(username__in=REPRESENTED):
         Producer.objects.get(name=REPRESENTED[account.username]).representatives.add(account)
     return Producer.objects.count(), Product.objects.count()
