@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from . import views
 from .docs import docs
+from .http import ClientRateThrottle
 
 app_name = "api"
 
@@ -24,7 +25,7 @@ urlpatterns = [
     path("stats/", views.Stats.as_view(), name="stats"),
     path(
         "schema/",
-        SpectacularAPIView.as_view(authentication_classes=[], throttle_classes=[]),
+        SpectacularAPIView.as_view(authentication_classes=[], throttle_classes=[ClientRateThrottle]),
         name="schema",
     ),
     path("docs/", docs, name="docs"),

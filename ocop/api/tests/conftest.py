@@ -42,7 +42,8 @@ def issue(product, stars, day, number, *, central=False):
 
 
 def coded(product, code):
-    Product.objects.filter(pk=product.pk).update(code=code)
+    product.code = code
+    Product.objects.filter(pk=product.pk).update(code=code, search_key=product.make_search_key())
     product.refresh_from_db()
     return product
 
@@ -56,11 +57,11 @@ def _fresh_throttle():
 
 
 @pytest.fixture
-def shelf(territory, personas, settings, time_machine=None) -> Shelf:
+def shelf(territory, personas) -> Shelf:
     household = make_producer(
         territory.commune_x, "Hộ Nguyễn Văn Đức", 11, personas["producer_a"],
         legal_form="household", phone="0912345678", email="duc@example.vn",
-        street_address="Số 7 ngõ Bí Mật", representative_name="Nguyễn Văn Đức",
+        street_address="Số 7 ngõ Bí Mật", representative_name="Trần Thị Kín Đáo",
     )  # fmt: skip
     coop = make_producer(territory.commune_y, "HTX Rượu Phượng Dực", 12)
     saigon = make_producer(territory.commune_z, "Công ty TNHH Cà phê Sài Gòn", 13, legal_form="llc")
