@@ -35,23 +35,28 @@ class Pages(PageNumberPagination):
     max_page_size = 100
 
 
-class PublicView(GenericAPIView):
-    """Read-only and public: no authentication (no session, no CSRF), GET and HEAD only."""
+class ReadOnly:
+    """GET and HEAD only; a write is refused as not allowed before it can use up the client's
+    quota (DRF checks throttles before the method)."""
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
     throttle_classes = [ClientRateThrottle]
-    pagination_class = Pages
     http_method_names = ["get", "head", "options"]
-    # Reference data (places, product sets) has no meaningful Last-Modified; ETag only.
-    send_last_modified = True
-    rows_changed: list[datetime | None] = []
 
     def initial(self, request, *args, **kwargs) -> None:
-        # A write is refused as not allowed before it can use up the client's quota.
         if request.method.lower() not in self.http_method_names:
             raise exceptions.MethodNotAllowed(request.method)
         super().initial(request, *args, **kwargs)
+
+
+class PublicView(ReadOnly, GenericAPIView):
+    """Read-only and public: no authentication (no session, no CSRF), paged, with validators."""
+
+    pagination_class = Pages
+    # Reference data (places, product sets) has no meaningful Last-Modified; ETag only.
+    send_last_modified = True
+    rows_changed: list[datetime | None] = []
 
     def query(self, serializer_class):
         """The validated query parameters (400 naming the parameter when one is bad)."""

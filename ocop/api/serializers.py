@@ -64,9 +64,7 @@ class ProductSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     stars = serializers.IntegerField(source="current_stars", allow_null=True)
-    status = serializers.ChoiceField(
-        choices=PRODUCT_STATUSES, source="certificate_status"
-    )
+    status = serializers.ChoiceField(choices=PRODUCT_STATUSES, source="certificate_status")
     product_set = serializers.SerializerMethodField()
     gtin = serializers.CharField()
     description = serializers.CharField()

@@ -4,6 +4,7 @@ through ocop.certificates.public (the one door to public data) and pages the ans
 from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework import serializers
 from rest_framework.mixins import ListModelMixin
 from rest_framework.response import Response
@@ -13,7 +14,11 @@ from ocop.criteria.rules import load_rule_set
 
 from . import params
 from . import serializers as out
-from .http import PublicView
+from .http import PublicView, ReadOnly
+
+
+class Schema(ReadOnly, SpectacularAPIView):
+    """The OpenAPI 3 document (YAML; `?format=json` for JSON)."""
 
 
 class ListView(ListModelMixin, PublicView):

@@ -32,7 +32,11 @@ def issue(product, stars, day, number, *, central=False):
         actor=None,
         product=product,
         stars=stars,
-        rules="26-2026" if day >= date(2026, 5, 22) else "148-2023" if day.year >= 2023 else "1048-2019",
+        rules="26-2026"
+        if day >= date(2026, 5, 22)
+        else "148-2023"
+        if day.year >= 2023
+        else "1048-2019",
         authority_name="Bộ Nông nghiệp và Môi trường" if central else "UBND thành phố Hà Nội",
         authority_level="central" if central else "province",
         decision_number=number,

@@ -22,7 +22,9 @@ def test_etag_answers_304_until_the_data_changes(shelf, personas):
     assert re.fullmatch(r'"[0-9a-f]{32}"', etag)
     again = client.get("/api/v1/products/?stars=4", headers={"if-none-match": etag})
     assert (again.status_code, again.content) == (304, b"")
-    assert client.get("/api/v1/products/?stars=3", headers={"if-none-match": etag}).status_code == 200
+    assert (
+        client.get("/api/v1/products/?stars=3", headers={"if-none-match": etag}).status_code == 200
+    )
     shelf.coffee.name = "Cà phê rang xay nguyên chất"
     shelf.coffee.save()
     changed = client.get("/api/v1/products/?stars=4", headers={"if-none-match": etag})
@@ -35,15 +37,25 @@ def test_last_modified_is_the_newest_change_and_answers_304_when_not_modified(sh
     newest = AuditEntry.objects.latest("at").at
     assert response["Last-Modified"] == http_date(newest.timestamp())
     since = http_date((newest + timedelta(seconds=2)).timestamp())
-    assert Client().get(
-        f"/api/v1/certificates/{shelf.certificates['tea'].number}/",
-        headers={"if-modified-since": since},
-    ).status_code == 304
+    assert (
+        Client()
+        .get(
+            f"/api/v1/certificates/{shelf.certificates['tea'].number}/",
+            headers={"if-modified-since": since},
+        )
+        .status_code
+        == 304
+    )
     before = http_date((newest - timedelta(days=1)).timestamp())
-    assert Client().get(
-        f"/api/v1/certificates/{shelf.certificates['tea'].number}/",
-        headers={"if-modified-since": before},
-    ).status_code == 200
+    assert (
+        Client()
+        .get(
+            f"/api/v1/certificates/{shelf.certificates['tea'].number}/",
+            headers={"if-modified-since": before},
+        )
+        .status_code
+        == 200
+    )
 
 
 def test_last_modified_counts_a_row_saved_without_an_audit_entry(shelf):
@@ -68,6 +80,7 @@ def test_a_write_is_405_and_uses_no_quota(shelf, settings):
     client = Client(REMOTE_ADDR="203.0.113.9")
     for method in ("post", "put", "patch", "delete"):
         assert getattr(client, method)("/api/v1/products/").status_code == 405
+        assert getattr(client, method)("/api/v1/schema/").status_code == 405
     assert [client.get("/api/v1/stats/").status_code for _ in range(3)] == [200, 200, 429]
 
 

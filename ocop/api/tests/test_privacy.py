@@ -36,7 +36,9 @@ def test_no_private_field_in_any_answer(shelf):
         assert response.status_code == 200, path
         text = response.content.decode()
         assert [secret for secret in private if secret in text] == [], path
-    assert shelf.certificates["honey"].token in Client().get(paths[2]).content.decode()  # in its URL
+    assert (
+        shelf.certificates["honey"].token in Client().get(paths[2]).content.decode()
+    )  # in its URL
 
 
 def test_only_public_keys_are_answered(shelf):

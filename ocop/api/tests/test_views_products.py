@@ -124,7 +124,11 @@ def test_updated_since_finds_a_revocation_made_after_it(shelf, personas):
     changed = get("/api/v1/products/", status="all", updated_since=since)
     assert codes(changed) == [shelf.honey.code]
     row = changed.json()["results"][0]
-    assert (row["status"], row["stars"], row["certificate"]["status"]) == ("revoked", None, "revoked")
+    assert (row["status"], row["stars"], row["certificate"]["status"]) == (
+        "revoked",
+        None,
+        "revoked",
+    )
     assert codes(get("/api/v1/products/", updated_since=since)) == []  # no longer in force
 
 
