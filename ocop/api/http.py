@@ -47,13 +47,13 @@ class ReadOnly:
     def initial(self, request, *args, **kwargs) -> None:
         if request.method.lower() not in self.http_method_names:
             raise exceptions.MethodNotAllowed(request.method)
-        super().initial(request, *args, **kwargs)
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]  # the view class's
 
 
 class PublicView(ReadOnly, GenericAPIView):
     """Read-only and public: no authentication (no session, no CSRF), paged, with validators."""
 
-    pagination_class = Pages
+    pagination_class: type[Pages] | None = Pages
     # Reference data (places, product sets) has no meaningful Last-Modified; ETag only.
     send_last_modified = True
     rows_changed: list[datetime | None] = []

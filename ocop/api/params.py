@@ -40,6 +40,7 @@ class MomentField(serializers.Field):
             moment = None
         if moment is None or not 1 <= moment.year <= 9998:
             self.fail("invalid")
+        assert moment is not None  # fail() raises
         if timezone.is_naive(moment):
             moment = timezone.make_aware(moment)
         return moment

@@ -120,7 +120,8 @@ def public_product_rows() -> QuerySet[Product]:
 
 def current_certificate(product: Product) -> Certificate | None:
     """The product's newest certificate that was not replaced (rows of public_product_rows())."""
-    current = [c for c in product.public_certificates if c.status in CURRENT_STATUSES]
+    certificates = getattr(product, "public_certificates", [])
+    current = [c for c in certificates if c.status in CURRENT_STATUSES]
     return current[0] if current else None
 
 
@@ -165,7 +166,7 @@ def _search(products: QuerySet[Product], query: str) -> QuerySet[Product]:
     """Every word in the product's search key (name, code, producer) or its place's names, compared
     as search keys (case, accents, đ/d and Unicode form ignored). The keys also hold the
     producer's tax code, which is private: it is cut out first, so a tax code finds nothing."""
-    products = products.alias(public_key=Replace("search_key", "producer__tax_code", Value("")))
+    products = products.alias(public_key=_without_tax_code("search_key", "producer__tax_code"))
     for term in search_terms(query):
         products = products.filter(
             Q(public_key__contains=term)
@@ -173,6 +174,11 @@ def _search(products: QuerySet[Product], query: str) -> QuerySet[Product]:
             | Q(producer__commune__province__search_key__contains=term)
         )
     return products
+
+
+def _without_tax_code(key: str, tax_code: str) -> Replace:
+    """The search key with the tax code cut out (a household's tax code is private)."""
+    return Replace(F(key), F(tax_code), Value(""))  # type: ignore[arg-type]  # stubs: Value only
 
 
 def filter_producers(
@@ -186,7 +192,7 @@ def filter_producers(
 ) -> QuerySet[Producer]:
     """Producers by name (never by tax code), place codes, legal form, changes since a moment."""
     if q:
-        producers = producers.alias(public_key=Replace("search_key", "tax_code", Value("")))
+        producers = producers.alias(public_key=_without_tax_code("search_key", "tax_code"))
         for term in search_terms(q):
             producers = producers.filter(public_key__contains=term)
     if province:
@@ -216,7 +222,7 @@ def _in_sets(type_code: str, set_code: str) -> Q:
     return condition
 
 
-def _products_of_certificates_changed(since: datetime) -> QuerySet[Certificate]:
+def _products_of_certificates_changed(since: datetime) -> QuerySet:
     return Certificate.objects.filter(_certificate_changed(since)).values("product_id")
 
 
