@@ -1,7 +1,7 @@
 """The query parameters of the API, validated as DRF serializers (so the schema documents them
 and a bad value answers 400 naming the parameter). Codes are official ones, never internal ids."""
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -38,11 +38,18 @@ class MomentField(serializers.Field):
                 moment = datetime.combine(day, time.min)
         except ValueError:
             moment = None
-        if moment is None or not 1 <= moment.year <= 9998:
+        if moment is None:
             self.fail("invalid")
         assert moment is not None  # fail() raises
         if timezone.is_naive(moment):
             moment = timezone.make_aware(moment)
+        # In UTC: PostgreSQL refuses offsets beyond ±15:59 (ISO allows up to ±23:59).
+        try:
+            moment = moment.astimezone(UTC)
+        except OverflowError:
+            self.fail("invalid")
+        if not 1 <= moment.year <= 9998:
+            self.fail("invalid")
         return moment
 
     def to_representation(self, value: datetime) -> str:

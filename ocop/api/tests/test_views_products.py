@@ -162,3 +162,11 @@ def test_pages_carry_count_next_and_previous(shelf):
     assert len(second["results"]) == 1
     assert second["previous"] == "http://testserver/api/v1/products/?page_size=3"
     assert get("/api/v1/products/", page="9").status_code == 404
+
+
+def test_updated_since_with_an_unusual_offset_is_answered_not_a_server_error(shelf):
+    """Found by schemathesis on PostgreSQL, which refused a -23:35 offset (a 500): the moment is
+    now compared in UTC."""
+    response = get("/api/v1/products/", updated_since="0404-04-19T14:57:59-23:35")
+    assert len(codes(response)) == 4
+    assert get("/api/v1/products/", updated_since="0001-01-01T00:00:00+23:59").status_code == 400
