@@ -128,3 +128,16 @@ def test_the_docs_page_loads_its_code_from_static_files_within_the_csp(db):
     assert "http://" not in html.replace("http://testserver", "") and "https://" not in html
     for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', html):
         assert Client().get(asset).status_code == 200, asset
+
+
+def test_head_and_options_answer_without_error(shelf):
+    head = Client().head("/api/v1/products/")
+    assert (head.status_code, head.content) == (200, b"")
+    assert head["ETag"] == Client().get("/api/v1/products/")["ETag"]
+    options = Client().options("/api/v1/products/")
+    assert options.status_code == 200
+    assert options["Allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_the_docs_page_sets_no_cookie(db):
+    assert Client().get("/api/v1/docs/").cookies == {}
