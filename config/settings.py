@@ -90,6 +90,9 @@ INSTALLED_APPS = [
     "ocop.reports",
     "ocop.api",
     "ocop.demo",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from /static/ (no CDN)
 ]
 
 MIDDLEWARE = [
@@ -158,6 +161,33 @@ PASSWORD_RESET_LIMIT = int(env("OCOP_PASSWORD_RESET_LIMIT", "3"))
 VERIFY_LOOKUP_LIMIT = int(env("OCOP_VERIFY_LOOKUP_LIMIT", "30"))
 # Reverse proxies whose X-Forwarded-For we believe (e.g. "127.0.0.1" behind nginx on the same host).
 TRUSTED_PROXIES = frozenset(p for p in env("OCOP_TRUSTED_PROXIES").split(",") if p)
+
+# The public REST API /api/v1/ (ADR 0009): read-only and anonymous. No authentication class at
+# all, so DRF never reads the session or asks for CSRF on it; JSON only (no browsable pages).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "OCOP API",
+    "DESCRIPTION": "Dữ liệu công khai của Chương trình OCOP: sản phẩm, chủ thể, giấy chứng nhận, "
+    "quyết định công nhận, đơn vị hành chính, bộ sản phẩm và thống kê (chỉ đọc).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "CertificateStatusEnum": "ocop.api.serializers.CERTIFICATE_STATUSES",
+        "ProductStatusEnum": "ocop.api.serializers.PRODUCT_STATUSES",
+    },
+}
+# Anonymous requests to the API per client address (behind OCOP_TRUSTED_PROXIES, the real
+# client): "N/second", "N/minute", "N/hour" or "N/day". Over it: 429 with Retry-After.
+API_THROTTLE_RATE = env("OCOP_API_THROTTLE_RATE", "120/minute")
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
