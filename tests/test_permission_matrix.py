@@ -258,6 +258,20 @@ TABLE: dict[str, list[Case]] = {
     "programme:target_records": [
         same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).target.pk})
     ],
+    "programme:budget": [same(OFFICERS)],
+    "programme:allocation_create": [same(OFFICERS)],
+    "programme:allocation_detail": [
+        same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).allocation.pk})
+    ],
+    "programme:disbursement_create": [
+        same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).allocation.pk})
+    ],
+    "programme:disbursement_detail": [
+        same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).disbursement.pk})
+    ],
+    "programme:disbursement_attachment": [  # no file: 404 for everyone
+        same(NOBODY, lambda w: {"pk": programme_rows(w).disbursement.pk})
+    ],
 }
 
 
