@@ -254,6 +254,7 @@ TABLE: dict[str, list[Case]] = {
     "certificates:verify_lookup": [same(ALL)],  # public: look-up by exact certificate number
     # programme: plans, targets and budget (officers only; a commune officer its commune's rows)
     "programme:plan_list": [same(OFFICERS)],
+    "programme:plan_create": [same(OFFICERS)],
     "programme:plan_detail": [same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).plan.pk})],
     "programme:target_records": [
         same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).target.pk})

@@ -10,7 +10,7 @@ from ocop.core.forms import CleanInputMixin
 from ocop.core.money import format_dong
 from ocop.registry.models import Producer, Product
 
-from .choices import FundingSource, SupportContent
+from .choices import FundingSource, Indicator, SupportContent
 from .models import Course, Event
 from .services import MAX_AMOUNT, may_manage
 from .units import Unit, UnknownUnit, resolve_unit
@@ -126,3 +126,52 @@ class DisbursementForm(CleanInputMixin, forms.Form):
             field = self.fields[name]
             assert isinstance(field, forms.ModelChoiceField)
             field.queryset = queryset
+
+
+class PlanForm(CleanInputMixin, forms.Form):
+    """A plan with its targets (leave a target empty to set none) and its planned budget by
+    support content (leave a content empty to plan nothing for it)."""
+
+    unit = AllocationForm.base_fields["unit"]
+    name = forms.CharField(label=_("Tên kế hoạch/đề án"), max_length=300)
+    start_year = forms.IntegerField(label=_("Từ năm"), min_value=2010, max_value=2100)
+    end_year = forms.IntegerField(label=_("Đến năm"), min_value=2010, max_value=2100)
+    document_number = forms.CharField(label=_("Số văn bản"), max_length=60, required=False)
+    document_date = forms.DateField(
+        label=_("Ngày văn bản"), required=False, widget=forms.DateInput(DATE)
+    )
+    stars = forms.IntegerField(label=_("Số sao tối thiểu"), min_value=3, max_value=5, initial=3)
+
+    clean_unit = AllocationForm.clean_unit
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        for indicator in Indicator:
+            label = _("Chỉ tiêu: %(name)s") % {"name": indicator.label}
+            self.fields[f"target_{indicator.value}"] = forms.IntegerField(
+                label=label, required=False, min_value=0, max_value=MAX_AMOUNT
+            )
+        for content in SupportContent:
+            label = _("Kinh phí dự kiến: %(name)s (đồng)") % {"name": content.label}
+            self.fields[f"budget_{content.value}"] = DongField(label=label, required=False)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_year"), data.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", _("Năm kết thúc phải từ năm bắt đầu trở đi."))
+        return data
+
+    def plan_arguments(self) -> dict:
+        data = self.cleaned_data
+        targets = [
+            (i.value, data["stars"] if i == Indicator.PRODUCTS_STARS else None, value)
+            for i in Indicator
+            if (value := data.get(f"target_{i.value}")) is not None
+        ]
+        budget = {
+            c.value: amount for c in SupportContent if (amount := data.get(f"budget_{c.value}"))
+        }
+        keys = ("unit", "name", "start_year", "end_year", "document_number", "document_date")
+        return {**{k: data[k] for k in keys}, "targets": targets, "budget": budget}

@@ -6,6 +6,7 @@ app_name = "programme"
 
 urlpatterns = [
     path("plans/", views.plan_list, name="plan_list"),
+    path("plans/new/", views.plan_create, name="plan_create"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("targets/<int:pk>/records/", views.target_records, name="target_records"),
     path("budget/", views_budget.budget_overview, name="budget"),

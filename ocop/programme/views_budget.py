@@ -20,22 +20,16 @@ from . import selectors, services
 from .choices import FundingSource, SupportContent
 from .forms import AllocationForm, DisbursementForm
 from .models import Allocation, Disbursement
-from .units import UnknownUnit, resolve_unit, unit_of
+from .units import UnknownUnit, default_unit_code, resolve_unit, unit_of
 
 PAGE_SIZE = 50
-
-
-def _default_code(user) -> str:
-    if user.commune_id:
-        return user.commune.code
-    return user.province.code if user.province_id else ""
 
 
 @role_required(*OFFICER_ROLES)
 def budget_overview(request: HttpRequest) -> HttpResponse:
     """Allocations of the chosen unit (default: the officer's own) with totals by year, source
     and content. Figures of a unit outside the officer's territory are not shown (404)."""
-    code = request.GET.get("unit", "").strip() or _default_code(request.user)
+    code = request.GET.get("unit", "").strip() or default_unit_code(request.user)
     unit = summary = None
     allocations = Allocation.objects.visible_to(request.user)
     if code:
@@ -68,7 +62,7 @@ def _labelled(choices, amounts: dict[str, int]) -> list[tuple[str, int]]:
 
 @role_required(*OFFICER_ROLES)
 def allocation_create(request: HttpRequest) -> HttpResponse:
-    initial = {"unit": _default_code(request.user)}
+    initial = {"unit": default_unit_code(request.user)}
     form = AllocationForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
