@@ -117,3 +117,27 @@ def test_budget_summary_totals_by_content_source_and_year_in_constant_queries(pw
     assert summary.by_source == {"district": 968_721_000}
     assert summary.by_year == {2018: 120_000_000, 2019: 300_000_000, 2020: 548_721_000}
     assert selectors.budget_summary(resolve_unit("10279")).disbursed == 0
+
+
+def test_target_rows_take_the_same_queries_whatever_the_number_of_records(pw):
+    for indicator, stars in (("products_stars", 3), ("producers_trained_share", None),
+                             ("officials_trained_share", None), ("showrooms_open", None),
+                             ("events_held", None), ("budget_disbursed", None)):  # fmt: skip
+        Target.objects.create(plan=pw.plan, indicator=indicator, stars=stars, value=10)
+    unit = resolve_unit("280")
+    with CaptureQueriesContext(connection) as few:
+        selectors.target_rows(unit=unit, today=MID_2023)
+    for n in range(20):
+        product = make_product(pw.producer_a, f"Sản phẩm {n}")
+        certify(product, 3, date(2022, 1, 1), f"N{n}")
+        historic(product, 4, 2021)
+    allocation = _allocate(pw, 2022, "training", 10_000)
+    for _ in range(5):
+        Disbursement.objects.create(
+            allocation=allocation, paid_on=date(2022, 1, 2), amount=1_000, description="Chi"
+        )
+    with CaptureQueriesContext(connection) as more:
+        rows = selectors.target_rows(unit=unit, today=MID_2023)
+    assert len(more) == len(few)
+    actuals = {r.indicator: r.actual for r in rows}
+    assert (actuals["products_stars"], actuals["budget_disbursed"]) == (20, 5_000)
