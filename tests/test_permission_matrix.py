@@ -264,6 +264,9 @@ TABLE: dict[str, list[Case]] = {
     "programme:allocation_detail": [
         same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).allocation.pk})
     ],
+    "programme:allocation_edit": [
+        same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).allocation.pk})
+    ],
     "programme:disbursement_create": [
         same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).allocation.pk})
     ],

@@ -175,3 +175,10 @@ class PlanForm(CleanInputMixin, forms.Form):
         }
         keys = ("unit", "name", "start_year", "end_year", "document_number", "document_date")
         return {**{k: data[k] for k in keys}, "targets": targets, "budget": budget}
+
+
+class AllocationEditForm(CleanInputMixin, forms.Form):
+    amount = DongField(label=_("Kinh phí phân bổ (đồng)"))
+    document_number = AllocationForm.base_fields["document_number"]
+    document_date = AllocationForm.base_fields["document_date"]
+    note = AllocationForm.base_fields["note"]

@@ -251,3 +251,41 @@ def plan_create(
         },
     )  # fmt: skip
     return plan
+
+
+@transaction.atomic
+def allocation_update(
+    *,
+    actor,
+    allocation: Allocation,
+    amount: int,
+    document_number: str = "",
+    document_date: date | None = None,
+    note: str = "",
+) -> Allocation:
+    """Correct an allocation's amount or document. Its year, source and content stay (payments
+    were checked against them); the amount may not fall below what was already paid out.
+    Side effects: updates the row, one audit entry with before and after."""
+    if not may_manage(actor, unit_of(allocation)):
+        raise PermissionDenied(_("Bạn không quản lý kinh phí của đơn vị này."))
+    check_amount(amount)
+    lock(allocation)
+    paid = disbursed_total(allocation)
+    if amount < paid:
+        raise ValidationError(
+            _("Kinh phí phân bổ không được nhỏ hơn số đã giải ngân (%(paid)s).")
+            % {"paid": format_dong(paid)}
+        )
+    before = snapshot(allocation, ALLOCATION_FIELDS + ["note"])
+    allocation.amount = amount
+    allocation.document_number = document_number.strip()
+    allocation.document_date = document_date
+    allocation.note = note.strip()
+    allocation.full_clean()
+    allocation.save()
+    audit_record(
+        actor=actor, action="allocation_update", obj=allocation,
+        summary=_("Sửa khoản phân bổ"), before=before,
+        after=snapshot(allocation, ALLOCATION_FIELDS + ["note"]),
+    )  # fmt: skip
+    return allocation

@@ -12,6 +12,7 @@ urlpatterns = [
     path("budget/", views_budget.budget_overview, name="budget"),
     path("budget/allocations/new/", views_budget.allocation_create, name="allocation_create"),
     path("budget/allocations/<int:pk>/", views_budget.allocation_detail, name="allocation_detail"),
+    path("budget/allocations/<int:pk>/edit/", views_budget.allocation_edit, name="allocation_edit"),
     path(
         "budget/allocations/<int:pk>/disburse/",
         views_budget.disbursement_create,

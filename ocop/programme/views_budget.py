@@ -18,7 +18,7 @@ from ocop.core.money import amount_in_words
 
 from . import selectors, services
 from .choices import FundingSource, SupportContent
-from .forms import AllocationForm, DisbursementForm
+from .forms import AllocationEditForm, AllocationForm, DisbursementForm
 from .models import Allocation, Disbursement
 from .units import UnknownUnit, default_unit_code, resolve_unit, unit_of
 
@@ -89,6 +89,30 @@ def allocation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_manage": services.may_manage(request.user, unit_of(allocation)),
     }
     return render(request, "programme/allocation_detail.html", context)
+
+
+@role_required(*OFFICER_ROLES)
+def allocation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    allocation = get_visible_or_404(Allocation.objects.all(), request.user, pk=pk)
+    if not services.may_manage(request.user, unit_of(allocation)):
+        raise Http404
+    initial = {
+        "amount": str(allocation.amount), "document_number": allocation.document_number,
+        "document_date": allocation.document_date, "note": allocation.note,
+    }  # fmt: skip
+    form = AllocationEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.allocation_update(
+                actor=request.user, allocation=allocation, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã sửa khoản phân bổ."))
+            return redirect("programme:allocation_detail", allocation.pk)
+    context = {"form": form, "allocation": allocation}
+    return render(request, "programme/allocation_form.html", context)
 
 
 @role_required(*OFFICER_ROLES)

@@ -1,5 +1,7 @@
 """Budget pages: typed amounts, clear Vietnamese refusals that write nothing, scope, printing."""
 
+from datetime import date
+
 import pytest
 
 from ocop.accounts.testing import client_for
@@ -77,3 +79,28 @@ def test_a_payment_over_the_balance_is_refused_then_printed_in_words(personas):
     overview = client.get("/programme/budget/").content.decode()
     assert "968.721.000 đồng" in overview
     assert client_for(personas["commune_y"]).get(done["Location"]).status_code == 404
+
+
+def test_an_allocation_is_corrected_but_never_below_what_was_paid(personas):
+    officer = personas["commune_x"]
+    allocation = services.allocation_create(
+        actor=officer, unit=resolve_unit("10273"), year=2027, source="commune",
+        content="training", amount=100_000_000,
+    )  # fmt: skip
+    services.disbursement_create(
+        actor=officer, allocation=allocation, paid_on=date(2027, 2, 1), amount=60_000_000,
+        description="Tập huấn",
+    )  # fmt: skip
+    url = f"/programme/budget/allocations/{allocation.pk}/edit/"
+    refused = client_for(officer).post(url, {"amount": "59.999.999"}).content.decode()
+    assert "Kinh phí phân bổ không được nhỏ hơn số đã giải ngân (60.000.000 đồng)." in refused
+    allocation.refresh_from_db()
+    assert allocation.amount == 100_000_000
+    assert client_for(personas["commune_y"]).post(url, {"amount": "70000000"}).status_code == 404
+    done = client_for(officer).post(url, {"amount": "70.000.000", "note": "Điều chỉnh"})
+    assert done.status_code == 302
+    allocation.refresh_from_db()
+    entry = AuditEntry.objects.get(action="allocation_update")
+    assert (allocation.amount, entry.before["amount"], entry.after["amount"]) == (
+        70_000_000, 100_000_000, 70_000_000
+    )  # fmt: skip
