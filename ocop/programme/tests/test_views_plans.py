@@ -1,10 +1,12 @@
 """Plan pages: an officer sets targets and a planned budget; the actuals come from the records."""
 
+from datetime import date
+
 import pytest
 
 from ocop.accounts.testing import client_for
 from ocop.core.models import AuditEntry
-from ocop.programme.models import Plan
+from ocop.programme.models import Attendance, Course, Plan, Target
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +42,21 @@ def test_a_commune_officer_may_not_write_a_plan_for_the_district(personas, pw):
     assert client_for(personas["commune_x"]).get(f"/programme/plans/{pw.plan.pk}/").status_code == (
         404
     )
+
+
+def test_each_actual_links_to_the_records_behind_it(personas, pw):
+    course = Course.objects.create(
+        province=pw.plan.province, historic_unit=pw.district, title="Tập huấn", audience="both",
+        start_date=date(2022, 3, 1), end_date=date(2022, 3, 1), place="UBND", organiser="Huyện",
+    )  # fmt: skip
+    Attendance.objects.create(course=course, kind="official", user=personas["commune_x"], name="X")
+    Attendance.objects.create(course=course, kind="producer", producer=pw.producer_a, name="A")
+    officials = Target.objects.create(plan=pw.plan, indicator="officials_trained_share", value=100)
+    producers = Target.objects.create(plan=pw.plan, indicator="producers_trained", value=23)
+    client = client_for(personas["province_p"])
+    plan_page = client.get(f"/programme/plans/{pw.plan.pk}/").content.decode()
+    assert f'href="/programme/targets/{officials.pk}/records/"' in plan_page
+    page = client.get(f"/programme/targets/{officials.pk}/records/").content.decode()
+    assert "commune_x" in page  # the persona's full name
+    page = client.get(f"/programme/targets/{producers.pk}/records/").content.decode()
+    assert "HTX Phú Xuyên" in page and "HTX Phượng Dực" not in page
