@@ -26,6 +26,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
+from ocop.programme.testing import programme_rows
 from tests.world import World, build_world, domain_writes, row_counts
 
 PERSONAS = [
@@ -310,6 +311,30 @@ TABLE: dict[str, list[Case]] = {
     "api:stats": [Case(get=ALL)],
     "api:schema": [Case(get=ALL)],
     "api:docs": [Case(get=ALL)],
+    # programme: plans, targets and budget (officers only; a commune officer its commune's rows)
+    "programme:plan_list": [same(OFFICERS)],
+    "programme:plan_create": [same(OFFICERS)],
+    "programme:plan_detail": [same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).plan.pk})],
+    "programme:target_records": [
+        same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).target.pk})
+    ],
+    "programme:budget": [same(OFFICERS)],
+    "programme:allocation_create": [same(OFFICERS)],
+    "programme:allocation_detail": [
+        same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).allocation.pk})
+    ],
+    "programme:allocation_edit": [
+        same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).allocation.pk})
+    ],
+    "programme:disbursement_create": [
+        same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).allocation.pk})
+    ],
+    "programme:disbursement_detail": [
+        same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).disbursement.pk})
+    ],
+    "programme:disbursement_attachment": [  # no file: 404 for everyone
+        same(NOBODY, lambda w: {"pk": programme_rows(w).disbursement.pk})
+    ],
 }
 
 
@@ -349,6 +374,7 @@ def world(django_db_setup, django_db_blocker):
     request below runs in a savepoint of its own, rolled back too, so each sees this world."""
     with django_db_blocker.unblock(), transaction.atomic():
         built = build_world()
+        programme_rows(built)  # made here, in the module's transaction, not in one test's
         yield built
         transaction.set_rollback(True)
 

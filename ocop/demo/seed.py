@@ -7,6 +7,7 @@ from ocop.catalogue.opendata import opendata_build
 from ocop.certificates.demo import seed_certificates
 from ocop.evaluation.demo import seed_evaluation
 from ocop.places.models import Commune
+from ocop.programme.demo import seed_programme_budget
 from ocop.registry.demo import seed_registry
 
 
@@ -22,7 +23,8 @@ def seed_all(stdout) -> list[tuple[str, str]]:
     seed_registry()
     seed_evaluation()
     stdout.write(str(seed_certificates()))
-    opendata_build()  # so that /open-data/ has files to show (cron rebuilds them in production)
+    seed_programme_budget()
+    opendata_build()  # last, so that /open-data/ has files to show (cron rebuilds them in production)
     return accounts
 
 
