@@ -251,6 +251,34 @@ TABLE: dict[str, list[Case]] = {
     "certificates:certificate_revoke": [same(MANAGERS, lambda w: {"pk": w.certificate.pk})],
     "certificates:verify": [same(ALL, lambda w: resolve(w.verify_path).kwargs)],  # public
     "certificates:verify_lookup": [same(ALL)],  # public: look-up by exact certificate number
+    # programme: the annual cycle (a unit's calendar is for every officer and producer)
+    "activities:cycle": [same(OFFICERS_PRODUCERS)],
+    "activities:cycle_open": [post_only(OFFICERS)],
+    "activities:idea_list": [same(OFFICERS_PRODUCERS)],
+    "activities:idea_create": [same(OFFICERS_PRODUCERS)],
+    "activities:idea_detail": [same(SEES_A, lambda w: {"pk": w.activity.idea.pk})],
+    "activities:idea_screen": [post_only(OFFICERS_OF_A, lambda w: {"pk": w.activity.idea.pk})],
+    "activities:businessplan_create": [same(SEES_A, lambda w: {"pk": w.activity.accepted.pk})],
+    "activities:businessplan_detail": [same(SEES_A, lambda w: {"pk": w.activity.plan.pk})],
+    "activities:businessplan_decide": [
+        post_only(OFFICERS_OF_A, lambda w: {"pk": w.activity.plan.pk})
+    ],
+    "activities:businessplan_link": [post_only(SEES_A, lambda w: {"pk": w.activity.plan.pk})],
+    # programme: training (producers see their own attendance on the list page only)
+    "activities:course_list": [same(OFFICERS_PRODUCERS)],
+    "activities:course_create": [same(OFFICERS)],
+    "activities:course_detail": [same(OFFICERS_OF_A, lambda w: {"pk": w.activity.course.pk})],
+    "activities:course_attendees": [same(OFFICERS_OF_A, lambda w: {"pk": w.activity.course.pk})],
+    # programme: trade promotion
+    "activities:event_list": [same(OFFICERS)],
+    "activities:event_create": [same(OFFICERS)],
+    "activities:event_detail": [same(OFFICERS_OF_A, lambda w: {"pk": w.activity.event.pk})],
+    "activities:showroom_list": [same(OFFICERS)],
+    "activities:showroom_create": [same(OFFICERS)],
+    "activities:showroom_detail": [same(OFFICERS_OF_A, lambda w: {"pk": w.activity.showroom.pk})],
+    "activities:showroom_products": [
+        post_only(OFFICERS_OF_A, lambda w: {"pk": w.activity.showroom.pk})
+    ],
 }
 
 

@@ -50,11 +50,12 @@ from ocop.evaluation.testing import (
     pdf_upload,
     png_bytes,
 )
+from ocop.programme.testing_activity import Activity, build_activity
 from ocop.registry import services as registry
 from ocop.registry.models import PendingChange, Producer, Product, ProductImage
 
 # Apps whose tables hold the domain's data: a refused request must leave all of them as they were.
-DOMAIN_APPS = ("core", "places", "accounts", "registry", "evaluation", "certificates")
+DOMAIN_APPS = ("core", "places", "accounts", "registry", "evaluation", "certificates", "programme")
 # Rows a request may touch without changing the domain (login bookkeeping).
 NOT_DOMAIN = {"accounts.loginfailure", "accounts.resetrequest"}
 
@@ -81,6 +82,7 @@ class World:
     seat: CouncilMember  # persona member's seat
     conflicted_seat: CouncilMember
     media_root: str
+    activity: Activity  # the annual cycle, training and promotion records of commune X
 
     def __repr__(self) -> str:
         return "World(…)"
@@ -142,12 +144,14 @@ def build_world() -> World:
     assert change is not None
     image = registry.product_add_image(actor=producer_a, product=product, data=png_bytes())
     free = items[product.pk]
+    activity = build_activity(personas["commune_x"], a, product)
     return World(
         territory=t, personas=personas, producer_a=a, producer_b=b, product=product, image=image,
         change=change, draft=draft, draft_file=draft.files.get(), conflicted=items[conflicted_product.pk],
         free=free, free_file=free.application.files.get(), session=session, closed=closed,
         decision=decision, certificate=Certificate.objects.get(product=decided_product),
         conflict=conflict, seat=seats[1], conflicted_seat=seats[2], media_root=str(media.options["MEDIA_ROOT"]),
+        activity=activity,
     )  # fmt: skip
 
 
