@@ -1,6 +1,8 @@
 """Forms of the annual cycle, training and promotion: Vietnamese messages, the unit by its
 official code, and the bulk attendance lines of a course (one person a line, usable on a phone)."""
 
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -61,13 +63,13 @@ class UnitField(forms.CharField):
 class UnitFormMixin:
     """The unit field, its initial value, and the check that the user manages that unit."""
 
-    def setup_unit(self, user) -> None:
+    def setup_unit(self: Any, user) -> None:
         self.user = user
         self.fields["unit"] = UnitField()
         self.fields["unit"].initial = user_unit_code(user)
         self.order_fields(["unit"])
 
-    def clean_unit(self):
+    def clean_unit(self: Any):
         unit = self.cleaned_data["unit"]
         if not may_manage_unit(self.user, unit):
             raise forms.ValidationError(
@@ -170,7 +172,7 @@ def _gender(value: str, number: int) -> str:
 class AttendeesMixin:
     """Attendees from checked producers and two text areas (one person a line)."""
 
-    def setup_attendees(self, user) -> None:
+    def setup_attendees(self: Any, user) -> None:
         producers = Producer.objects.visible_to(user).active().order_by("name")
         self.producer_scope = producers
         self.fields["producers"] = forms.ModelMultipleChoiceField(
@@ -189,7 +191,7 @@ class AttendeesMixin:
             help_text=_("Mỗi dòng một người: họ tên; đơn vị công tác; giới tính; dân tộc — hoặc @tên đăng nhập của cán bộ."),
         )  # fmt: skip
 
-    def _producer_rows(self, data) -> list[Attendee]:
+    def _producer_rows(self: Any, data) -> list[Attendee]:
         out = [_from_producer(p) for p in data.get("producers") or []]
         for number, line in enumerate((data.get("producer_lines") or "").splitlines(), start=1):
             if not line.strip():
@@ -209,7 +211,7 @@ class AttendeesMixin:
                                 ethnic_group=ethnic or base.ethnic_group))  # fmt: skip
         return out
 
-    def _official_rows(self, data) -> list[Attendee]:
+    def _official_rows(self: Any, data) -> list[Attendee]:
         out = []
         for number, line in enumerate((data.get("official_lines") or "").splitlines(), start=1):
             if not line.strip():
@@ -222,7 +224,7 @@ class AttendeesMixin:
                                 gender=_gender(gender, number), ethnic_group=ethnic))  # fmt: skip
         return out
 
-    def attendees_from(self, data) -> list[Attendee]:
+    def attendees_from(self: Any, data) -> list[Attendee]:
         try:
             people = self._producer_rows(data) + self._official_rows(data)
         except forms.ValidationError as error:
@@ -282,7 +284,7 @@ class AttendanceForm(AttendeesMixin, CleanInputMixin, forms.Form):
 
 
 class ProductsMixin:
-    def setup_products(self, user, label) -> None:
+    def setup_products(self: Any, user, label) -> None:
         products = Product.objects.visible_to(user).filter(archived_at__isnull=True)
         self.fields["products"] = forms.ModelMultipleChoiceField(
             products.order_by("name"),

@@ -8,6 +8,7 @@ changed row. `actor=None` is the system (the demo data).
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -211,7 +212,7 @@ def _require_screener(actor, commune) -> None:
         )
 
 
-def _check_move(allowed: dict, current: str, target: str, label) -> None:
+def _check_move(allowed: dict, current: Any, target: Any, label: Any) -> None:
     if target not in allowed.get(current, set()):
         raise ValidationError(
             _("%(what)s đang ở trạng thái “%(state)s”: không chuyển được sang “%(target)s”.")

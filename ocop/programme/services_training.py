@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ocop.accounts.models import User
 from ocop.core.services import audit_record, lock, snapshot
 from ocop.registry.models import Producer, Product
 
@@ -35,7 +36,7 @@ class Attendee:
     kind: str
     name: str
     producer: Producer | None = None
-    user: object | None = None
+    user: User | None = None
     unit_name: str = ""
     gender: str = ""
     ethnic_group: str = ""
@@ -44,7 +45,7 @@ class Attendee:
         if self.producer is not None:
             return ("producer", self.producer.pk, self.name.casefold())
         if self.user is not None:
-            return ("user", self.user.pk)  # type: ignore[attr-defined]
+            return ("user", self.user.pk)
         return ("name", self.name.casefold(), self.unit_name.casefold())
 
 

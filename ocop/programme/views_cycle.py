@@ -112,7 +112,7 @@ def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
     open_plan = any(line.plan.status != BusinessPlanStatus.RETURNED for line in lines if line.plan)
     context = {
         "idea": idea, "lines": lines, "screen_form": DecisionForm(),
-        "may_screen": request.user.is_officer and idea.status == IdeaStatus.SUBMITTED,
+        "may_screen": getattr(request.user, "is_officer", False) and idea.status == IdeaStatus.SUBMITTED,
         "may_plan": idea.status == IdeaStatus.ACCEPTED and not open_plan,
     }  # fmt: skip
     return render(request, "programme/idea_detail.html", context)
@@ -124,7 +124,7 @@ def idea_screen(request: HttpRequest, pk: int) -> HttpResponse:
     idea = get_visible_or_404(Idea.objects.all(), request.user, pk=pk)
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("activities:idea_detail", pk=pk)
     accept = form.cleaned_data["decision"] == "accept"
     try:
@@ -164,7 +164,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "plan": plan, "line": selectors.lineage_of(plan, request.user),
         "decide_form": DecisionForm(), "link_form": LinkProductForm(plan=plan),
-        "may_decide": request.user.is_officer and plan.status == BusinessPlanStatus.SUBMITTED,
+        "may_decide": getattr(request.user, "is_officer", False) and plan.status == BusinessPlanStatus.SUBMITTED,
         "may_link": plan.status == BusinessPlanStatus.APPROVED,
     }  # fmt: skip
     return render(request, "programme/businessplan_detail.html", context)
@@ -178,7 +178,7 @@ def plan_decide(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("activities:businessplan_detail", pk=pk)
     approve = form.cleaned_data["decision"] == "accept"
     try:

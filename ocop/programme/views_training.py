@@ -37,7 +37,7 @@ def _record_data(form, names) -> dict:
 
 @role_required(*OFFICERS_AND_PRODUCERS)
 def course_list(request: HttpRequest) -> HttpResponse:
-    if request.user.role == Role.PRODUCER and not request.user.is_superuser:
+    if getattr(request.user, "role", "") == Role.PRODUCER and not request.user.is_superuser:
         context = {"trainings": selectors.my_trainings(request.user)}
         return render(request, "programme/training_mine.html", context)
     return render(
