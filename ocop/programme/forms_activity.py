@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ocop.accounts.models import User
 from ocop.accounts.roles import OFFICER_ROLES
 from ocop.core.forms import CleanInputMixin
+from ocop.evaluation.forms_council import RowsField
 from ocop.places.models import Commune
 from ocop.registry.choices import Gender
 from ocop.registry.models import Producer, Product
@@ -175,7 +176,7 @@ class AttendeesMixin:
     def setup_attendees(self: Any, user) -> None:
         producers = Producer.objects.visible_to(user).active().order_by("name")
         self.producer_scope = producers
-        self.fields["producers"] = forms.ModelMultipleChoiceField(
+        self.fields["producers"] = RowsField(
             producers, required=False, widget=forms.CheckboxSelectMultiple,
             label=_("Đại diện chủ thể tham dự"),
         )  # fmt: skip
@@ -286,7 +287,7 @@ class AttendanceForm(AttendeesMixin, CleanInputMixin, forms.Form):
 class ProductsMixin:
     def setup_products(self: Any, user, label) -> None:
         products = Product.objects.visible_to(user).filter(archived_at__isnull=True)
-        self.fields["products"] = forms.ModelMultipleChoiceField(
+        self.fields["products"] = RowsField(
             products.order_by("name"),
             required=False, widget=forms.CheckboxSelectMultiple, label=label,
         )  # fmt: skip
