@@ -21,8 +21,8 @@ def seed_all(stdout) -> list[tuple[str, str]]:
     accounts = seed_accounts()
     seed_registry()
     seed_evaluation()
-    stdout.write(str(seed_certificates()))
-    stdout.write(seed_activity())
+    stdout.write(str(seed_certificates()) + "\n")
+    stdout.write(seed_activity() + "\n")
     return accounts
 
 

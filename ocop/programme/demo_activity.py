@@ -2,7 +2,8 @@
 `ocop demo` (ocop/demo/seed.py) calls this; idempotent.
 
 - Three courses of the former Phú Xuyên district (code 280) in 2018–2020 whose attendance covers
-  all 23 Phú Xuyên producers, and officials (the demo `commune` account among them).
+  all 23 Phú Xuyên producers, and officials (the demo `commune` account among them); a 2026
+  course of Xã Phú Xuyên itself.
 - The district's OCOP showroom and two promotion events (its opening, a fair).
 - The 2026 cycle of Xã Phú Xuyên (10273): its windows, and ideas and business plans at each stage
   (submitted, accepted, returned; plan submitted, approved and linked to its product, returned).
@@ -92,6 +93,21 @@ def _courses(unit: Unit, producers: list[Producer], officer: User | None) -> int
     return made
 
 
+def _commune_course(producers: list[Producer], officer: User | None) -> None:
+    """A 2026 course of Xã Phú Xuyên itself (the `commune` account's own records)."""
+    title = "Tập huấn xây dựng phương án sản xuất kinh doanh 2026"
+    if Course.objects.filter(title=title).exists():
+        return
+    people = [_producer_attendee(p) for p in producers if p.commune.code == "10273"]
+    if officer is not None:
+        people.append(Attendee(AttendeeKind.OFFICIAL, officer.full_name or officer.username,
+                               user=officer, unit_name="UBND xã Phú Xuyên"))  # fmt: skip
+    data = {"title": title, "topic": "Phương án, dự án sản xuất kinh doanh (bước 3 của chu trình)",
+            "audience": Audience.BOTH, "start_date": date(2026, 4, 20), "end_date": date(2026, 4, 20),
+            "place": "Hội trường UBND xã Phú Xuyên", "organiser": "UBND xã Phú Xuyên"}  # fmt: skip
+    course_record(actor=officer, unit=resolve_unit("10273"), data=data, attendees=people)
+
+
 def _promotion(unit: Unit, products: list[Product]) -> None:
     name = "Điểm giới thiệu và bán sản phẩm OCOP huyện Phú Xuyên"
     if not Showroom.objects.filter(name=name).exists():
@@ -156,6 +172,7 @@ def seed_activity() -> str:
     unit = resolve_unit("280")
     officer = User.objects.filter(username="commune").first()
     _courses(unit, producers, officer)
+    _commune_course(producers, officer)
     products = list(Product.objects.filter(producer__in=producers).order_by("id"))
     _promotion(unit, products)
     _ideas_2026(officer)

@@ -43,8 +43,10 @@ def test_demo_trains_all_23_producers_and_tells_the_2026_cycle(territory):
     assert Course.objects.filter(historic_unit__code="280").count() == 3
     trained = Attendance.objects.filter(kind="producer").values("producer").distinct().count()
     assert trained == 23
-    assert Attendance.objects.filter(kind="official", user__username="commune").count() == 1
-    assert Attendance.objects.filter(kind="official").count() == 3 + 3 + 5 + 1
+    assert Attendance.objects.filter(kind="official", user__username="commune").count() == 2
+    assert Attendance.objects.filter(kind="official").count() == 3 + 3 + 5 + 1 + 1
+    own = Course.objects.get(commune__code="10273")
+    assert own.attendances.filter(kind="producer").count() == 6
     assert sorted(Idea.objects.filter(year=2026).values_list("status", flat=True)) == sorted(
         ["submitted", "accepted", "returned", "accepted", "accepted", "accepted"]
     )

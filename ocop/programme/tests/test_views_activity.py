@@ -6,6 +6,8 @@ from datetime import date
 import pytest
 from django.test import Client
 
+from ocop.evaluation.services.applications import application_create
+from ocop.evaluation.testing import make_round
 from ocop.programme.models import Attendance, BusinessPlan, Course, Event, Idea, Showroom
 from ocop.programme.testing_activity import build_activity
 from ocop.registry.testing import make_producer, make_product
@@ -87,6 +89,16 @@ def test_lineage_shown_on_the_plan_and_the_product_page(world, personas):
     assert "Trà sen Phú Xuyên" in page and "Mứt sen Phú Xuyên" in page
     page = officer.get(f"/products/{product.pk}/").content.decode()
     assert "Nguồn gốc:" in page and "Phương án mứt sen" in page
+    dossier = application_create(actor=personas["producer_a"], product=product,
+                                 round=make_round(product.producer.commune.province), kind="first")  # fmt: skip
+    page = client(personas["producer_a"]).get(f"/applications/{dossier.pk}/").content.decode()
+    assert "Nguồn gốc:" in page and "Phương án mứt sen" in page
+    page = (
+        client(personas["producer_a"])
+        .get(f"/programme/business-plans/{activity.plan.pk}/")
+        .content.decode()
+    )
+    assert f'href="/applications/{dossier.pk}/"' in page
 
 
 def test_a_course_without_attendees_is_refused_with_a_message(world, personas):
