@@ -254,6 +254,7 @@ TABLE: dict[str, list[Case]] = {
     # programme: the annual cycle (a unit's calendar is for every officer and producer)
     "activities:cycle": [same(OFFICERS_PRODUCERS)],
     "activities:cycle_open": [post_only(OFFICERS)],
+    "activities:cycle_window": [same(OFFICERS_OF_A, lambda w: {"pk": w.activity.window.pk})],
     "activities:idea_list": [same(OFFICERS_PRODUCERS)],
     "activities:idea_create": [same(OFFICERS_PRODUCERS)],
     "activities:idea_detail": [same(SEES_A, lambda w: {"pk": w.activity.idea.pk})],

@@ -90,6 +90,11 @@ class DatesMixin:
         return data
 
 
+class WindowForm(DatesMixin, forms.Form):
+    start_date = forms.DateField(label=_("Từ ngày"), widget=DATE)
+    end_date = forms.DateField(label=_("Đến ngày"), widget=DATE)
+
+
 class IdeaForm(CleanInputMixin, forms.Form):
     producer = forms.ModelChoiceField(
         Producer.objects.none(), label=_("Chủ thể"),

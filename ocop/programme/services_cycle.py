@@ -50,6 +50,7 @@ class Window:
     start: date
     end: date
     stored: bool  # a CycleWindow row (False: computed from the defaults)
+    pk: int | None = None  # the CycleWindow row, when stored
 
     def holds(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -118,7 +119,8 @@ def cycle_windows(*, unit: Unit, year: int) -> list[Window]:
         row = stored.get(step)
         if row is not None:
             start, end = row.start_date, row.end_date
-        out.append(Window(step, str(CycleStep(step).label), start, end, row is not None))
+        pk = row.pk if row is not None else None
+        out.append(Window(step, str(CycleStep(step).label), start, end, row is not None, pk))
     return out
 
 

@@ -8,8 +8,8 @@ from datetime import date
 from ocop.registry.models import Producer, Product
 
 from .choices import AttendeeKind, Audience, EventKind, OutletKind
-from .models import Attendance, BusinessPlan, Course, Event, Idea, Showroom
-from .services_cycle import idea_register, idea_screen, plan_submit
+from .models import Attendance, BusinessPlan, Course, CycleWindow, Event, Idea, Showroom
+from .services_cycle import cycle_open, idea_register, idea_screen, plan_submit
 from .services_training import Attendee, course_record, event_record, showroom_record
 from .units import resolve_unit
 
@@ -29,6 +29,7 @@ class Activity:
     attendance: Attendance
     event: Event
     showroom: Showroom
+    window: CycleWindow  # step 2 of commune X's 2026 cycle
 
 
 def idea_data(producer: Producer, title: str = "Trà sen Phú Xuyên") -> dict:
@@ -60,6 +61,7 @@ def build_activity(commune_officer, producer: Producer, product: Product) -> Act
         "kind": OutletKind.POINT_OF_SALE, "name": "Điểm bán OCOP xã", "address": "Thôn 1",
         "location": producer.commune, "operator": "HTX Phú Xuyên", "opened_on": date(2025, 9, 2),
     })  # fmt: skip
-    return Activity(
-        idea, accepted, plan, course, course.attendances.get(producer=producer), event, showroom
-    )
+    cycle_open(actor=commune_officer, unit=unit, year=2026)
+    window = CycleWindow.objects.get(year=2026, step=2, **unit.fields())
+    attendance = course.attendances.get(producer=producer)
+    return Activity(idea, accepted, plan, course, attendance, event, showroom, window)

@@ -10,6 +10,7 @@ app_name = "activities"
 urlpatterns = [
     path("cycle/", cycle.cycle, name="cycle"),
     path("cycle/open/", cycle.cycle_open, name="cycle_open"),
+    path("cycle/windows/<int:pk>/", cycle.cycle_window, name="cycle_window"),
     path("ideas/", cycle.idea_list, name="idea_list"),
     path("ideas/new/", cycle.idea_create, name="idea_create"),
     path("ideas/<int:pk>/", cycle.idea_detail, name="idea_detail"),

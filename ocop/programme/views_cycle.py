@@ -19,9 +19,16 @@ from ocop.registry.models import Producer
 from . import selectors_activity as selectors
 from . import services_cycle as services
 from .choices import BusinessPlanStatus, IdeaStatus
-from .forms_activity import DecisionForm, IdeaForm, LinkProductForm, PlanForm, user_unit_code
-from .models import BusinessPlan, Idea
-from .units import UnknownUnit, resolve_unit
+from .forms_activity import (
+    DecisionForm,
+    IdeaForm,
+    LinkProductForm,
+    PlanForm,
+    WindowForm,
+    user_unit_code,
+)
+from .models import BusinessPlan, CycleWindow, Idea
+from .units import UnknownUnit, resolve_unit, unit_of
 
 OFFICERS = tuple(OFFICER_ROLES)
 OFFICERS_AND_PRODUCERS = (*OFFICER_ROLES, Role.PRODUCER)
@@ -60,6 +67,7 @@ def cycle(request: HttpRequest) -> HttpResponse:
         "current": services.current_step(windows, today),
         "counts": selectors.cycle_counts(unit, year, request.user),
         "may_open": services.may_manage_unit(request.user, unit) and not all(w.stored for w in windows),
+        "may_move": services.may_manage_unit(request.user, unit),
     }  # fmt: skip
     return render(request, "programme/cycle_year.html", context)
 
@@ -77,6 +85,31 @@ def cycle_open(request: HttpRequest) -> HttpResponse:
     except (ValidationError, PermissionDenied) as error:
         _refused(request, error)
     return redirect(f"{reverse('activities:cycle')}?{urlencode({'unit': code, 'year': year})}")
+
+
+@role_required(*OFFICERS)
+def cycle_window(request: HttpRequest, pk: int) -> HttpResponse:
+    window = get_visible_or_404(
+        CycleWindow.objects.select_related("commune", "historic_unit", "province"),
+        request.user,
+        pk=pk,
+    )
+    form = WindowForm(
+        request.POST or None, initial={"start_date": window.start_date, "end_date": window.end_date}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.cycle_window_set(actor=request.user, window=window, start=form.cleaned_data["start_date"],
+                                      end=form.cleaned_data["end_date"])  # fmt: skip
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(request, _("Đã dời lịch bước của chu trình."))
+            unit = unit_of(window)
+            return redirect(
+                f"{reverse('activities:cycle')}?{urlencode({'unit': unit.code, 'year': window.year})}"
+            )
+    return render(request, "programme/cycle_window.html", {"form": form, "window": window})
 
 
 @role_required(*OFFICERS_AND_PRODUCERS)

@@ -39,6 +39,24 @@ def test_cycle_page_shows_the_six_steps_and_the_current_one(world, personas):
     assert "Chu trình OCOP năm 2026 — Xã Phú Xuyên" in response.content.decode()
 
 
+def test_a_window_is_moved_within_its_year_only(world, personas):
+    _, _, _, activity = world
+    url = f"/programme/cycle/windows/{activity.window.pk}/"
+    officer = client(personas["commune_x"])
+    response = officer.post(url, {"start_date": "2026-03-01", "end_date": "2027-01-10"})
+    assert response.context["form"].non_field_errors() == [
+        "Các bước của chu trình năm 2026 phải nằm trong năm đó."
+    ]
+    response = officer.post(url, {"start_date": "2026-03-15", "end_date": "2026-05-15"})
+    assert response.status_code == 302
+    activity.window.refresh_from_db()
+    assert (activity.window.start_date, activity.window.end_date) == (
+        date(2026, 3, 15),
+        date(2026, 5, 15),
+    )
+    assert client(personas["commune_y"]).get(url).status_code == 404
+
+
 def test_producer_registering_for_another_producer_gets_a_message_and_nothing_is_written(
     world, personas
 ):
