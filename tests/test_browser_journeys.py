@@ -54,6 +54,9 @@ JOURNEYS = {
         Step("task-dossier", follow=r"^/applications/\d+/$"), Step("dossiers", "/applications/"),
         Step("producers", "/producers/"), Step("producer", follow=r"^/producers/\d+/$"),
         Step("producer-form", "/producers/new/"), Step("changes", "/registry/changes/"),
+        Step("cycle", "/programme/cycle/"), Step("ideas", "/programme/ideas/"),
+        Step("idea", follow=r"^/programme/ideas/\d+/$"), Step("courses", "/programme/courses/"),
+        Step("course", follow=r"^/programme/courses/\d+/$"), Step("course-form", "/programme/courses/new/"),
     ],
     "province": [
         Step("home", "/"), Step("tasks", "/applications/tasks/"), Step("dossiers", "/applications/"),
@@ -61,6 +64,8 @@ JOURNEYS = {
         Step("session", follow=r"^/sessions/\d+/$"), Step("decisions", "/decisions/"),
         Step("decision", follow=r"^/decisions/\d+/$"), Step("certificates", "/certificates/"),
         Step("certificate", follow=r"^/certificates/\d+/$"), Step("round-form", "/rounds/new/"),
+        Step("showrooms", "/programme/showrooms/"), Step("showroom", follow=r"^/programme/showrooms/\d+/$"),
+        Step("events", "/programme/events/"), Step("event", follow=r"^/programme/events/\d+/$"),
     ],
     "advisor": [
         Step("home", "/"), Step("tasks", "/applications/tasks/"), Step("dossiers", "/applications/"),
