@@ -48,6 +48,8 @@ JOURNEYS = {
         Step("self-score", follow=r"/self-score/$"), Step("dossiers", "/applications/"),
         Step("products", "/products/"), Step("product", follow=r"^/products/\d+/$"),
         Step("product-form", follow=r"/edit/$"), Step("certificates", "/certificates/"),
+        Step("ideas", "/programme/ideas/"), Step("idea", follow=r"^/programme/ideas/\d+/$"),
+        Step("trainings", "/programme/courses/"),
     ],
     "commune": [
         Step("home", "/"), Step("tasks", "/applications/tasks/"),
