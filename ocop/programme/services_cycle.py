@@ -91,23 +91,30 @@ def check_year(year: int) -> None:
         )
 
 
-def _day(year: int, month: int, day: int) -> date:
-    """A month/day in the year; 29 February falls back to the 28th in a common year."""
+def _day(year: int, month: int, day: int) -> date | None:
+    """A month/day in the year; 29 February falls back to the 28th in a common year; None for a
+    day no year has (a default typed wrong in the admin)."""
     try:
         return date(year, month, day)
     except ValueError:
-        return date(year, month, 28)
+        if month == 2 and day == 29:
+            return date(year, 2, 28)
+        return None
 
 
 def default_windows(province, year: int) -> dict[int, tuple[date, date]]:
-    """The province's defaults (admin-editable), the built-in ones for any step it has not set."""
+    """The province's defaults (admin-editable), the built-in ones for any step it has not set
+    or set to an impossible or reversed window."""
     found = {d.step: d for d in CycleDefault.objects.filter(province=province)}
     out = {}
     for step, (start, end) in BUILT_IN_WINDOWS.items():
-        if step in found:
-            d = found[step]
-            start, end = (d.start_month, d.start_day), (d.end_month, d.end_day)
-        out[int(step)] = (_day(year, *start), _day(year, *end))
+        built_in = (date(year, *start), date(year, *end))
+        d = found.get(step)
+        if d is not None:
+            first, last = _day(year, d.start_month, d.start_day), _day(year, d.end_month, d.end_day)
+            if first is not None and last is not None and first <= last:
+                built_in = (first, last)
+        out[int(step)] = built_in
     return out
 
 

@@ -62,6 +62,18 @@ def test_windows_come_from_built_in_defaults_then_the_province_then_stored(terri
     assert AuditEntry.objects.filter(action="cycle.window_set").count() == 1
 
 
+def test_an_impossible_province_default_falls_back_to_the_built_in_window(territory):
+    for step, (sm, sd, em, ed) in {2: (13, 1, 14, 1), 3: (6, 30, 5, 1), 4: (2, 29, 9, 30)}.items():
+        CycleDefault.objects.create(province=territory.province_p, step=step, start_month=sm,
+                                    start_day=sd, end_month=em, end_day=ed)  # fmt: skip
+    windows = cycle_windows(unit=resolve_unit("10273"), year=2027)
+    assert [(w.start, w.end) for w in windows[1:4]] == [
+        (date(2027, 3, 1), date(2027, 4, 30)),
+        (date(2027, 5, 1), date(2027, 6, 30)),
+        (date(2027, 2, 28), date(2027, 9, 30)),
+    ]
+
+
 def test_a_window_outside_its_year_or_reversed_is_refused(territory, personas):
     unit = resolve_unit("10273")
     cycle_open(actor=None, unit=unit, year=2026)
