@@ -48,12 +48,17 @@ JOURNEYS = {
         Step("self-score", follow=r"/self-score/$"), Step("dossiers", "/applications/"),
         Step("products", "/products/"), Step("product", follow=r"^/products/\d+/$"),
         Step("product-form", follow=r"/edit/$"), Step("certificates", "/certificates/"),
+        Step("ideas", "/programme/ideas/"), Step("idea", follow=r"^/programme/ideas/\d+/$"),
+        Step("trainings", "/programme/courses/"),
     ],
     "commune": [
         Step("home", "/"), Step("tasks", "/applications/tasks/"),
         Step("task-dossier", follow=r"^/applications/\d+/$"), Step("dossiers", "/applications/"),
         Step("producers", "/producers/"), Step("producer", follow=r"^/producers/\d+/$"),
         Step("producer-form", "/producers/new/"), Step("changes", "/registry/changes/"),
+        Step("cycle", "/programme/cycle/"), Step("ideas", "/programme/ideas/"),
+        Step("idea", follow=r"^/programme/ideas/\d+/$"), Step("courses", "/programme/courses/"),
+        Step("course", follow=r"^/programme/courses/\d+/$"), Step("course-form", "/programme/courses/new/"),
     ],
     "province": [
         Step("home", "/"), Step("tasks", "/applications/tasks/"), Step("dossiers", "/applications/"),
@@ -61,6 +66,8 @@ JOURNEYS = {
         Step("session", follow=r"^/sessions/\d+/$"), Step("decisions", "/decisions/"),
         Step("decision", follow=r"^/decisions/\d+/$"), Step("certificates", "/certificates/"),
         Step("certificate", follow=r"^/certificates/\d+/$"), Step("round-form", "/rounds/new/"),
+        Step("showrooms", "/programme/showrooms/"), Step("showroom", follow=r"^/programme/showrooms/\d+/$"),
+        Step("events", "/programme/events/"), Step("event", follow=r"^/programme/events/\d+/$"),
     ],
     "advisor": [
         Step("home", "/"), Step("tasks", "/applications/tasks/"), Step("dossiers", "/applications/"),

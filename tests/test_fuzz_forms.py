@@ -125,6 +125,17 @@ PLAN = {"unit": "10273", "name": "Kế hoạch", "start_year": "2026", "end_year
 REVOKE = {"ground": "mark_misuse", "conclusion_date": "2027-07-01", "decision_number": "9/QĐ",
           "decision_date": "2027-07-05", "note": "Kiểm tra"}  # fmt: skip
 
+IDEA = {"year": "2026", "title": "Trà sen", "set_number": "12", "description": "Trà ướp sen"}
+BUSINESS_PLAN = {"title": "Phương án", "summary": "Nội dung", "support_requested": "Bao bì",
+                 "support_amount": "30000000"}  # fmt: skip
+COURSE = {"unit": "10273", "title": "Lớp", "audience": "both", "start_date": "2026-05-01",
+          "end_date": "2026-05-02", "place": "Hội trường", "organiser": "UBND xã",
+          "official_lines": "Lê Văn A; UBND xã; nam; Kinh"}  # fmt: skip
+EVENT = {"unit": "10273", "kind": "fair", "name": "Hội chợ", "start_date": "2026-06-01",
+         "end_date": "2026-06-02", "place": "Sân", "organiser": "UBND xã"}  # fmt: skip
+SHOWROOM = {"unit": "10273", "kind": "showroom", "name": "Điểm bán", "address": "Thôn 1",
+            "location": "10273", "operator": "HTX", "opened_on": "2026-01-02"}  # fmt: skip
+
 
 def url(name: str, **kwargs) -> Callable[[World], str]:
     return lambda w: reverse(name, kwargs={k: v(w) for k, v in kwargs.items()})
@@ -242,6 +253,19 @@ SPECS = [
     Spec("password_change", "producer_a", url("password_change"),
          lambda w: {"old_password": "x", "new_password1": "y", "new_password2": "y"},
          ("old_password", "new_password1", "new_password2")),
+    Spec("idea_create", "producer_a", url("activities:idea_create"),
+         lambda w: {**IDEA, "producer": w.producer_a.pk}, tuple(IDEA) + ("producer",)),
+    Spec("idea_screen", "commune_x", url("activities:idea_screen", pk=lambda w: w.activity.idea.pk),
+         lambda w: {"decision": "return", "reason": "Trùng"}, ("decision", "reason")),
+    Spec("businessplan_create", "producer_a",
+         url("activities:businessplan_create", pk=lambda w: w.activity.accepted.pk),
+         lambda w: BUSINESS_PLAN, tuple(BUSINESS_PLAN)),
+    Spec("course_create", "commune_x", url("activities:course_create"),
+         lambda w: {**COURSE, "producers": [w.producer_a.pk]}, tuple(COURSE) + ("producers",)),
+    Spec("event_create", "commune_x", url("activities:event_create"),
+         lambda w: {**EVENT, "products": [w.product.pk]}, tuple(EVENT) + ("products",)),
+    Spec("showroom_create", "commune_x", url("activities:showroom_create"), lambda w: SHOWROOM,
+         tuple(SHOWROOM)),
     Spec("producers_import", "commune_x", url("registry:producers_import", kind=lambda w: "producers"),
          files={"file": b"PK\x03\x04"}),
 ]  # fmt: skip

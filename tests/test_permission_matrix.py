@@ -335,6 +335,35 @@ TABLE: dict[str, list[Case]] = {
     "programme:disbursement_attachment": [  # no file: 404 for everyone
         same(NOBODY, lambda w: {"pk": programme_rows(w).disbursement.pk})
     ],
+    # programme: the annual cycle (a unit's calendar is for every officer and producer)
+    "activities:cycle": [same(OFFICERS_PRODUCERS)],
+    "activities:cycle_open": [post_only(OFFICERS)],
+    "activities:cycle_window": [same(OFFICERS_OF_A, lambda w: {"pk": w.activity.window.pk})],
+    "activities:idea_list": [same(OFFICERS_PRODUCERS)],
+    "activities:idea_create": [same(OFFICERS_PRODUCERS)],
+    "activities:idea_detail": [same(SEES_A, lambda w: {"pk": w.activity.idea.pk})],
+    "activities:idea_screen": [post_only(OFFICERS_OF_A, lambda w: {"pk": w.activity.idea.pk})],
+    "activities:businessplan_create": [same(SEES_A, lambda w: {"pk": w.activity.accepted.pk})],
+    "activities:businessplan_detail": [same(SEES_A, lambda w: {"pk": w.activity.plan.pk})],
+    "activities:businessplan_decide": [
+        post_only(OFFICERS_OF_A, lambda w: {"pk": w.activity.plan.pk})
+    ],
+    "activities:businessplan_link": [post_only(SEES_A, lambda w: {"pk": w.activity.plan.pk})],
+    # programme: training (producers see their own attendance on the list page only)
+    "activities:course_list": [same(OFFICERS_PRODUCERS)],
+    "activities:course_create": [same(OFFICERS)],
+    "activities:course_detail": [same(OFFICERS_OF_A, lambda w: {"pk": w.activity.course.pk})],
+    "activities:course_attendees": [same(OFFICERS_OF_A, lambda w: {"pk": w.activity.course.pk})],
+    # programme: trade promotion
+    "activities:event_list": [same(OFFICERS)],
+    "activities:event_create": [same(OFFICERS)],
+    "activities:event_detail": [same(OFFICERS_OF_A, lambda w: {"pk": w.activity.event.pk})],
+    "activities:showroom_list": [same(OFFICERS)],
+    "activities:showroom_create": [same(OFFICERS)],
+    "activities:showroom_detail": [same(OFFICERS_OF_A, lambda w: {"pk": w.activity.showroom.pk})],
+    "activities:showroom_products": [
+        post_only(OFFICERS_OF_A, lambda w: {"pk": w.activity.showroom.pk})
+    ],
 }
 
 

@@ -50,6 +50,7 @@ from ocop.evaluation.testing import (
     pdf_upload,
     png_bytes,
 )
+from ocop.programme.testing_activity import Activity, build_activity
 from ocop.registry import services as registry
 from ocop.registry.models import PendingChange, Producer, Product, ProductImage
 
@@ -83,6 +84,7 @@ class World:
     seat: CouncilMember  # persona member's seat
     conflicted_seat: CouncilMember
     media_root: str
+    activity: Activity  # the annual cycle, training and promotion records of commune X
 
     def __repr__(self) -> str:
         return "World(…)"
@@ -151,12 +153,14 @@ def build_world() -> World:
     registry.product_assign_code(product=decided_product, year=2027)
     Product.objects.filter(pk=decided_product.pk).update(gtin=WORLD_GTIN)
     free = items[product.pk]
+    activity = build_activity(personas["commune_x"], a, product)
     return World(
         territory=t, personas=personas, producer_a=a, producer_b=b, product=product, image=image,
         change=change, draft=draft, draft_file=draft.files.get(), conflicted=items[conflicted_product.pk],
         free=free, free_file=free.application.files.get(), session=session, closed=closed,
         decision=decision, certificate=Certificate.objects.get(product=decided_product),
         conflict=conflict, seat=seats[1], conflicted_seat=seats[2], media_root=str(media.options["MEDIA_ROOT"]),
+        activity=activity,
     )  # fmt: skip
 
 

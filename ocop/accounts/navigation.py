@@ -54,6 +54,13 @@ ENTRIES = (
     ),
     NavEntry(pgettext_lazy("menu", "Kế hoạch, chỉ tiêu"), "programme:plan_list", OFFICERS),
     NavEntry(pgettext_lazy("menu", "Kinh phí hỗ trợ"), "programme:budget", OFFICERS),
+    NavEntry(
+        pgettext_lazy("menu", "Chu trình, ý tưởng"), "activities:cycle", OFFICERS | {Role.PRODUCER}
+    ),
+    NavEntry(
+        pgettext_lazy("menu", "Tập huấn"), "activities:course_list", OFFICERS | {Role.PRODUCER}
+    ),
+    NavEntry(pgettext_lazy("menu", "Xúc tiến thương mại"), "activities:event_list", OFFICERS),
     NavEntry(pgettext_lazy("menu", "Bộ tiêu chí"), "criteria:ruleset_list", EVERY_ROLE),
     NavEntry(pgettext_lazy("menu", "Quản trị danh mục"), "admin:index", frozenset({Role.ADMIN})),
 )

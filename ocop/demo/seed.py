@@ -8,6 +8,7 @@ from ocop.certificates.demo import seed_certificates
 from ocop.evaluation.demo import seed_evaluation
 from ocop.places.models import Commune
 from ocop.programme.demo import seed_programme_budget
+from ocop.programme.demo_activity import seed_activity
 from ocop.registry.demo import seed_registry
 
 
@@ -22,7 +23,8 @@ def seed_all(stdout) -> list[tuple[str, str]]:
     accounts = seed_accounts()
     seed_registry()
     seed_evaluation()
-    stdout.write(str(seed_certificates()))
+    stdout.write(str(seed_certificates()) + "\n")
+    stdout.write(seed_activity() + "\n")
     seed_programme_budget()
     opendata_build()  # last, so that /open-data/ has files to show (cron rebuilds them in production)
     return accounts
