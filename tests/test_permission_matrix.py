@@ -251,6 +251,19 @@ TABLE: dict[str, list[Case]] = {
     "certificates:certificate_revoke": [same(MANAGERS, lambda w: {"pk": w.certificate.pk})],
     "certificates:verify": [same(ALL, lambda w: resolve(w.verify_path).kwargs)],  # public
     "certificates:verify_lookup": [same(ALL)],  # public: look-up by exact certificate number
+    # reports (issue 11.6-7): a unit's dashboard and report for its officers and those above
+    "reports:unit_list": [same(OFFICERS)],
+    **{
+        name: [
+            same(OFFICERS_OF_A, lambda w: {"code": "10273"}),  # commune X
+            same(OFFICERS_OF_A - {"commune_x"}, lambda w: {"code": "01"}),
+        ]  # province P
+        for name in (
+            "reports:programme_dashboard",
+            "reports:programme_xlsx",
+            "reports:programme_pdf",
+        )
+    },  # fmt: skip
 }
 
 
