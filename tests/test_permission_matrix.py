@@ -26,6 +26,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
+from ocop.programme.testing import programme_rows
 from tests.world import World, build_world, domain_writes, row_counts
 
 PERSONAS = [
@@ -251,19 +252,21 @@ TABLE: dict[str, list[Case]] = {
     "certificates:certificate_revoke": [same(MANAGERS, lambda w: {"pk": w.certificate.pk})],
     "certificates:verify": [same(ALL, lambda w: resolve(w.verify_path).kwargs)],  # public
     "certificates:verify_lookup": [same(ALL)],  # public: look-up by exact certificate number
+    # programme: plans, targets and budget (officers only; a commune officer its commune's rows)
+    "programme:plan_list": [same(OFFICERS)],
+    "programme:plan_detail": [same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).plan.pk})],
+    "programme:target_records": [
+        same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).target.pk})
+    ],
     # reports (issue 11.6-7): a unit's dashboard and report for its officers and those above
     "reports:unit_list": [same(OFFICERS)],
     **{
         name: [
             same(OFFICERS_OF_A, lambda w: {"code": "10273"}),  # commune X
-            same(OFFICERS_OF_A - {"commune_x"}, lambda w: {"code": "01"}),
-        ]  # province P
-        for name in (
-            "reports:programme_dashboard",
-            "reports:programme_xlsx",
-            "reports:programme_pdf",
-        )
-    },  # fmt: skip
+            same(OFFICERS_OF_A - {"commune_x"}, lambda w: {"code": "01"}),  # province P
+        ]
+        for name in ("reports:programme_dashboard", "reports:programme_xlsx", "reports:programme_pdf")
+    },
 }
 
 
@@ -293,6 +296,7 @@ def world(django_db_setup, django_db_blocker):
     request below runs in a savepoint of its own, rolled back too, so each sees this world."""
     with django_db_blocker.unblock(), transaction.atomic():
         built = build_world()
+        programme_rows(built)  # made here, in the module's transaction, not in one test's
         yield built
         transaction.set_rollback(True)
 
