@@ -8,6 +8,7 @@ from datetime import date
 from ocop.accounts.roles import Role
 from ocop.certificates.models import Certificate
 from ocop.evaluation.models import Application
+from ocop.programme.selectors import TargetRow, target_rows
 from ocop.programme.units import Unit
 from ocop.registry.models import Product
 
@@ -27,6 +28,7 @@ class HomeNumbers:
     stages: list[figures.StageCount]
     unit: Unit | None
     budget_year: Money | None
+    targets: list[TargetRow]
 
     @property
     def open_dossiers(self) -> int:
@@ -51,4 +53,5 @@ def home_numbers(user, today: date) -> HomeNumbers:
         stages=figures.dossiers_by_stage(Application.objects.visible_to(user), today),
         unit=unit,
         budget_year=year,
+        targets=target_rows(unit=unit, today=today) if unit else [],
     )

@@ -11,7 +11,7 @@ from ocop.core.money import format_dong
 from ocop.core.pdf import compile_pdf
 
 from .programme import Money, ProgrammeReport
-from .spreadsheets import _ranked_headers, _ranked_rows, _training_rows
+from .spreadsheets import _ranked_headers, _ranked_rows, _training_rows, status_label
 
 TEMPLATE = Path(__file__).resolve().parent / "typst" / "programme.typ"
 LEVEL = "province"  # every unit signs as a People's Committee (TM. ỦY BAN NHÂN DÂN)
@@ -60,13 +60,7 @@ def report_payload(report: ProgrammeReport) -> dict:
             for s in report.showrooms
         ],
         "targets": [
-            [
-                t.label,
-                str(t.target_value),
-                str(t.actual),
-                "" if t.percent is None else str(t.percent),
-                str(t.status),
-            ]  # fmt: skip
+            [t.label, t.target_text, t.actual_text, t.percent_text, status_label(t.status)]
             for t in report.targets
         ],
     }

@@ -9,13 +9,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, QuerySet, Sum
 
 from ocop.certificates.models import Certificate
-from ocop.programme.choices import AttendeeKind, FundingSource, SupportContent
-from ocop.programme.models import Allocation, Attendance, Course, Disbursement, Event, Showroom
+from ocop.programme import selectors
+from ocop.programme.choices import FundingSource, SupportContent
+from ocop.programme.models import Course, Event, Showroom
 from ocop.programme.units import Unit
-from ocop.registry.models import Producer, Product
+from ocop.registry.models import Product
 
 from . import figures
 
@@ -34,15 +35,22 @@ class Money:
 class Training:
     courses: int
     attendances: int
-    producers: int  # the unit's active producers
-    producers_trained: int  # distinct producers with an attendance at a course of the period
-    officials_trained: int  # distinct officials (by account, else by name and unit)
+    producers: int  # the unit's participating producers
+    producers_trained: int  # of them, those who attended a course of the period
+    officials: int  # the unit's OCOP officers
+    officials_trained: int  # of them, those who attended a course of the period
 
     @property
     def producers_percent(self) -> int | None:
         if not self.producers:
             return None
         return round(100 * self.producers_trained / self.producers)
+
+    @property
+    def officials_percent(self) -> int | None:
+        if not self.officials:
+            return None
+        return round(100 * self.officials_trained / self.officials)
 
 
 @dataclass
@@ -60,7 +68,7 @@ class ProgrammeReport:
     by_year: list[Money] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     showrooms: list[Showroom] = field(default_factory=list)
-    targets: list = field(default_factory=list)  # programme.selectors.TargetRow
+    targets: list[selectors.TargetRow] = field(default_factory=list)
 
     @property
     def period(self) -> str:
@@ -99,14 +107,15 @@ def programme_report(unit: Unit, start: int, end: int, today: date) -> Programme
     )
     report.training = training(unit, start, end)
     report.by_source, report.by_content, report.by_year = budget(unit, start, end)
+    report.targets = [t for t in selectors.target_rows(unit=unit, today=today)
+                      if t.plan.start_year <= end and t.plan.end_year >= start]  # fmt: skip
     report.events = list(
-        Event.objects.filter(unit.records(), start_date__year__gte=start, start_date__year__lte=end)
+        selectors.events_held(unit, start, end)
         .annotate(product_count=Count("products"))
         .order_by("start_date", "name")
     )
     report.showrooms = list(
-        Showroom.objects.filter(unit.records(), opened_on__year__lte=end)
-        .exclude(closed_on__year__lt=start)
+        selectors.showrooms_open(unit, start, end, today)
         .select_related("location")
         .annotate(product_count=Count("products"))
         .order_by("opened_on", "name")
@@ -115,40 +124,40 @@ def programme_report(unit: Unit, start: int, end: int, today: date) -> Programme
 
 
 def training(unit: Unit, start: int, end: int) -> Training:
-    """Courses of the unit in the period, and who attended them: the unit's producers (at any
-    course of the period, whoever organised it) and officials (at the unit's courses)."""
-    in_period = Q(course__start_date__year__gte=start, course__start_date__year__lte=end)
+    """The unit's courses of the period and who was trained (programme.selectors' rules: the
+    unit's participating producers and its OCOP officers, by attendance at a course of the
+    period)."""
     courses = Course.objects.filter(unit.records(), start_date__year__gte=start,
                                     start_date__year__lte=end)  # fmt: skip
     counted = courses.aggregate(
         n=Count("id", distinct=True), people=Count("attendances", distinct=True)
     )
-    producers = Producer.objects.filter(commune__in=unit.communes(), archived_at__isnull=True)
-    trained = (
-        Attendance.objects.filter(
-            in_period, kind=AttendeeKind.PRODUCER, producer__in=producers.values("pk")
-        )  # fmt: skip
-        .values("producer")
-        .distinct()
-        .count()
+    participating = selectors.participating_producers(unit)
+    trained = selectors.trained_producers(unit, start, end).filter(
+        pk__in=participating.values("pk")
     )
-    officials = (
-        Attendance.objects.filter(in_period, unit.records("course__"), kind=AttendeeKind.OFFICIAL)
-        .values("user", "name", "unit_name")
-        .distinct()
-        .count()
+    return Training(
+        courses=counted["n"],
+        attendances=counted["people"],
+        producers=participating.count(),
+        producers_trained=trained.count(),
+        officials=selectors.unit_officials(unit).count(),
+        officials_trained=selectors.trained_officials(unit, start, end).count(),
     )
-    return Training(counted["n"], counted["people"], producers.count(), trained, officials)
 
 
 def budget(unit: Unit, start: int, end: int) -> tuple[list[Money], list[Money], list[Money]]:
     """Allocated and disbursed đồng of the unit's allocations of the period's years (a payment
     counts in the year of the allocation it is paid from), by source, content and year. Two
     queries."""
-    allocations = Allocation.objects.filter(unit.records(), year__gte=start, year__lte=end)
-    allocated = allocations.order_by().values("year", "source", "content").annotate(t=Sum("amount"))
+    allocated = (
+        selectors.allocations(unit, start, end)
+        .order_by()
+        .values("year", "source", "content")
+        .annotate(t=Sum("amount"))
+    )
     disbursed = (
-        Disbursement.objects.filter(allocation__in=allocations.values("pk"))
+        selectors.disbursements(unit, start, end)
         .order_by()
         .values(
             year=F("allocation__year"),

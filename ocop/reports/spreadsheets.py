@@ -5,15 +5,22 @@ import io
 from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
 from ocop.core.dates import format_date
 from ocop.core.spreadsheet import safe_row
 from ocop.core.spreadsheet_style import style_sheet
+from ocop.programme import targets
 
 from .figures import STARS
 from .programme import Money, ProgrammeReport
 
+STATUS = {
+    targets.ON_TRACK: gettext_lazy("Đúng tiến độ"),
+    targets.AT_RISK: gettext_lazy("Có nguy cơ chậm"),
+    targets.BEHIND: gettext_lazy("Chậm tiến độ"),
+}
 DONG = "#,##0"  # whole đồng; the header says the unit
 COUNT = "0"
 
@@ -85,7 +92,8 @@ def _training_rows(report: ProgrammeReport) -> list[list]:
         [_("Lượt học viên"), t.attendances],
         [_("Chủ thể của đơn vị"), t.producers],
         [_("Chủ thể đã được tập huấn"), t.producers_trained],
-        [_("Cán bộ đã được tập huấn"), t.officials_trained],
+        [_("Cán bộ OCOP của đơn vị"), t.officials],
+        [_("Cán bộ OCOP đã được tập huấn"), t.officials_trained],
     ]
 
 
@@ -148,6 +156,18 @@ def _target_headers() -> list[str]:
 
 def _target_rows(report: ProgrammeReport) -> list[list]:
     return [
-        [str(t.plan), t.label, t.period, t.target_value, t.actual, t.percent, t.status]
+        [
+            str(t.plan),
+            t.label,
+            t.period,
+            t.target_value,
+            t.actual,
+            t.percent,
+            status_label(t.status),
+        ]
         for t in report.targets
     ]
+
+
+def status_label(status: str) -> str:
+    return str(STATUS.get(status, status))

@@ -82,7 +82,8 @@ def programme(territory, personas) -> Programme:
         organiser="UBND xã Phú Xuyên",
     )  # fmt: skip
     Attendance.objects.create(course=course, kind="producer", producer=a, name="Nguyễn Văn A")
-    Attendance.objects.create(course=course, kind="official", name="Trần Thị B", unit_name="Xã")
+    Attendance.objects.create(course=course, kind="official", user=personas["commune_x"],
+                              name="Trần Thị B", unit_name="Xã")  # fmt: skip
     event = Event.objects.create(
         province=t.province_p, kind="fair", name="Hội chợ OCOP Hà Nội", start_date=date(2024, 9, 1),
         end_date=date(2024, 9, 3), place="Hà Nội", organiser="Sở NN&MT",

@@ -3,7 +3,7 @@ import io
 from openpyxl import load_workbook
 
 from ocop.core.testing import assert_styled_sheet
-from ocop.programme.models import Showroom
+from ocop.programme.models import Plan, Showroom, Target
 from ocop.programme.units import resolve_unit
 from ocop.reports.programme import programme_report
 from ocop.reports.spreadsheets import report_workbook
@@ -40,7 +40,8 @@ def test_every_sheet_is_styled_with_vietnamese_headers_and_dong_formats(programm
     assert values(book["Điểm bán"])[1][0] == "Điểm OCOP Phú Xuyên"
     assert values(book["Tập huấn"])[1:] == [
         ["Lớp tập huấn", 1], ["Lượt học viên", 2], ["Chủ thể của đơn vị", 1],
-        ["Chủ thể đã được tập huấn", 1], ["Cán bộ đã được tập huấn", 1],
+        ["Chủ thể đã được tập huấn", 1], ["Cán bộ OCOP của đơn vị", 1],
+        ["Cán bộ OCOP đã được tập huấn", 1],
     ]  # fmt: skip
 
 
@@ -49,3 +50,15 @@ def test_a_name_that_looks_like_a_formula_stays_text(programme):
     book = load_workbook(io.BytesIO(report_workbook(
         programme_report(resolve_unit("10273"), 2019, 2025, TODAY))))  # fmt: skip
     assert book["Điểm bán"]["A2"].value == "'=HYPERLINK(1)"
+
+
+def test_targets_sheet_shows_each_target_against_its_live_actual(programme, territory):
+    plan = Plan.objects.create(province=territory.province_p, commune=territory.commune_x,
+                               name="Kế hoạch OCOP xã", start_year=2021, end_year=2025)  # fmt: skip
+    Target.objects.create(plan=plan, indicator="products_stars", stars=3, value=4)
+    book = load_workbook(io.BytesIO(report_workbook(
+        programme_report(resolve_unit("10273"), 2021, 2025, TODAY))))  # fmt: skip
+    assert values(book["Chỉ tiêu"])[1:] == [
+        ["Kế hoạch OCOP xã (2021–2025)", "Sản phẩm được công nhận từ 3 sao trở lên", "2021-2025",
+         4, 1, 25.0, "Chậm tiến độ"],
+    ]  # fmt: skip
