@@ -124,3 +124,15 @@ def test_pages_take_the_same_number_of_queries_as_the_data_grows(
     small = [_page_queries(c, url) for url in urls]
     _grow(territory, 10)
     assert [_page_queries(c, url) for url in urls] == small
+
+
+def test_the_menu_leads_officers_to_the_dashboards_and_not_producers(client, personas, programme):
+    assert (
+        'data-nav="reports:unit_list"'
+        in client_for(client, personas, "commune_x").get("/").content.decode()
+    )
+    client.logout()
+    assert (
+        "reports:unit_list"
+        not in client_for(client, personas, "producer_a").get("/").content.decode()
+    )
