@@ -32,7 +32,7 @@ def report_payload(report: ProgrammeReport) -> dict:
         "signature": list(letterhead.signature_lines(LEVEL, deputy=False)),
         "ranked_headers": _ranked_headers(),
         "ranked": [[str(c) for c in row] for row in _ranked_rows(report)],
-        "in_force_total": len(report.in_force),
+        "in_force_total": report.in_force_total,
         "in_force_stars": [[s, n] for s, n in report.in_force_by_stars if n],
         "training": [[label, str(n)] for label, n in _training_rows(report)],
         "money_headers": [_("Nguồn, nội dung"), _("Phân bổ"), _("Giải ngân")],

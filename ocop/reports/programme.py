@@ -6,6 +6,7 @@ database; only the lists (certificates in force, events, showrooms) fetch rows.
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -61,7 +62,9 @@ class ProgrammeReport:
     today: date
     stars_now: list[figures.StarCount] = field(default_factory=list)
     per_year: list[figures.YearStars] = field(default_factory=list)
-    in_force: list[Certificate] = field(default_factory=list)
+    in_force_by_stars: list[tuple[int, int]] = field(default_factory=list)
+    # (number, product, producer, stars, issued, valid until) of each, fetched when listed
+    in_force_rows: Iterable[tuple] = ()
     training: Training | None = None
     by_source: list[Money] = field(default_factory=list)
     by_content: list[Money] = field(default_factory=list)
@@ -83,11 +86,8 @@ class ProgrammeReport:
         return sum(m.disbursed for m in self.by_source)
 
     @property
-    def in_force_by_stars(self) -> list[tuple[int, int]]:
-        counts: dict[int, int] = defaultdict(int)
-        for certificate in self.in_force:
-            counts[certificate.stars] += 1
-        return [(s, counts[s]) for s in (5, 4, 3)]
+    def in_force_total(self) -> int:
+        return sum(n for _stars, n in self.in_force_by_stars)
 
 
 def unit_products(unit: Unit) -> QuerySet[Product]:
@@ -100,10 +100,10 @@ def programme_report(unit: Unit, start: int, end: int, today: date) -> Programme
     report = ProgrammeReport(unit=unit, start=start, end=end, today=today)
     report.stars_now = figures.products_by_stars(products)
     report.per_year = figures.ranked_per_year(products, start, end)
-    report.in_force = list(
-        figures.certificates_in_force(certificates)
-        .select_related("product")
-        .order_by("-stars", "product_name", "number")
+    in_force = figures.certificates_in_force(certificates)
+    report.in_force_by_stars = figures.in_force_by_stars(certificates)
+    report.in_force_rows = in_force.order_by("-stars", "product_name", "number").values_list(
+        "number", "product_name", "producer_name", "stars", "issue_date", "valid_until"
     )
     report.training = training(unit, start, end)
     report.by_source, report.by_content, report.by_year = budget(unit, start, end)

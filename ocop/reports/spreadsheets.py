@@ -72,15 +72,8 @@ def _certificate_headers() -> list[str]:
 
 def _certificate_rows(report: ProgrammeReport) -> list[list]:
     return [
-        [
-            c.number,
-            c.product_name,
-            c.producer_name,
-            c.stars,
-            format_date(c.issue_date),
-            format_date(c.valid_until),
-        ]  # fmt: skip
-        for c in report.in_force
+        [number, product, producer, stars, format_date(issued), format_date(until)]
+        for number, product, producer, stars, issued, until in report.in_force_rows
     ]
 
 

@@ -22,7 +22,8 @@ def test_commune_report_counts_its_own_products_money_and_training(programme):
         (2019, {2: 1}, 0, 0), (2020, {3: 1}, 1, 1), (2021, {}, 0, 1), (2022, {}, 0, 1),
         (2023, {}, 0, 1), (2024, {4: 1}, 1, 2), (2025, {}, 0, 2),
     ]  # fmt: skip
-    assert [c.pk for c in report.in_force] == [programme.honey_certificate.pk]
+    assert [row[0] for row in report.in_force_rows] == [programme.honey_certificate.number]
+    assert report.in_force_by_stars == [(5, 0), (4, 1), (3, 0)]
     t = report.training
     assert (t.courses, t.attendances, t.producers, t.producers_trained) == (1, 2, 1, 1)
     assert (t.officials, t.officials_trained, t.officials_percent) == (1, 1, 100)
