@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from ocop.core.dates import format_date
 from ocop.core.spreadsheet import safe_row
-from ocop.core.spreadsheet_style import style_sheet
+from ocop.core.spreadsheet_style import finish_sheet, header_cells, prepare_sheet
 from ocop.programme import targets
 
 from .figures import STARS
@@ -26,8 +27,7 @@ COUNT = "0"
 
 
 def report_workbook(report: ProgrammeReport) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)
     _sheet(book, _("Xếp hạng theo năm"), _ranked_headers(), _ranked_rows(report), COUNT)
     _sheet(book, _("GCN còn hiệu lực"), _certificate_headers(), _certificate_rows(report), COUNT)
     _sheet(book, _("Tập huấn"), [_("Nội dung"), _("Số lượng")], _training_rows(report), COUNT)
@@ -44,16 +44,21 @@ def report_workbook(report: ProgrammeReport) -> bytes:
 
 
 def _sheet(book, title: str, headers: Sequence[str], rows: list[list], number_format: str):
+    """A styled write-only sheet (streamed: the certificates of a province run to thousands)."""
     sheet = book.create_sheet(title[:31])
-    sheet.append(list(headers))
+    prepare_sheet(sheet, headers, widths=[30] + [14] * (len(headers) - 1))
+    sheet.append(header_cells(sheet, headers))
     for row in rows:
-        sheet.append(safe_row(row))
-    for line in sheet.iter_rows(min_row=2):
-        for cell in line:
-            if isinstance(cell.value, int):
-                cell.number_format = number_format
-    style_sheet(sheet, widths=[30] + [14] * (len(headers) - 1))
-    return sheet
+        sheet.append([_cell(sheet, value, number_format) for value in safe_row(row)])
+    finish_sheet(sheet, columns=len(headers), last_row=len(rows) + 1)
+
+
+def _cell(sheet, value: object, number_format: str) -> object:
+    if not isinstance(value, int):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = number_format
+    return cell
 
 
 def _ranked_headers() -> list[str]:
