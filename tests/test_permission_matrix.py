@@ -265,7 +265,11 @@ TABLE: dict[str, list[Case]] = {
             same(OFFICERS_OF_A, lambda w: {"code": "10273"}),  # commune X
             same(OFFICERS_OF_A - {"commune_x"}, lambda w: {"code": "01"}),  # province P
         ]
-        for name in ("reports:programme_dashboard", "reports:programme_xlsx", "reports:programme_pdf")
+        for name in (
+            "reports:programme_dashboard",
+            "reports:programme_xlsx",
+            "reports:programme_pdf",
+        )
     },
 }
 

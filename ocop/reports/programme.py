@@ -9,13 +9,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, F, QuerySet, Sum
 
 from ocop.certificates.models import Certificate
 from ocop.programme import selectors
 from ocop.programme.choices import FundingSource, SupportContent
-from ocop.programme.models import Course, Event, Showroom
+from ocop.programme.models import Course
 from ocop.programme.units import Unit
 from ocop.registry.models import Product
 
@@ -69,8 +70,9 @@ class ProgrammeReport:
     by_source: list[Money] = field(default_factory=list)
     by_content: list[Money] = field(default_factory=list)
     by_year: list[Money] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    showrooms: list[Showroom] = field(default_factory=list)
+    # Events and showrooms, each annotated with its product_count
+    events: list[Any] = field(default_factory=list)
+    showrooms: list[Any] = field(default_factory=list)
     targets: list[selectors.TargetRow] = field(default_factory=list)
 
     @property
@@ -182,5 +184,5 @@ def budget(unit: Unit, start: int, end: int) -> tuple[list[Money], list[Money], 
     )
 
 
-def _money(sums: dict[str, list[int]], choices: list[tuple[str, str]]) -> list[Money]:
+def _money(sums: dict[str, list[int]], choices: list[tuple[str, Any]]) -> list[Money]:
     return [Money(key, str(label), *sums[key]) for key, label in choices if key in sums]

@@ -21,6 +21,7 @@ from .programme import programme_report
 from .spreadsheets import report_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF = "application/pdf"
 YEARS_SHOWN = 5  # without a plan, the dashboard covers the last five years
 
 
@@ -65,26 +66,24 @@ def programme_dashboard(request, code: str):
 
 @role_required(*READER_ROLES)
 def programme_xlsx(request, code: str):
-    unit = _visible_unit(request.user, code)
-    form, start, end = _period(request, unit)
-    if form.errors:
-        return HttpResponseBadRequest(
-            " ".join(form.errors.get("__all__", [])) or _("Năm không hợp lệ.")
-        )
-    report = programme_report(unit, start, end, timezone.localdate())
-    return _download(report_workbook(report), XLSX, _filename(unit, start, end, "xlsx"))
+    return _report_download(request, code, "xlsx")
 
 
 @role_required(*READER_ROLES)
 def programme_pdf(request, code: str):
+    return _report_download(request, code, "pdf")
+
+
+def _report_download(request, code: str, ext: str) -> HttpResponse:
+    """The report of the unit for the period asked for, as a file; 400 for a bad period."""
     unit = _visible_unit(request.user, code)
     form, start, end = _period(request, unit)
     if form.errors:
-        return HttpResponseBadRequest(
-            " ".join(form.errors.get("__all__", [])) or _("Năm không hợp lệ.")
-        )
+        errors = [str(error) for error in form.non_field_errors()]
+        return HttpResponseBadRequest(" ".join(errors) or _("Năm không hợp lệ."))
     report = programme_report(unit, start, end, timezone.localdate())
-    return _download(report_pdf(report), "application/pdf", _filename(unit, start, end, "pdf"))
+    content, kind = (report_workbook(report), XLSX) if ext == "xlsx" else (report_pdf(report), PDF)
+    return _download(content, kind, _filename(unit, start, end, ext))
 
 
 def _visible_unit(user, code: str) -> Unit:
