@@ -37,6 +37,7 @@ from openpyxl import Workbook
 
 from ocop.criteria.rules import load_rule_set
 from ocop.evaluation.testing import PDF_BYTES, png_bytes
+from ocop.programme.testing import programme_rows
 from ocop.registry.columns import COLUMNS, SHEET_TITLES
 from ocop.registry.models import Producer, Product
 from tests.world import World, build_world, domain_models, domain_writes, row_counts
@@ -115,6 +116,12 @@ ROUND = {"year": "2028", "number": "2", "proposal_deadline": "2028-04-30",
          "decision_deadline": "2028-06-30"}  # fmt: skip
 COUNCIL = {"name": "Hội đồng mới", "year": "2027", "established_by": "QĐ 1", "quorum": "5",
            "absent_members_count": "0", "spread_limit": "10", "spread_policy": "record"}  # fmt: skip
+ALLOCATION = {"unit": "10273", "year": "2027", "source": "commune", "content": "training",
+              "amount": "968.721.000", "document_number": "12/KH", "document_date": "2027-01-05"}  # fmt: skip
+DISBURSEMENT = {"paid_on": "2027-05-01", "amount": "1000000", "description": "Tập huấn",
+                "document_number": "PC-1", "overspend_reason": ""}  # fmt: skip
+PLAN = {"unit": "10273", "name": "Kế hoạch", "start_year": "2026", "end_year": "2030", "stars": "3",
+        "target_products_stars": "20", "budget_packaging": "1.000.000"}  # fmt: skip
 REVOKE = {"ground": "mark_misuse", "conclusion_date": "2027-07-01", "decision_number": "9/QĐ",
           "decision_date": "2027-07-05", "note": "Kiểm tra"}  # fmt: skip
 
@@ -216,6 +223,14 @@ SPECS = [
     Spec("certificate_revoke", "province_p",
          url("certificates:certificate_revoke", pk=lambda w: w.certificate.pk), lambda w: REVOKE,
          tuple(REVOKE)),
+    Spec("allocation_create", "commune_x", url("programme:allocation_create"),
+         lambda w: ALLOCATION, tuple(ALLOCATION) + ("note",)),
+    Spec("disbursement_create", "commune_x",
+         url("programme:disbursement_create", pk=lambda w: programme_rows(w).allocation.pk),
+         lambda w: DISBURSEMENT, tuple(DISBURSEMENT) + ("producer", "product", "document_date"),
+         {"attachment": PDF_BYTES}),
+    Spec("plan_create", "province_p", url("programme:plan_create"), lambda w: PLAN,
+         tuple(PLAN) + ("document_date", "target_events_held")),
     Spec("login", "anonymous", url("login"), lambda w: {"username": "producer_a", "password": "x"},
          ("username", "password")),
     Spec("password_reset", "anonymous", url("password_reset"), lambda w: {"email": "a@b.vn"},
@@ -294,6 +309,7 @@ def attempt(action: Callable[[], object], judge: Callable[[object], str]) -> Non
 def world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         built = build_world()
+        programme_rows(built)
         yield built
         transaction.set_rollback(True)
     shutil.rmtree(built.media_root, ignore_errors=True)

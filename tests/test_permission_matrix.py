@@ -254,9 +254,24 @@ TABLE: dict[str, list[Case]] = {
     "certificates:verify_lookup": [same(ALL)],  # public: look-up by exact certificate number
     # programme: plans, targets and budget (officers only; a commune officer its commune's rows)
     "programme:plan_list": [same(OFFICERS)],
+    "programme:plan_create": [same(OFFICERS)],
     "programme:plan_detail": [same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).plan.pk})],
     "programme:target_records": [
         same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).target.pk})
+    ],
+    "programme:budget": [same(OFFICERS)],
+    "programme:allocation_create": [same(OFFICERS)],
+    "programme:allocation_detail": [
+        same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).allocation.pk})
+    ],
+    "programme:disbursement_create": [
+        same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).allocation.pk})
+    ],
+    "programme:disbursement_detail": [
+        same(OFFICERS_OF_A, lambda w: {"pk": programme_rows(w).disbursement.pk})
+    ],
+    "programme:disbursement_attachment": [  # no file: 404 for everyone
+        same(NOBODY, lambda w: {"pk": programme_rows(w).disbursement.pk})
     ],
     # reports (issue 11.6-7): a unit's dashboard and report for its officers and those above
     "reports:unit_list": [same(OFFICERS)],

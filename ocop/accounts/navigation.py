@@ -52,6 +52,8 @@ ENTRIES = (
         "certificates:certificate_list",
         OFFICERS | {Role.PRODUCER},
     ),
+    NavEntry(pgettext_lazy("menu", "Kế hoạch, chỉ tiêu"), "programme:plan_list", OFFICERS),
+    NavEntry(pgettext_lazy("menu", "Kinh phí hỗ trợ"), "programme:budget", OFFICERS),
     NavEntry(pgettext_lazy("menu", "Bảng điều khiển chương trình"), "reports:unit_list", OFFICERS),
     NavEntry(pgettext_lazy("menu", "Bộ tiêu chí"), "criteria:ruleset_list", EVERY_ROLE),
     NavEntry(pgettext_lazy("menu", "Quản trị danh mục"), "admin:index", frozenset({Role.ADMIN})),

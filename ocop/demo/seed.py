@@ -6,6 +6,7 @@ from ocop.accounts.demo import DEMO_PASSWORD, seed_accounts
 from ocop.certificates.demo import seed_certificates
 from ocop.evaluation.demo import seed_evaluation
 from ocop.places.models import Commune
+from ocop.programme.demo import seed_programme_budget
 from ocop.registry.demo import seed_registry
 
 
@@ -21,6 +22,7 @@ def seed_all(stdout) -> list[tuple[str, str]]:
     seed_registry()
     seed_evaluation()
     stdout.write(str(seed_certificates()))
+    seed_programme_budget()
     return accounts
 
 

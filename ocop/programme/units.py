@@ -85,3 +85,10 @@ def unit_of(record) -> Unit:
         commune = record.commune
         return Unit("commune", commune.code, commune.name, record.province, commune=commune)
     return Unit("province", record.province.code, record.province.name, record.province)
+
+
+def default_unit_code(user) -> str:
+    """The code of an officer's own unit (its commune, else its province), "" for central/admin."""
+    if user.commune_id:
+        return user.commune.code
+    return user.province.code if user.province_id else ""

@@ -1,16 +1,20 @@
 """Plan and target pages. Thin: scoped fetch, live figures from selectors, render."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from ocop.accounts.permissions import get_visible_or_404, role_required
 from ocop.accounts.roles import OFFICER_ROLES
 
-from . import selectors
+from . import selectors, services
 from .choices import Indicator, SupportContent
+from .forms import PlanForm
 from .models import Plan, Target
-from .units import unit_of
+from .units import default_unit_code, unit_of
 
 PAGE_SIZE = 50
 
@@ -22,6 +26,21 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     )
     rows = selectors.target_rows(user=request.user)
     return render(request, "programme/plan_list.html", {"plans": plans, "rows": rows})
+
+
+@role_required(*OFFICER_ROLES)
+def plan_create(request: HttpRequest) -> HttpResponse:
+    initial = {"unit": default_unit_code(request.user)}
+    form = PlanForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_create(actor=request.user, **form.plan_arguments())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã ghi kế hoạch."))
+            return redirect("programme:plan_detail", plan.pk)
+    return render(request, "programme/plan_form.html", {"form": form})
 
 
 @role_required(*OFFICER_ROLES)
