@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from ocop.core import letterhead
 from ocop.core.dates import format_date, place_date_line
-from ocop.core.money import format_dong
+from ocop.core.money import amount_in_words, format_dong
 from ocop.core.pdf import compile_pdf
 
 from .programme import Money, ProgrammeReport
@@ -39,7 +39,7 @@ def report_payload(report: ProgrammeReport) -> dict:
         "by_source": _money(report.by_source),
         "by_content": _money(report.by_content),
         "disbursed": format_dong(report.disbursed),
-        "disbursed_words": amount_words(report.disbursed),
+        "disbursed_words": amount_in_words(report.disbursed),
         "events": [
             {
                 "name": e.name,
@@ -69,8 +69,3 @@ def report_payload(report: ProgrammeReport) -> dict:
 def _money(lines: list[Money]) -> list[list[str]]:
     return [[m.label, format_dong(m.allocated, unit=""), format_dong(m.disbursed, unit="")]
             for m in lines]  # fmt: skip
-
-
-def amount_words(amount: int) -> str:
-    """The amount in Vietnamese words; empty until ocop.core.money offers them."""
-    return ""

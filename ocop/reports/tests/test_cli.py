@@ -39,7 +39,7 @@ def test_writes_the_pdf(capsys, tmp_path, programme):
     assert (code, err) == (0, "")
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
     assert "BÁO CÁO" in text and "giai đoạn 2019–2025 của Xã Phú Xuyên" in " ".join(text.split())
-    assert "50.000.000 đồng" in text
+    assert "50.000.000 đồng (bằng chữ: Năm mươi triệu đồng)" in " ".join(text.split())
 
 
 @pytest.mark.parametrize(
