@@ -10,8 +10,9 @@ from ocop.core.dates import format_date, place_date_line
 from ocop.core.money import amount_in_words, format_dong
 from ocop.core.pdf import compile_pdf
 
+from .figures import STARS
 from .programme import Money, ProgrammeReport
-from .spreadsheets import _ranked_headers, _ranked_rows, _training_rows, status_label
+from .spreadsheets import _ranked_rows, _training_rows, status_label
 
 TEMPLATE = Path(__file__).resolve().parent / "typst" / "programme.typ"
 LEVEL = "province"  # every unit signs as a People's Committee (TM. ỦY BAN NHÂN DÂN)
@@ -30,7 +31,7 @@ def report_payload(report: ProgrammeReport) -> dict:
         "agency": list(letterhead.agency_lines(authority, LEVEL)),
         "place_date": place_date_line(letterhead.document_place(authority, LEVEL), report.today),
         "signature": list(letterhead.signature_lines(LEVEL, deputy=False)),
-        "ranked_headers": _ranked_headers(),
+        "ranked_headers": [_("Năm"), *(f"{s}★" for s in STARS), _("Công nhận"), _("Lũy kế")],
         "ranked": [[str(c) for c in row] for row in _ranked_rows(report)],
         "in_force_total": report.in_force_total,
         "in_force_stars": [[s, n] for s, n in report.in_force_by_stars if n],
