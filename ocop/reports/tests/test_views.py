@@ -5,6 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from ocop.accounts.testing import PASSWORD
@@ -136,3 +138,22 @@ def test_the_menu_leads_officers_to_the_dashboards_and_not_producers(client, per
         "reports:unit_list"
         not in client_for(client, personas, "producer_a").get("/").content.decode()
     )
+
+
+HOSTILE = st.one_of(
+    st.text(max_size=40), st.integers(-(10**20), 10**20).map(str), st.sampled_from(
+        ["", " 2024", "2024.0", "２０２４", "1e3", "-1", "2024\x00", "<script>", "' OR 1=1 --"]
+    ),
+)  # fmt: skip
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(code=HOSTILE, start=HOSTILE, end=HOSTILE)
+def test_hostile_codes_and_years_never_break_a_page(client, personas, programme, code, start, end):
+    c = client_for(client, personas, "central")
+    query = {"start": start, "end": end}
+    if code.strip("/").strip() and "/" not in code and "\x00" not in code:
+        for name in ("reports:programme_dashboard", "reports:programme_xlsx"):
+            url = reverse(name, args=[code])
+            assert c.get(url, query).status_code in (200, 400, 404)
+    assert c.get(reverse("reports:unit_list"), {"code": code}).status_code in (200, 302)
