@@ -54,9 +54,11 @@ JOURNEYS = {
         Step("task-dossier", follow=r"^/applications/\d+/$"), Step("dossiers", "/applications/"),
         Step("producers", "/producers/"), Step("producer", follow=r"^/producers/\d+/$"),
         Step("producer-form", "/producers/new/"), Step("changes", "/registry/changes/"),
+        Step("programme", "/reports/programme/10273/"),
     ],
     "province": [
-        Step("home", "/"), Step("tasks", "/applications/tasks/"), Step("dossiers", "/applications/"),
+        Step("home", "/"), Step("programme-units", "/reports/programme/"),
+        Step("programme", "/reports/programme/280/?start=2018&end=2025"), Step("tasks", "/applications/tasks/"), Step("dossiers", "/applications/"),
         Step("councils", "/councils/"), Step("council", follow=r"^/councils/\d+/$"),
         Step("session", follow=r"^/sessions/\d+/$"), Step("decisions", "/decisions/"),
         Step("decision", follow=r"^/decisions/\d+/$"), Step("certificates", "/certificates/"),
