@@ -38,7 +38,7 @@ class Training:
     courses: int
     attendances: int
     producers: int  # the unit's participating producers
-    producers_trained: int  # of them, those who attended a course of the period
+    producers_trained: int  # the unit's producers who attended a course of the period
     officials: int  # the unit's OCOP officers
     officials_trained: int  # of them, those who attended a course of the period
 
@@ -134,14 +134,11 @@ def training(unit: Unit, start: int, end: int) -> Training:
     counted = courses.aggregate(
         n=Count("id", distinct=True), people=Count("attendances", distinct=True)
     )
-    participating = selectors.participating_producers(unit)
-    trained = selectors.trained_producers(unit, start, end).filter(
-        pk__in=participating.values("pk")
-    )
+    trained = selectors.trained_producers(unit, start, end)
     return Training(
         courses=counted["n"],
         attendances=counted["people"],
-        producers=participating.count(),
+        producers=selectors.participating_producers(unit).count(),
         producers_trained=trained.count(),
         officials=selectors.unit_officials(unit).count(),
         officials_trained=selectors.trained_officials(unit, start, end).count(),
