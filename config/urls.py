@@ -1,10 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from ocop.accounts import views as account_views
+from ocop.reports import views as report_views
 
 urlpatterns = [
-    path("", account_views.home, name="home"),
+    path("", report_views.home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("ocop.accounts.urls")),
     path("criteria/", include("ocop.criteria.urls")),

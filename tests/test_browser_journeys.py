@@ -59,9 +59,11 @@ JOURNEYS = {
         Step("cycle", "/programme/cycle/"), Step("ideas", "/programme/ideas/"),
         Step("idea", follow=r"^/programme/ideas/\d+/$"), Step("courses", "/programme/courses/"),
         Step("course", follow=r"^/programme/courses/\d+/$"), Step("course-form", "/programme/courses/new/"),
+        Step("programme", "/reports/programme/10273/"),
     ],
     "province": [
-        Step("home", "/"), Step("tasks", "/applications/tasks/"), Step("dossiers", "/applications/"),
+        Step("home", "/"), Step("programme-units", "/reports/programme/"),
+        Step("programme", "/reports/programme/280/?start=2018&end=2025"), Step("tasks", "/applications/tasks/"), Step("dossiers", "/applications/"),
         Step("councils", "/councils/"), Step("council", follow=r"^/councils/\d+/$"),
         Step("session", follow=r"^/sessions/\d+/$"), Step("decisions", "/decisions/"),
         Step("decision", follow=r"^/decisions/\d+/$"), Step("certificates", "/certificates/"),

@@ -364,6 +364,19 @@ TABLE: dict[str, list[Case]] = {
     "activities:showroom_products": [
         post_only(OFFICERS_OF_A, lambda w: {"pk": w.activity.showroom.pk})
     ],
+    # reports (issue 11.6-7): a unit's dashboard and report for its officers and those above
+    "reports:unit_list": [same(OFFICERS)],
+    **{
+        name: [
+            same(OFFICERS_OF_A, lambda w: {"code": "10273"}),  # commune X
+            same(OFFICERS_OF_A - {"commune_x"}, lambda w: {"code": "01"}),  # province P
+        ]
+        for name in (
+            "reports:programme_dashboard",
+            "reports:programme_xlsx",
+            "reports:programme_pdf",
+        )
+    },
 }
 
 

@@ -61,6 +61,7 @@ ENTRIES = (
         pgettext_lazy("menu", "Tập huấn"), "activities:course_list", OFFICERS | {Role.PRODUCER}
     ),
     NavEntry(pgettext_lazy("menu", "Xúc tiến thương mại"), "activities:event_list", OFFICERS),
+    NavEntry(pgettext_lazy("menu", "Bảng điều khiển chương trình"), "reports:unit_list", OFFICERS),
     NavEntry(pgettext_lazy("menu", "Bộ tiêu chí"), "criteria:ruleset_list", EVERY_ROLE),
     NavEntry(pgettext_lazy("menu", "Quản trị danh mục"), "admin:index", frozenset({Role.ADMIN})),
 )

@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("programme/", views.unit_list, name="unit_list"),
+    path("programme/<str:code>/", views.programme_dashboard, name="programme_dashboard"),
+    path("programme/<str:code>/report.xlsx", views.programme_xlsx, name="programme_xlsx"),
+    path("programme/<str:code>/report.pdf", views.programme_pdf, name="programme_pdf"),
+]

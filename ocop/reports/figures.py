@@ -1,0 +1,167 @@
+"""The numbers of the dashboards and reports: aggregates read straight from the registry,
+evaluation and certificates, each one query whatever the size of the data (GROUP BY in the
+database, never a loop over rows). Read-only: nothing here writes.
+
+A queryset argument is already narrowed to what the reader may see (`visible_to`) or to a unit's
+communes; these functions only count it.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import connection
+from django.db.models import Count, F, IntegerField, Q, QuerySet
+from django.db.models.functions import Cast, ExtractYear, Substr
+
+from ocop.certificates.choices import IN_FORCE
+from ocop.certificates.models import Certificate, HistoricResult
+from ocop.certificates.validity import WINDOW_OPENS_DAYS
+from ocop.evaluation import workflow
+from ocop.evaluation.models import Application
+from ocop.evaluation.models.applications import Stage
+from ocop.registry.models import Product
+
+STARS = (5, 4, 3, 2, 1)
+RECOGNISED_FROM = 3  # OCOP recognises products from 3 stars; 1★ and 2★ are ranked, not certified
+# "Expiring soon": the re-evaluation window opens 180 days before expiry (validity.py).
+EXPIRING_DAYS = WINDOW_OPENS_DAYS
+
+
+@dataclass(frozen=True)
+class StarCount:
+    stars: int | None  # None: not ranked yet
+    count: int
+
+
+@dataclass(frozen=True)
+class StageCount:
+    stage: str
+    label: str
+    count: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class YearStars:
+    """Products evaluated and ranked in one year, by stars (a product counts once per year, at its
+    best result), and the products recognised (≥ 3★) for the first time up to that year."""
+
+    year: int
+    by_stars: dict[int, int]
+    recognised: int  # distinct products at ≥ 3★ that year
+    cumulative: int  # distinct products recognised at ≥ 3★ in any year up to this one
+
+    def stars_row(self) -> list[int]:
+        return [self.by_stars.get(s, 0) for s in STARS]
+
+
+def products_by_stars(products: QuerySet[Product]) -> list[StarCount]:
+    """Active products by their current stars, 5★ first, then those not ranked."""
+    rows = products.filter(archived_at__isnull=True).order_by().values("current_stars")
+    counts = {r["current_stars"]: r["n"] for r in rows.annotate(n=Count("id"))}
+    return [StarCount(s, counts.get(s, 0)) for s in STARS] + [StarCount(None, counts.get(None, 0))]
+
+
+def certificates_in_force(certificates: QuerySet[Certificate]) -> QuerySet[Certificate]:
+    return certificates.filter(status__in=IN_FORCE)
+
+
+def certificates_expiring(
+    certificates: QuerySet[Certificate], today: date
+) -> QuerySet[Certificate]:
+    """In force and expiring within the re-evaluation lead time, the soonest first."""
+    horizon = today + timedelta(days=EXPIRING_DAYS)
+    return (
+        certificates_in_force(certificates)
+        .filter(valid_until__gte=today, valid_until__lte=horizon)
+        .select_related("product")
+        .order_by("valid_until", "number")
+    )
+
+
+def dossiers_by_stage(applications: QuerySet[Application], today: date) -> list[StageCount]:
+    """Open dossiers (not yet final) by stage in workflow order, with how many are overdue."""
+    rows = (
+        applications.exclude(stage__in=workflow.FINAL)
+        .order_by()
+        .values("stage")
+        .annotate(n=Count("id"), late=Count("id", filter=Q(stage_due__lt=today)))
+    )
+    found = {r["stage"]: (r["n"], r["late"]) for r in rows}
+    return [
+        StageCount(stage, str(label), *found[stage])
+        for stage, label in Stage.choices
+        if stage in found
+    ]
+
+
+def ranked_per_year(products: QuerySet[Product], start: int, end: int) -> list[YearStars]:
+    """Per year of [start, end]: products ranked by stars (certificates by their issue year and
+    historic results by their year, a product once per year at its best), the products
+    recognised at ≥ 3★ that year, and how many distinct products were recognised up to it.
+    Two queries over the union of both sources, whatever the number of products."""
+    union_sql, params = _results_union(products)
+    per_year = _fetch(
+        f"SELECT y, s, COUNT(*) FROM (SELECT p, y, MAX(s) AS s FROM ({union_sql}) u "
+        f"WHERE y BETWEEN %s AND %s GROUP BY p, y) b GROUP BY y, s",
+        [*params, start, end],
+    )
+    first = _fetch(
+        f"SELECT f, COUNT(*) FROM (SELECT p, MIN(y) AS f FROM ({union_sql}) u "
+        f"WHERE s >= %s AND y <= %s GROUP BY p) b GROUP BY f",
+        [*params, RECOGNISED_FROM, end],
+    )
+    by_year: dict[int, dict[int, int]] = {}
+    for year, stars, count in per_year:
+        by_year.setdefault(int(year), {})[int(stars)] = count
+    firsts = {int(year): count for year, count in first}
+    cumulative = sum(n for year, n in firsts.items() if year < start)
+    out = []
+    for year in range(start, end + 1):
+        stars = by_year.get(year, {})
+        cumulative += firsts.get(year, 0)
+        recognised = sum(n for s, n in stars.items() if s >= RECOGNISED_FROM)
+        out.append(YearStars(year, stars, recognised, cumulative))
+    return out
+
+
+def _results_union(products: QuerySet[Product]) -> tuple[str, list]:
+    """(product, year, stars) of every certificate and historic result of these products, as
+    SQL compiled by Django for the database in use."""
+    inside = products.values("pk")
+    certificates = (
+        Certificate.objects.filter(product__in=inside)
+        .annotate(p=F("product_id"), y=_year("issue_date"), s=F("stars"))
+        .order_by()
+        .values("p", "y", "s")
+    )
+    historic = (
+        HistoricResult.objects.filter(product__in=inside)
+        .annotate(p=F("product_id"), y=F("year"), s=F("stars"))
+        .order_by()
+        .values("p", "y", "s")
+    )
+    sql_a, params_a = certificates.query.sql_with_params()
+    sql_b, params_b = historic.query.sql_with_params()
+    return f"{sql_a} UNION ALL {sql_b}", [*params_a, *params_b]
+
+
+def _year(field: str):
+    """The year of a date column. SQLite stores dates as ISO text: its first four characters,
+    rather than ExtractYear's per-row call into Python."""
+    if connection.vendor == "sqlite":
+        return Cast(Substr(field, 1, 4), IntegerField())
+    return ExtractYear(field)
+
+
+def in_force_by_stars(certificates: QuerySet[Certificate]) -> list[tuple[int, int]]:
+    """Certificates in force by stars, 5★ first (one GROUP BY)."""
+    rows = certificates_in_force(certificates).order_by().values("stars").annotate(n=Count("id"))
+    counts = {r["stars"]: r["n"] for r in rows}
+    return [(s, counts.get(s, 0)) for s in (5, 4, 3)]
+
+
+def _fetch(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())

@@ -1,0 +1,185 @@
+"""The periodic programme report of a unit for a period of years, from live data: what the
+dashboard draws and what the .xlsx and PDF print (one builder, so the three always agree).
+
+A constant number of queries whatever the size of the data: every figure is a GROUP BY in the
+database; only the lists (certificates in force, events, showrooms) fetch rows.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, F, QuerySet, Sum
+
+from ocop.certificates.models import Certificate
+from ocop.programme import selectors
+from ocop.programme.choices import FundingSource, SupportContent
+from ocop.programme.models import Course
+from ocop.programme.units import Unit
+from ocop.registry.models import Product
+
+from . import figures
+
+
+@dataclass(frozen=True)
+class Money:
+    """Allocated and disbursed đồng for one key (a source, a content or a year)."""
+
+    key: str
+    label: str
+    allocated: int
+    disbursed: int
+
+
+@dataclass(frozen=True)
+class Training:
+    courses: int
+    attendances: int
+    producers: int  # the unit's participating producers
+    producers_trained: int  # the unit's producers who attended a course of the period
+    officials: int  # the unit's OCOP officers
+    officials_trained: int  # of them, those who attended a course of the period
+
+    @property
+    def producers_percent(self) -> int | None:
+        if not self.producers:
+            return None
+        return round(100 * self.producers_trained / self.producers)
+
+    @property
+    def officials_percent(self) -> int | None:
+        if not self.officials:
+            return None
+        return round(100 * self.officials_trained / self.officials)
+
+
+@dataclass
+class ProgrammeReport:
+    unit: Unit
+    start: int
+    end: int
+    today: date
+    stars_now: list[figures.StarCount] = field(default_factory=list)
+    per_year: list[figures.YearStars] = field(default_factory=list)
+    in_force_by_stars: list[tuple[int, int]] = field(default_factory=list)
+    # (number, product, producer, stars, issued, valid until) of each, fetched when listed
+    in_force_rows: Iterable[tuple] = ()
+    training: Training | None = None
+    by_source: list[Money] = field(default_factory=list)
+    by_content: list[Money] = field(default_factory=list)
+    by_year: list[Money] = field(default_factory=list)
+    # Events and showrooms, each annotated with its product_count
+    events: list[Any] = field(default_factory=list)
+    showrooms: list[Any] = field(default_factory=list)
+    targets: list[selectors.TargetRow] = field(default_factory=list)
+
+    @property
+    def period(self) -> str:
+        return f"{self.start}-{self.end}"
+
+    @property
+    def allocated(self) -> int:
+        return sum(m.allocated for m in self.by_source)
+
+    @property
+    def disbursed(self) -> int:
+        return sum(m.disbursed for m in self.by_source)
+
+    @property
+    def in_force_total(self) -> int:
+        return sum(n for _stars, n in self.in_force_by_stars)
+
+
+def unit_products(unit: Unit) -> QuerySet[Product]:
+    return Product.objects.filter(producer__commune__in=unit.communes())
+
+
+def programme_report(unit: Unit, start: int, end: int, today: date) -> ProgrammeReport:
+    products = unit_products(unit)
+    certificates = Certificate.objects.filter(product__in=products.values("pk"))
+    report = ProgrammeReport(unit=unit, start=start, end=end, today=today)
+    report.stars_now = figures.products_by_stars(products)
+    report.per_year = figures.ranked_per_year(products, start, end)
+    in_force = figures.certificates_in_force(certificates)
+    report.in_force_by_stars = figures.in_force_by_stars(certificates)
+    report.in_force_rows = in_force.order_by("-stars", "product_name", "number").values_list(
+        "number", "product_name", "producer_name", "stars", "issue_date", "valid_until"
+    )
+    report.training = training(unit, start, end)
+    report.by_source, report.by_content, report.by_year = budget(unit, start, end)
+    report.targets = [t for t in selectors.target_rows(unit=unit, today=today)
+                      if t.plan.start_year <= end and t.plan.end_year >= start]  # fmt: skip
+    report.events = list(
+        selectors.events_held(unit, start, end)
+        .annotate(product_count=Count("products"))
+        .order_by("start_date", "name")
+    )
+    report.showrooms = list(
+        selectors.showrooms_open(unit, start, end, today)
+        .select_related("location")
+        .annotate(product_count=Count("products"))
+        .order_by("opened_on", "name")
+    )
+    return report
+
+
+def training(unit: Unit, start: int, end: int) -> Training:
+    """The unit's courses of the period and who was trained (programme.selectors' rules: the
+    unit's participating producers and its OCOP officers, by attendance at a course of the
+    period)."""
+    courses = Course.objects.filter(unit.records(), start_date__year__gte=start,
+                                    start_date__year__lte=end)  # fmt: skip
+    counted = courses.aggregate(
+        n=Count("id", distinct=True), people=Count("attendances", distinct=True)
+    )
+    trained = selectors.trained_producers(unit, start, end)
+    return Training(
+        courses=counted["n"],
+        attendances=counted["people"],
+        producers=selectors.participating_producers(unit).count(),
+        producers_trained=trained.count(),
+        officials=selectors.unit_officials(unit).count(),
+        officials_trained=selectors.trained_officials(unit, start, end).count(),
+    )
+
+
+def budget(unit: Unit, start: int, end: int) -> tuple[list[Money], list[Money], list[Money]]:
+    """Allocated and disbursed đồng of the unit's allocations of the period's years (a payment
+    counts in the year of the allocation it is paid from), by source, content and year. Two
+    queries."""
+    allocated = (
+        selectors.allocations(unit, start, end)
+        .order_by()
+        .values("year", "source", "content")
+        .annotate(t=Sum("amount"))
+    )
+    disbursed = (
+        selectors.disbursements(unit, start, end)
+        .order_by()
+        .values(
+            year=F("allocation__year"),
+            source=F("allocation__source"),
+            content=F("allocation__content"),
+        )  # fmt: skip
+        .annotate(t=Sum("amount"))
+    )
+    sums: dict[str, dict[str, list[int]]] = {
+        "source": defaultdict(lambda: [0, 0]),
+        "content": defaultdict(lambda: [0, 0]),
+        "year": defaultdict(lambda: [0, 0]),
+    }
+    for column, rows in ((0, allocated), (1, disbursed)):
+        for row in rows:
+            for key in ("source", "content", "year"):
+                sums[key][str(row[key])][column] += row["t"] or 0
+    return (
+        _money(sums["source"], FundingSource.choices),
+        _money(sums["content"], SupportContent.choices),
+        [Money(str(y), str(y), *sums["year"][str(y)]) for y in range(start, end + 1)],
+    )
+
+
+def _money(sums: dict[str, list[int]], choices: list[tuple[str, Any]]) -> list[Money]:
+    return [Money(key, str(label), *sums[key]) for key, label in choices if key in sums]
