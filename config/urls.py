@@ -1,11 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from ocop.accounts import views as account_views
 
 urlpatterns = [
     path("", account_views.home, name="home"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Same URL and name as django.conf.urls.i18n, without the CSRF check: the language form sits on
+    # public pages rendered once for everyone (no per-visitor token, see certificates.verify_cache),
+    # and a forged request can do no more than switch the visitor's language.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("accounts/", include("ocop.accounts.urls")),
     path("criteria/", include("ocop.criteria.urls")),
     path("places/", include("ocop.places.urls")),
