@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
@@ -161,8 +161,9 @@ _Points = Callable[[Mapping[str, int]], tuple[int, ...]]
 class _Plan:
     """What scoring one sheet needs, laid out for a tight loop: computed once per sheet."""
 
-    # The criteria ordered by part: a function answers → their points (KeyError if one is
-    # missing), their allowed points, and each part's (code, start, stop) in that order.
+    # The criteria ordered by part: their codes, a function answers → their points (KeyError if
+    # one is missing), their allowed points, and each part's (code, start, stop) in that order.
+    codes: tuple[str, ...]
     points: _Points
     allowed: tuple[frozenset[int], ...]
     spans: tuple[tuple[str, int, int], ...]
@@ -184,6 +185,7 @@ def _plan(sheet: Sheet) -> _Plan:
     ordered = [c for criteria in by_part for c in criteria]
     stops = list(itertools.accumulate(len(criteria) for criteria in by_part))
     plan = _Plan(
+        codes=tuple(c.code for c in ordered),
         points=_getter([c.code for c in ordered]),
         allowed=tuple(c.allowed_set for c in ordered),
         spans=tuple(
@@ -197,9 +199,10 @@ def _plan(sheet: Sheet) -> _Plan:
 
 
 def _award_points(
-    plan: _Plan, band: int, answers: Mapping[str, int]
+    plan: _Plan, band: int, answers: Mapping[str, int], scale: int = 1
 ) -> tuple[int, dict[int, list[str]]]:
-    """award() for one sheet's whole-number answers, on the precomputed minima (band >= 3).
+    """award() on whole numbers, on the precomputed minima (band >= 3): one sheet's answers, or
+    a council's sums over `scale` sheets (checked against minimum × scale).
 
     A criterion without a minimum for a class can never fail it (points are never negative), and
     minima only rise with the class, so walking down from the band stops at the first class that
@@ -208,6 +211,8 @@ def _award_points(
     held_back: dict[int, list[str]] = {}
     for stars in range(band, 2, -1):
         codes, least, points = plan.minima[stars]
+        if scale != 1:
+            least = tuple(m * scale for m in least)
         if not any(map(operator.lt, points(answers), least)):
             break
         held_back[stars] = [c for c, m in zip(codes, least, strict=True) if answers[c] < m]
@@ -258,10 +263,8 @@ def aggregate(results: Sequence[SheetResult], spread_limit: int = 10) -> Council
         raise ValueError("sheets of different rule sets or product sets")
     count = len(results)
     totals = [r.total for r in results]
-    averages = {
-        c.code: Fraction(sum(r.answers.get(c.code, 0) for r in results), count)
-        for c in sheet.criteria
-    }
+    plan = _plan(sheet)
+    sums = _criterion_sums(sheet, plan, results)
     average = Fraction(sum(totals), count)
     outcomes = sorted({r.outcome for r in results if r.outcome}, key=lambda o: (o.kind, o.reason))
     band: int | None = None
@@ -269,7 +272,10 @@ def aggregate(results: Sequence[SheetResult], spread_limit: int = 10) -> Council
     held_back: dict[int, list[str]] = {}
     if not outcomes:
         band = band_for(average)
-        stars, held_back = award(sheet, band, lambda c: averages[c.code])
+        stars = min(band, 2)
+        if band >= 3:
+            # average < minimum  ⇔  sum < minimum × count: whole numbers, no Fraction compared.
+            stars, held_back = _award_points(plan, band, sums, count)
     return CouncilResult(
         sheet=sheet,
         sheet_count=count,
@@ -277,7 +283,7 @@ def aggregate(results: Sequence[SheetResult], spread_limit: int = 10) -> Council
         part_averages={
             p.code: Fraction(sum(r.parts[p.code] for r in results), count) for p in sheet.parts
         },
-        criterion_averages=averages,
+        criterion_averages=_Averages([c.code for c in sheet.criteria], sums, count),
         lowest=min(totals),
         highest=max(totals),
         spread=max(totals) - min(totals),
@@ -287,9 +293,37 @@ def aggregate(results: Sequence[SheetResult], spread_limit: int = 10) -> Council
         stars=stars,
         recognised=stars is not None and stars >= 3,
         held_back=held_back,
-        failed_minima=_union(sheet, held_back),
+        failed_minima=list(held_back[band]) if held_back and band else [],
         outcome=outcomes[0] if outcomes else None,
     )
+
+
+class _Averages(Mapping[str, Fraction]):
+    """Each criterion's exact average, made on reading: most readers look at a few, not all."""
+
+    def __init__(self, codes: list[str], sums: Mapping[str, int], count: int) -> None:
+        self._codes, self._sums, self._count = codes, sums, count
+
+    def __getitem__(self, code: str) -> Fraction:
+        return Fraction(self._sums[code], self._count)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+def _criterion_sums(sheet: Sheet, plan: _Plan, results: Sequence[SheetResult]) -> dict[str, int]:
+    """Per criterion, the sum of the members' points (0 where a sheet ended before it)."""
+    try:
+        columns = zip(*[plan.points(r.answers) for r in results], strict=True)
+    except KeyError:
+        return {c.code: sum(r.answers.get(c.code, 0) for r in results) for c in sheet.criteria}
+    return dict(zip(plan.codes, map(sum, columns), strict=True))
 
 
 def award(
