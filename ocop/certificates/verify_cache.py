@@ -26,9 +26,9 @@ from .models import Certificate
 
 TEMPLATE = "certificates/certificate_verify.html"
 STATUS_SQL = "SELECT {status} FROM {table} WHERE {token} = %s".format(
-    status=connection.ops.quote_name(Certificate._meta.get_field("status").column),
+    status=connection.ops.quote_name(str(Certificate._meta.get_field("status").column)),
     table=connection.ops.quote_name(Certificate._meta.db_table),
-    token=connection.ops.quote_name(Certificate._meta.get_field("token").column),
+    token=connection.ops.quote_name(str(Certificate._meta.get_field("token").column)),
 )
 # A safety net only (forget() and the status check keep the page right): a template or
 # translation change after a deployment reaches every page within this time.

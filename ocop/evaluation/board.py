@@ -37,11 +37,12 @@ class Row:
 
 def board(session: Session, viewer) -> tuple[list, list[Row]]:
     members = [m for m in session.council.members.select_related("user") if m.scores]
+    # Plain rows, not model instances: a 500 × 7 session has 3,500 of them.
     sheets = {
-        (s.item_id, s.member_id): s
-        for s in ScoreSheet.objects.filter(item__session=session).only(
-            "item_id", "member_id", "status", "total", "on_paper"
-        )
+        (item_id, member_id): _Sheet(status == ScoreSheet.Status.SUBMITTED, total, on_paper)
+        for item_id, member_id, status, total, on_paper in ScoreSheet.objects.filter(
+            item__session=session
+        ).values_list("item_id", "member_id", "status", "total", "on_paper")
     }
     conflicts: dict[tuple[int, int], list[str]] = {}
     for c in Conflict.objects.blocking().filter(member__council=session.council_id):
@@ -65,7 +66,14 @@ def board(session: Session, viewer) -> tuple[list, list[Row]]:
     return members, rows
 
 
-def _cell(sheet: ScoreSheet | None, reasons: list[str] | None, shows: bool) -> Cell:
+@dataclass(frozen=True)
+class _Sheet:
+    is_submitted: bool
+    total: int | None
+    on_paper: bool
+
+
+def _cell(sheet: _Sheet | None, reasons: list[str] | None, shows: bool) -> Cell:
     if reasons:
         return Cell("conflict", reasons=reasons)
     if sheet is None:
