@@ -16,6 +16,11 @@ def env_bool(name: str, default: bool = False) -> bool:
     return env(name, "1" if default else "0").lower() in {"1", "true", "yes", "on"}
 
 
+# Seconds a worker keeps its database connection between requests (0: a new one per request,
+# which on SQLite also re-reads the schema; -1: for ever). Same for SQLite and PostgreSQL.
+CONN_MAX_AGE = int(env("OCOP_CONN_MAX_AGE", "60"))
+
+
 def database_from_url(url: str) -> dict:
     """postgres://user:password@host:port/name → Django DATABASES entry; empty → embedded SQLite."""
     if not url:
@@ -24,6 +29,7 @@ def database_from_url(url: str) -> dict:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "ocop.sqlite3",
             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+            "CONN_MAX_AGE": CONN_MAX_AGE,
             # A file, not memory, so tests with concurrent threads run on SQLite too; one per
             # process, so two test runs in one checkout never share it.
             "TEST": {"NAME": str(DATA_DIR / f"test-ocop-{os.getpid()}.sqlite3")},
@@ -38,7 +44,7 @@ def database_from_url(url: str) -> dict:
         "PASSWORD": unquote(parts.password or ""),
         "HOST": parts.hostname or "",
         "PORT": str(parts.port or ""),
-        "CONN_MAX_AGE": 60,
+        "CONN_MAX_AGE": CONN_MAX_AGE,
     }
     if env_bool("OCOP_PGBOUNCER"):
         # pgbouncer in transaction mode hands each transaction to any server connection: no

@@ -17,7 +17,7 @@ from ocop.core.dates import format_date
 from ocop.core.services import audit_record, lock, snapshot
 from ocop.registry.models import Product
 
-from . import numbering, validity
+from . import numbering, validity, verify_cache
 from .choices import (
     IN_FORCE,
     PRODUCT_STATUS,
@@ -172,6 +172,7 @@ def certificate_issue(
     )
     certificate.status = certificate.status_on(timezone.localdate())
     certificate.save(update_fields=["status"])
+    verify_cache.forget(certificate)
     audit_record(
         actor=actor,
         action="certificate_issue",
@@ -205,6 +206,7 @@ def certificate_supersede(*, actor: User | None, certificate: Certificate, by: C
     before = snapshot(certificate, AUDITED)
     certificate.status = Status.SUPERSEDED
     certificate.save(update_fields=["status"])
+    verify_cache.forget(certificate)
     if by.supersedes_id != certificate.pk:
         by.supersedes = certificate
         by.save(update_fields=["supersedes"])
@@ -251,6 +253,7 @@ def certificate_revoke(
     certificate.revocation_decision_date = decision_date
     certificate.revocation_note = note
     certificate.save()
+    verify_cache.forget(certificate)
     audit_record(
         actor=actor,
         action="certificate_revoke",
@@ -302,6 +305,7 @@ def _refresh_status(certificate: Certificate, new: str) -> None:
     before = snapshot(certificate, AUDITED)
     certificate.status = new
     certificate.save(update_fields=["status"])
+    verify_cache.forget(certificate)
     audit_record(
         actor=None,
         action="certificate_refresh",

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext as _
 
 from ocop.accounts.permissions import get_visible_or_404, role_required
@@ -19,7 +20,7 @@ from ocop.core.confirm import confirmation, is_confirmed
 from ocop.core.spreadsheet import safe_row
 from ocop.core.spreadsheet_style import table_workbook
 
-from . import lookup, services
+from . import lookup, services, verify_cache
 from .choices import IN_FORCE, RevocationGround
 from .exports import EXPORT_WIDTHS, export_header, export_rows
 from .forms import FilterForm, LookupForm, RevokeForm
@@ -145,16 +146,17 @@ def _revoke_confirmation(
 
 def verify(request: HttpRequest, token: str, signature: str) -> HttpResponse:
     """Public, no login: what the QR code on the certificate opens. A tampered or unknown URL
-    answers 404 with a page that says so plainly and offers the look-up by number."""
-    certificate = None
-    if signature_ok(token, signature):
-        certificate = (
-            Certificate.objects.select_related("superseded_by").filter(token=token).first()
-        )
-    if certificate is None:
+    answers 404 with a page that says so plainly and offers the look-up by number. The page is
+    the same for everyone (no session, no user) and comes from the cache (verify_cache)."""
+    page = verify_cache.page_for(token, request.path) if signature_ok(token, signature) else None
+    if page is None:
         context = {"form": LookupForm(), "invalid": True}
         return render(request, "certificates/certificate_lookup.html", context, status=404)
-    return render(request, "certificates/certificate_verify.html", _verify_context(certificate))
+    response = get_conditional_response(request, etag=page.etag) or HttpResponse(page.body)
+    response.headers["ETag"] = page.etag
+    # Revalidate on every scan: a revocation must show at once, and the 304 costs little.
+    response.headers["Cache-Control"] = "no-cache"
+    return response
 
 
 def verify_lookup(request: HttpRequest) -> HttpResponse:

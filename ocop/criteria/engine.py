@@ -7,7 +7,9 @@ product is not recognised. A council's result averages sheets exactly (Fraction)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import itertools
+import operator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
@@ -113,20 +115,30 @@ def score_sheet(
     """Score one evaluator's sheet. With an `outcome`, scoring ended early: no band, no stars."""
     if outcome is not None:
         return _ended(sheet, answers, outcome)
-    parts = dict.fromkeys((p.code for p in sheet.parts), 0)
-    for criterion in sheet.criteria:
-        points = answers.get(criterion.code)
-        if points is None:
-            raise AnswerError("answer.missing", criterion.code)
-        if points not in criterion.allowed_set or type(points) is not int:
-            raise not_allowed(criterion, points)
-        parts[criterion.part] += points
-    if len(answers) != len(sheet.criteria):
-        _raise_unknown(sheet, answers)
+    plan = _plan(sheet)
+    # Fast check, all in C: every criterion answered with an allowed whole number (True == 1
+    # would pass the membership test) and nothing else answered. Otherwise the slow walk names
+    # the first fault.
+    try:
+        points = plan.points(answers)
+    except KeyError:
+        points = ()
+    if not (
+        len(points) == len(answers)
+        and all(map(operator.contains, plan.allowed, points))
+        and set(map(type, points)) <= _INT
+    ):
+        _raise_first_fault(sheet, answers)
+    parts = {code: sum(points[start:stop]) for code, start, stop in plan.spans}
     total = sum(parts.values())
     band = band_for(total)
-    stars, held_back = award(sheet, band, lambda c: answers[c.code])
-    return SheetResult(
+    held_back: dict[int, list[str]] = {}
+    stars = min(band, 2)
+    if band >= 3:
+        stars, held_back = _award_points(plan, band, answers)
+    # The hot path builds the frozen result in one step instead of ten object.__setattr__ calls.
+    result = object.__new__(SheetResult)
+    result.__dict__.update(
         sheet=sheet,
         answers=dict(answers),
         parts=parts,
@@ -135,8 +147,107 @@ def score_sheet(
         stars=stars,
         recognised=stars >= 3,
         held_back=held_back,
-        failed_minima=_union(sheet, held_back),
+        # Minima only rise with the class: the top held-back class lists every failing criterion.
+        failed_minima=list(held_back[band]) if held_back else [],
+        outcome=None,
     )
+    return result
+
+
+_Points = Callable[[Mapping[str, int]], tuple[int, ...]]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What scoring one sheet needs, laid out for a tight loop: computed once per sheet."""
+
+    # The criteria ordered by part: their codes, a function answers → their points (KeyError if
+    # one is missing), their allowed points, and each part's (code, start, stop) in that order.
+    codes: tuple[str, ...]
+    points: _Points
+    allowed: tuple[frozenset[int], ...]
+    spans: tuple[tuple[str, int, int], ...]
+    # Per class 3, 4, 5: the codes of the marked criteria with a minimum > 0, their minima and
+    # a function answers → their points.
+    minima: Mapping[int, tuple[tuple[str, ...], tuple[int, ...], _Points]]
+
+
+# id(sheet) → (sheet, plan); the sheet is kept so its id is never reused while cached. Rule sets
+# are loaded once per process (load_rule_set is cached), so this holds a few dozen entries.
+_PLANS: dict[int, tuple[Sheet, _Plan]] = {}
+
+
+def _plan(sheet: Sheet) -> _Plan:
+    cached = _PLANS.get(id(sheet))
+    if cached is not None and cached[0] is sheet:
+        return cached[1]
+    by_part = [[c for c in sheet.criteria if c.part == p.code] for p in sheet.parts]
+    ordered = [c for criteria in by_part for c in criteria]
+    stops = list(itertools.accumulate(len(criteria) for criteria in by_part))
+    plan = _Plan(
+        codes=tuple(c.code for c in ordered),
+        points=_getter([c.code for c in ordered]),
+        allowed=tuple(c.allowed_set for c in ordered),
+        spans=tuple(
+            (p.code, stop - len(criteria), stop)
+            for p, criteria, stop in zip(sheet.parts, by_part, stops, strict=True)
+        ),
+        minima={stars: _minima(sheet, stars) for stars in (3, 4, 5)},
+    )
+    _PLANS[id(sheet)] = (sheet, plan)
+    return plan
+
+
+def _award_points(
+    plan: _Plan, band: int, answers: Mapping[str, int], scale: int = 1
+) -> tuple[int, dict[int, list[str]]]:
+    """award() on whole numbers, on the precomputed minima (band >= 3): one sheet's answers, or
+    a council's sums over `scale` sheets (checked against minimum × scale).
+
+    A criterion without a minimum for a class can never fail it (points are never negative), and
+    minima only rise with the class, so walking down from the band stops at the first class that
+    holds: the classes above it are exactly the held-back ones.
+    """
+    held_back: dict[int, list[str]] = {}
+    for stars in range(band, 2, -1):
+        codes, least, points = plan.minima[stars]
+        if scale != 1:
+            least = tuple(m * scale for m in least)
+        if not any(map(operator.lt, points(answers), least)):
+            break
+        held_back[stars] = [c for c, m in zip(codes, least, strict=True) if answers[c] < m]
+    else:
+        stars = 2
+    return stars, dict(reversed(held_back.items()))
+
+
+_INT = frozenset({int})
+
+
+def _minima(sheet: Sheet, stars: int) -> tuple[tuple[str, ...], tuple[int, ...], _Points]:
+    pairs = [(c.code, c.minima[stars - 3]) for c in sheet.marked if c.minima[stars - 3] > 0]
+    codes = tuple(code for code, _ in pairs)
+    return codes, tuple(least for _, least in pairs), _getter(list(codes))
+
+
+def _getter(codes: list[str]) -> _Points:
+    """itemgetter returns a bare value for one key and fails on none: always give a tuple."""
+    if not codes:
+        return lambda answers: ()
+    if len(codes) == 1:
+        return lambda answers: (answers[codes[0]],)
+    return operator.itemgetter(*codes)
+
+
+def _raise_first_fault(sheet: Sheet, answers: Mapping[str, int]) -> None:
+    """The first missing or disallowed answer in sheet order, else the first unknown code."""
+    for criterion in sheet.criteria:
+        points = answers.get(criterion.code)
+        if points is None:
+            raise AnswerError("answer.missing", criterion.code)
+        if points not in criterion.allowed_set or type(points) is not int:
+            raise not_allowed(criterion, points)
+    _raise_unknown(sheet, answers)
 
 
 def aggregate(results: Sequence[SheetResult], spread_limit: int = 10) -> CouncilResult:
@@ -152,10 +263,8 @@ def aggregate(results: Sequence[SheetResult], spread_limit: int = 10) -> Council
         raise ValueError("sheets of different rule sets or product sets")
     count = len(results)
     totals = [r.total for r in results]
-    averages = {
-        c.code: Fraction(sum(r.answers.get(c.code, 0) for r in results), count)
-        for c in sheet.criteria
-    }
+    plan = _plan(sheet)
+    sums = _criterion_sums(sheet, plan, results)
     average = Fraction(sum(totals), count)
     outcomes = sorted({r.outcome for r in results if r.outcome}, key=lambda o: (o.kind, o.reason))
     band: int | None = None
@@ -163,7 +272,10 @@ def aggregate(results: Sequence[SheetResult], spread_limit: int = 10) -> Council
     held_back: dict[int, list[str]] = {}
     if not outcomes:
         band = band_for(average)
-        stars, held_back = award(sheet, band, lambda c: averages[c.code])
+        stars = min(band, 2)
+        if band >= 3:
+            # average < minimum  ⇔  sum < minimum × count: whole numbers, no Fraction compared.
+            stars, held_back = _award_points(plan, band, sums, count)
     return CouncilResult(
         sheet=sheet,
         sheet_count=count,
@@ -171,7 +283,7 @@ def aggregate(results: Sequence[SheetResult], spread_limit: int = 10) -> Council
         part_averages={
             p.code: Fraction(sum(r.parts[p.code] for r in results), count) for p in sheet.parts
         },
-        criterion_averages=averages,
+        criterion_averages=_Averages([c.code for c in sheet.criteria], sums, count),
         lowest=min(totals),
         highest=max(totals),
         spread=max(totals) - min(totals),
@@ -181,9 +293,37 @@ def aggregate(results: Sequence[SheetResult], spread_limit: int = 10) -> Council
         stars=stars,
         recognised=stars is not None and stars >= 3,
         held_back=held_back,
-        failed_minima=_union(sheet, held_back),
+        failed_minima=list(held_back[band]) if held_back and band else [],
         outcome=outcomes[0] if outcomes else None,
     )
+
+
+class _Averages(Mapping[str, Fraction]):
+    """Each criterion's exact average, made on reading: most readers look at a few, not all."""
+
+    def __init__(self, codes: list[str], sums: Mapping[str, int], count: int) -> None:
+        self._codes, self._sums, self._count = codes, sums, count
+
+    def __getitem__(self, code: str) -> Fraction:
+        return Fraction(self._sums[code], self._count)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+def _criterion_sums(sheet: Sheet, plan: _Plan, results: Sequence[SheetResult]) -> dict[str, int]:
+    """Per criterion, the sum of the members' points (0 where a sheet ended before it)."""
+    try:
+        columns = zip(*[plan.points(r.answers) for r in results], strict=True)
+    except KeyError:
+        return {c.code: sum(r.answers.get(c.code, 0) for r in results) for c in sheet.criteria}
+    return dict(zip(plan.codes, map(sum, columns), strict=True))
 
 
 def award(

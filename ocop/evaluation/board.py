@@ -37,15 +37,21 @@ class Row:
 
 def board(session: Session, viewer) -> tuple[list, list[Row]]:
     members = [m for m in session.council.members.select_related("user") if m.scores]
+    # Plain rows, not model instances: a 500 × 7 session has 3,500 of them.
     sheets = {
-        (s.item_id, s.member_id): s
-        for s in ScoreSheet.objects.filter(item__session=session).only(
-            "item_id", "member_id", "status", "total", "on_paper"
-        )
+        (item_id, member_id): _Sheet(status == ScoreSheet.Status.SUBMITTED, total, on_paper)
+        for item_id, member_id, status, total, on_paper in ScoreSheet.objects.filter(
+            item__session=session
+        ).values_list("item_id", "member_id", "status", "total", "on_paper")
     }
     conflicts: dict[tuple[int, int], list[str]] = {}
     for c in Conflict.objects.blocking().filter(member__council=session.council_id):
         conflicts.setdefault((c.member_id, c.product_id), []).append(c.reason)
+    # Grouped once, so each row reads its own sheets instead of scanning the session's.
+    submitted: dict[int, set[int]] = {}
+    for (item_id, member_id), sheet in sheets.items():
+        if sheet.is_submitted:
+            submitted.setdefault(item_id, set()).add(member_id)
     results = consolidate_session(session)
     # One council with its members for every row: may_see_scores reads item.session.council.
     prefetch_related_objects([session.council], "members")
@@ -53,15 +59,21 @@ def board(session: Session, viewer) -> tuple[list, list[Row]]:
     for item_id, found in results.items():
         item = found.item
         item.session = session
-        submitted_by = {m for (i, m), s in sheets.items() if i == item_id and s.is_submitted}
-        shows = may_see_scores(viewer, item, submitted_by)
+        shows = may_see_scores(viewer, item, submitted.get(item_id, set()))
         cells = [replace(_cell(sheets.get((item_id, m.pk)), conflicts.get((m.pk, item.application.product_id)), shows), member=m.name)
                  for m in members]  # fmt: skip
         rows.append(Row(item, cells, found, shows))
     return members, rows
 
 
-def _cell(sheet: ScoreSheet | None, reasons: list[str] | None, shows: bool) -> Cell:
+@dataclass(frozen=True)
+class _Sheet:
+    is_submitted: bool
+    total: int | None
+    on_paper: bool
+
+
+def _cell(sheet: _Sheet | None, reasons: list[str] | None, shows: bool) -> Cell:
     if reasons:
         return Cell("conflict", reasons=reasons)
     if sheet is None:

@@ -14,6 +14,11 @@ from .models import Conflict, ScoreSheet, Session, SessionItem
 from .results import consolidate
 from .selfscore import sheet_for
 
+DEFERRED = [
+    "application__form01", "application__form02", "application__commune_report",
+    "application__advisory", "application__product__sales_channels",
+]  # fmt: skip
+
 
 @dataclass
 class ItemResult:
@@ -38,9 +43,10 @@ def counted_members(session: Session) -> set[int] | None:
 def consolidate_session(session: Session) -> dict[int, ItemResult]:
     items = {
         i.pk: i
-        for i in SessionItem.objects.filter(session=session).select_related(
-            "application__product", "application__producer"
-        )
+        for i in SessionItem.objects.filter(session=session)
+        .select_related("application__product", "application__producer")
+        # The dossier's forms and reports are large JSON that no result reads: not decoded.
+        .defer(*DEFERRED)
     }
     blocked = set(
         Conflict.objects.blocking()

@@ -110,6 +110,12 @@ class ApplicationFilterForm(CleanInputMixin, forms.Form):
         required=False, min_value=1, max_value=99, label=_("Bộ sản phẩm")
     )
 
+    def __init__(self, *args, rounds=None, **kwargs):
+        """`rounds`: the rounds the user may pick (those of the applications they may see)."""
+        super().__init__(*args, **kwargs)
+        if rounds is not None:
+            self.fields["round"].queryset = rounds
+
 
 class UploadForm(CleanInputMixin, forms.Form):
     section = forms.ChoiceField(label=_("Tiêu chí/mục"))

@@ -2,7 +2,7 @@
 
 `import_check` turns rows into a plan (creates, updates, unchanged, errors: row, column, reason);
 `import_apply` is the service that writes a plan without errors, with bulk inserts and one audit
-entry per created or changed object. Producers match by tax code; products by product code, else
+entry for the whole import (its row count, the ids created, each update's before and after). Producers match by tax code; products by product code, else
 by producer tax code and product name.
 """
 
@@ -28,7 +28,6 @@ from .excel import column_header, column_letter
 from .messages import reason
 from .models import Producer, Product
 from .product_sets import find_set
-from .services import PRODUCER_FIELDS, PRODUCT_FIELDS
 
 BATCH = 1000
 # Columns whose value lands in a field of another name or model.
@@ -247,12 +246,13 @@ def _plan_row(plan: ImportPlan, model, current, data: dict[str, Any]) -> None:
 
 @transaction.atomic
 def import_apply(*, actor, plan: ImportPlan) -> tuple[int, int]:
-    """Writes a checked plan: bulk inserts and updates, one audit entry per object. Returns
-    (created, updated). Refuses a plan with errors."""
+    """Writes a checked plan: bulk inserts and updates, one audit entry for the import (its row
+    count, the ids created, each update's before and after). Returns (created, updated). Refuses a
+    plan with errors."""
     if not plan.ok:
         raise ValueError("plan has errors")
     is_product = plan.kind == "products"
-    model, fields = (Product, PRODUCT_FIELDS) if is_product else (Producer, PRODUCER_FIELDS)
+    model = Product if is_product else Producer
     for obj in plan.creates + [update[0] for update in plan.updates]:
         obj.search_key = obj.make_search_key()
     created = model.objects.bulk_create(plan.creates, batch_size=BATCH)
@@ -263,7 +263,7 @@ def import_apply(*, actor, plan: ImportPlan) -> tuple[int, int]:
     model.objects.bulk_update(updated, changed_fields, batch_size=BATCH)
     if not is_product:
         _refresh_renamed(plan)
-    _audit_many(actor, created, plan.updates, fields, plan.kind)
+    _audit_import(actor, created, plan, model)
     return len(created), len(updated)
 
 
@@ -275,24 +275,31 @@ def _refresh_renamed(plan: ImportPlan) -> None:
             _refresh_product_keys(producer)
 
 
-def _audit_many(actor, created, updates, fields, kind) -> None:
-    """One audit entry per object, inserted in bulk (the same rows audit_record would write)."""
-    singular = "product" if kind == "products" else "producer"
-    content_type = ContentType.objects.get_for_model(Product if singular == "product" else Producer)
-    who = actor if getattr(actor, "is_authenticated", False) else None
-
-    def entry(action: str, obj, before: dict, after: dict) -> AuditEntry:
-        return AuditEntry(
-            actor=who, action=f"{singular}_{action}", content_type=content_type,
-            object_id=str(obj.pk), object_repr=str(obj)[:255], summary=_("Nhập từ Excel"),
-            before=_plain(before), after=_plain(after),
-        )  # fmt: skip
-
-    entries = [entry("create", obj, {}, snapshot(obj, fields)) for obj in created]
-    entries += [
-        entry("update", obj, before, snapshot(obj, names)) for obj, names, before in updates
-    ]
-    AuditEntry.objects.bulk_create(entries, batch_size=BATCH)
+def _audit_import(actor, created, plan: ImportPlan, model) -> None:
+    """One audit entry for the whole import, carrying its row count and, so that every object's
+    change stays traceable, the ids created and each update's fields before and after."""
+    rows = len(created) + len(plan.updates) + plan.unchanged
+    changes = {
+        str(obj.pk): {"before": _plain(before), "after": _plain(snapshot(obj, names))}
+        for obj, names, before in plan.updates
+    }
+    AuditEntry.objects.create(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=f"{plan.kind}_import",
+        content_type=ContentType.objects.get_for_model(model),
+        object_id="",
+        object_repr=_("Nhập từ Excel: %(rows)s dòng") % {"rows": rows},
+        summary=_("Nhập từ Excel: %(rows)s dòng, %(created)s tạo mới, %(updated)s cập nhật")
+        % {"rows": rows, "created": len(created), "updated": len(plan.updates)},
+        after={
+            "rows": rows,
+            "created": len(created),
+            "updated": len(plan.updates),
+            "unchanged": plan.unchanged,
+            "created_ids": [obj.pk for obj in created],
+        },
+        before={"changes": changes} if changes else {},
+    )
 
 
 def _plain(values: dict[str, Any]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ocop.accounts.permissions import login_required, role_required
 from ocop.accounts.roles import Role
 from ocop.registry.models import Product
+from ocop.registry.views import page_of, query_without_page
 
 from .. import workflow
 from ..forms import ApplicationCreateForm, ApplicationFilterForm
@@ -37,10 +38,12 @@ def _base_queryset(user):
 
 @role_required(*LIST_ROLES)
 def application_list(request):
-    """The applications the user may see, searched (q) and filtered by round, stage, commune and
-    product set."""
-    form = ApplicationFilterForm(request.GET or None)
-    applications = _base_queryset(request.user)
+    """The applications the user may see, searched (q) and filtered by round (only the rounds of
+    those applications), stage, commune and product set; 25 a page."""
+    visible = _base_queryset(request.user)
+    rounds = Round.objects.filter(pk__in=visible.values("round")).select_related("province")
+    form = ApplicationFilterForm(request.GET or None, rounds=rounds)
+    applications = visible
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
@@ -53,14 +56,21 @@ def application_list(request):
             applications = applications.filter(commune__code=data["commune"])
         if data["set_number"]:
             applications = applications.filter(set_number=data["set_number"])
-    context = {"form": form, "applications": applications[:500], "today": timezone.localdate()}
+    page = page_of(request, applications)
+    context = {
+        "form": form,
+        "page": page,
+        "applications": page.object_list,
+        "query": query_without_page(request),
+        "today": timezone.localdate(),
+    }
     return render(request, "evaluation/application_list.html", context)
 
 
 @login_required
 def my_tasks(request):
     """The dossiers waiting for this user's action: overdue first, then the nearest deadline, those
-    without a deadline last (SQLite would put NULL first)."""
+    without a deadline last (SQLite would put NULL first); 25 a page."""
     user = request.user
     role = Role.PROVINCE if user.is_superuser or user.role == Role.ADMIN else user.role
     stages = [s for s in workflow.STAGES if role in workflow.actors_of(s)]
@@ -71,7 +81,14 @@ def my_tasks(request):
     )
     if role == Role.PRODUCER:
         tasks = tasks.filter(producer__representatives=user)
-    context = {"tasks": tasks[:500], "today": timezone.localdate(), "role": role}
+    page = page_of(request, tasks)
+    context = {
+        "page": page,
+        "tasks": page.object_list,
+        "query": query_without_page(request),
+        "today": timezone.localdate(),
+        "role": role,
+    }
     return render(request, "evaluation/application_tasks.html", context)
 
 

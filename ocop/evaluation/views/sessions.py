@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -64,13 +65,21 @@ def session_new(request, pk: int):
     return render(request, "evaluation/session_new.html", {"form": form, "council": council})
 
 
+BOARD_PAGE_SIZE = 50
+
+
 @role_required(*COUNCIL_ROLES)
 def session_detail(request, pk: int):
     session = fetch_session(request, pk)
     members, rows = board(session, request.user)
+    # 50 products a page: a 500-product session stays a small page (the workbook has them all).
+    page = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "evaluation/session_detail.html", {
-        "session": session, "council": session.council, "members": members, "rows": rows,
-        "officer": is_officer_of(request.user, session.council), "outcome_form": OutcomeForm(),
+        "session": session, "council": session.council, "members": members,
+        "rows": page.object_list, "page": page, "query": "",
+        "officer": is_officer_of(request.user, session.council),
+        # Rendered once, repeated per product (rendering a form costs milliseconds each time).
+        "outcome_fields": OutcomeForm().as_div(),
     })  # fmt: skip
 
 

@@ -118,10 +118,21 @@ def test_import_creates_then_updates_and_audits(registry, personas):
     plan = import_check("products", read_rows("products", product_sheet(rows)))
     assert (len(plan.creates), len(plan.updates), plan.unchanged) == (0, 1, 2)
     import_apply(actor=personas["commune_x"], plan=plan)
-    assert Product.objects.get(name="Sản phẩm 1").price == 999
-    update = AuditEntry.objects.filter(action="product_update").get()
-    assert update.changes() == [("price", 1000, 999)]
-    assert AuditEntry.objects.filter(action="product_create").count() == 3
+    product = Product.objects.get(name="Sản phẩm 1")
+    assert product.price == 999
+    # One entry per import (not per row), with its row count, the ids created and the changes.
+    first, second = AuditEntry.objects.filter(action="products_import").order_by("id")
+    assert AuditEntry.objects.filter(action__in=["product_create", "product_update"]).count() == 0
+    assert (first.after["rows"], first.after["created"], first.after["updated"]) == (3, 3, 0)
+    assert sorted(first.after["created_ids"]) == sorted(
+        Product.objects.filter(name__startswith="Sản phẩm ").values_list("pk", flat=True)
+    )
+    assert (second.after["rows"], second.after["created"], second.after["updated"]) == (3, 0, 1)
+    assert second.before == {
+        "changes": {str(product.pk): {"before": {"price": 1000}, "after": {"price": 999}}}
+    }
+    assert second.actor == personas["commune_x"]
+    assert second.summary == "Nhập từ Excel: 3 dòng, 0 tạo mới, 1 cập nhật"
 
 
 def _full_data(registry):

@@ -1,0 +1,46 @@
+"""Council session of 500 products × 7 members: consolidation against one SQL GROUP BY of the
+same sheets (goal ≤ 5×), and the results page (the session board) as the council's officer sees
+it, against the hello-world view through the same client (goal < 300 ms)."""
+
+import time
+
+from django.db.models import Avg, Count, Max, Min
+from django.test import Client
+
+from bench.harness import Result, best_of
+from ocop.evaluation.consolidation import consolidate_session
+from ocop.evaluation.models import ScoreSheet
+
+
+def run(context) -> list:
+    session = context.dataset.session
+    sheets = ScoreSheet.objects.filter(item__session=session, status="submitted")
+    count = sheets.count()
+
+    def group_by():
+        return list(
+            sheets.values("item_id").annotate(Avg("total"), Min("total"), Max("total"), Count("id"))
+        )
+
+    ours, theirs = best_of(
+        lambda: consolidate_session(session), group_by, 3 if context.quick else 5
+    )
+    items = len(group_by())
+    results = [Result(f"consolidate {items} × 7 session, ms", ours * 1000, theirs * 1000, "ms", "≤ 5×",
+                      f"{count} sheets")]  # fmt: skip
+    client = Client()
+    client.force_login(context.dataset.users["bench_province"])
+    url = f"/sessions/{session.pk}/"
+    page, hello, size = float("inf"), float("inf"), 0
+    for _ in range(3 if context.quick else 5):
+        start = time.perf_counter()
+        client.get("/bench/hello/")
+        hello = min(hello, time.perf_counter() - start)
+        start = time.perf_counter()
+        response = client.get(url)
+        page = min(page, time.perf_counter() - start)
+        assert response.status_code == 200, response.status_code
+        size = len(response.content)
+    results.append(Result("council results page, ms", page * 1000, hello * 1000, "ms", "< 300 ms",
+                          f"{size // 1024} KB, vs hello view"))  # fmt: skip
+    return results

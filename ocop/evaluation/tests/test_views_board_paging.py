@@ -1,0 +1,59 @@
+"""The session board (the council's results page): 50 products a page, and the same number of
+queries however many products and sheets the session holds."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from ocop.accounts.testing import client_for
+from ocop.evaluation.models import Application, ScoreSheet, SessionItem
+from ocop.evaluation.services.sheets import item_sheet
+from ocop.evaluation.testing import answers_totalling, make_product
+
+pytestmark = pytest.mark.django_db
+
+
+def _add_items(w, world, count: int, start: int) -> None:
+    """`count` more products on the agenda, each with a submitted sheet from every seat."""
+    for n in range(start, start + count):
+        product = make_product(world.producer_a, f"Sản phẩm hội đồng {n}")
+        dossier = Application.objects.create(
+            round=world.round, product=product, producer=product.producer,
+            commune=product.producer.commune, kind="first", rules="26-2026", set_number=1,
+            stage="in_council_session",
+        )  # fmt: skip
+        item = SessionItem.objects.create(session=w.session, application=dossier)
+        answers = answers_totalling(item_sheet(item), 70)
+        for member in w.members:
+            ScoreSheet.objects.create(item=item, member=member, answers=answers, total=70,
+                                      status="submitted", submitted_at=timezone.now(), version=1)  # fmt: skip
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_board_queries_do_not_grow_with_the_session(personas, council_world, world):
+    w = council_world
+    url = f"/sessions/{w.session.pk}/"
+    client = client_for(w.members[0].user)
+    _add_items(w, world, 2, start=0)
+    small = _queries(client, url)
+    _add_items(w, world, 10, start=2)
+    assert _queries(client, url) == small
+
+
+def test_board_shows_50_products_a_page(personas, council_world, world):
+    w = council_world
+    _add_items(w, world, 52, start=0)  # 55 with the three of the fixture
+    client = client_for(w.members[0].user)
+    first = client.get(f"/sessions/{w.session.pk}/")
+    second = client.get(f"/sessions/{w.session.pk}/", {"page": 2})
+    assert (len(first.context["rows"]), len(second.context["rows"])) == (50, 5)
+    assert "page=2" in first.content.decode()
+    assert not {r.item.pk for r in first.context["rows"]} & {
+        r.item.pk for r in second.context["rows"]
+    }
