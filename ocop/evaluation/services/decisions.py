@@ -25,6 +25,7 @@ from ocop.places.models import Province
 from .. import workflow
 from ..models import Application, ApplicationKind, Decision, DecisionCounter, SessionItem
 from ..models.rounds import RoundLevel
+from . import reevaluation
 from .transitions import application_move
 
 MINISTRY = "Bộ Nông nghiệp và Môi trường"
@@ -147,6 +148,8 @@ def _decide_item(actor, decision: Decision, item: SessionItem, issue_date: date)
             issue_date=issue_date, supersedes=current, signer_name=decision.signer,
             signer_title=decision.signer_title,
         )  # fmt: skip
+    else:  # no new certificate: a late re-evaluation's extension ends with this result (12.3)
+        reevaluation.on_result(actor=actor, application=application, on=decision.decided_on)
 
 
 def _not_upgraded(application: Application, item: SessionItem, current) -> bool:

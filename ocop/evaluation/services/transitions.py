@@ -23,6 +23,7 @@ from ..models import Application, RegistrationCounter, Round, StageChange
 from ..models.applications import Stage
 from ..periods import format_registration_number, rules_for_filing
 from ..selfscore import sheet_for
+from . import reevaluation
 from .applications import is_representative
 
 MAU03_TOPICS = ("raw_materials", "local_labour", "idea_origin", "local_identity")
@@ -81,12 +82,16 @@ def application_transition(
     if move.needs_items and not items:
         raise ValidationError(_("Vui lòng nêu ít nhất một nội dung cần hoàn thiện và lý do."))
     _apply_effects(application, action, reason, report or {}, today)
+    if action == "submit":
+        reevaluation.on_filing(actor=actor, application=application, today=today)  # Art. 12.3
     before = application.stage
     application.stage = move.target
     application.stage_since = timezone.now()
     overrides = getattr(settings, "OCOP_EVALUATION_DEADLINES", None)
     application.stage_due = workflow.due_date(move.target, today, overrides)
     application.save()
+    if move.target in workflow.FINAL:
+        reevaluation.on_result(actor=actor, application=application, on=today)
     reason = reason or "; ".join(f"{i['item']}: {i['reason']}" for i in items)
     StageChange.objects.create(
         application=application, action=action, from_stage=before, to_stage=move.target,
@@ -291,6 +296,8 @@ def application_move(
         stage_due=workflow.due_date(move.target, timezone.localdate(), overrides),
     )  # fmt: skip
     application.stage = move.target
+    if move.target in (workflow.REJECTED, workflow.STOPPED):  # a decided one: decisions.py
+        reevaluation.on_result(actor=actor, application=application, on=timezone.localdate())
     StageChange.objects.create(
         application=application, action=action, from_stage=before, to_stage=move.target,
         actor=actor, reason=reason.strip(),
