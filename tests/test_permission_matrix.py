@@ -183,6 +183,8 @@ TABLE: dict[str, list[Case]] = {
         post_only(DRAFT, lambda w: {"pk": w.draft.pk, "action": "submit"}),
         post_only(FILED, lambda w: {"pk": w.free.application_id, "action": "accept"}),
     ],
+    # Art. 12.2: only the dossier's province officers (and admins) move a lapsed 148 dossier
+    "evaluation:application_renew_rules": [post_only(MANAGERS, filed)],
     "evaluation:evidence_add": [post_only(DRAFT, draft), post_only(FILED, filed)],
     "evaluation:application_zip": [same(DRAFT, draft), same(FILED, filed)],
     "evaluation:application_form01_pdf": [same(FILED, filed)],

@@ -37,6 +37,11 @@ urlpatterns = [
     path(
         "applications/<int:pk>/act/<slug:action>/", actions.application_act, name="application_act"
     ),
+    path(
+        "applications/<int:pk>/renew-rules/",
+        actions.application_renew_rules_view,
+        name="application_renew_rules",
+    ),
     path("applications/<int:pk>/files/", files.evidence_add, name="evidence_add"),
     path("applications/<int:pk>/dossier.zip", files.application_zip, name="application_zip"),
     path("applications/<int:pk>/mau-01.pdf", pdfs.form01_pdf, name="application_form01_pdf"),

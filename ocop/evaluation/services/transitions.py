@@ -147,6 +147,8 @@ def _apply_effects(
         application.product.code = product_assign_code(
             product=application.product, year=application.round.year
         )
+    elif action == "accept":
+        application.complete_on = today  # Art. 7.6.g: the complete dossier is received
     elif action in ("record_site_visit", "report_to_council"):
         text = report.get("text", "").strip()
         if not text:

@@ -16,6 +16,7 @@ from ..forms import ApplicationCreateForm, ApplicationFilterForm
 from ..models import Application, Round
 from ..services.applications import application_create, may_edit
 from ..services.files import may_upload
+from ..services.renewal import may_renew, renewable
 from ..services.transitions import available_actions
 from .common import (
     criterion_rows,
@@ -111,5 +112,7 @@ def application_detail(request, pk: int):
         "rows": criterion_rows(application),
         "section_files": section_files(application),
         "today": timezone.localdate(),
+        "can_renew": may_renew(request.user, application)
+        and renewable(application, timezone.localdate()),
     }
     return render(request, "evaluation/application_detail.html", context)
