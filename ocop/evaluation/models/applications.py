@@ -149,8 +149,9 @@ class Application(models.Model):
     stage_due = models.DateField(_("hạn xử lý"), null=True, blank=True)
     registration_number = models.CharField(_("số phiếu đăng ký"), max_length=40, blank=True)
     filed_on = models.DateField(_("ngày nộp"), null=True, blank=True)
-    # The day the provincial agency accepted the complete dossier at intake: Art. 7.6.g counts a
-    # re-evaluation's 45 days from it ("kể từ ngày nhận đủ hồ sơ đề nghị").
+    # The day the province received the complete dossier (the commune's proposal, or the completed
+    # additions when intake asked for some): Art. 7.6.g counts a re-evaluation's 45 days from it
+    # ("kể từ ngày nhận đủ hồ sơ đề nghị").
     complete_on = models.DateField(_("ngày nhận đủ hồ sơ"), null=True, blank=True)
     form01 = models.JSONField(_("phiếu đăng ký (Mẫu 01)"), default=dict, blank=True)
     form02 = models.JSONField(_("báo cáo tự đánh giá (Mẫu 02)"), default=dict, blank=True)

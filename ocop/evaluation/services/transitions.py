@@ -88,7 +88,7 @@ def application_transition(
     application.stage = move.target
     application.stage_since = timezone.now()
     overrides = getattr(settings, "OCOP_EVALUATION_DEADLINES", None)
-    application.stage_due = workflow.due_date(move.target, today, overrides)
+    application.stage_due = workflow.due_date(move.target, today, overrides, application.kind)
     application.save()
     if move.target in workflow.FINAL:
         reevaluation.on_result(actor=actor, application=application, on=today)
@@ -141,14 +141,17 @@ def _apply_effects(
             k: report[k].strip() for k in (*MAU03_TOPICS, "proposal_letter")
         }
         application.commune_report["date"] = today.isoformat()
+        application.complete_on = today  # received by the province (Art. 7.6.g), unless additions
         # The product enters evaluation: it gets its code (T)-(X)-(STT)-YYYY with the round's
         # year, once; a product evaluated before keeps its code (product_assign_code is
         # idempotent). None as actor: the system acts, the commune's right was checked above.
         application.product.code = product_assign_code(
             product=application.product, year=application.round.year
         )
-    elif action == "accept":
+    elif action == "complete_additions":
         application.complete_on = today  # Art. 7.6.g: the complete dossier is received
+    elif action == "request_additions":
+        application.complete_on = None  # not complete after all: counted from the additions
     elif action in ("record_site_visit", "report_to_council"):
         text = report.get("text", "").strip()
         if not text:
@@ -295,7 +298,7 @@ def application_move(
     overrides = getattr(settings, "OCOP_EVALUATION_DEADLINES", None)
     Application.objects.filter(pk=application.pk).update(
         stage=move.target, stage_since=timezone.now(),
-        stage_due=workflow.due_date(move.target, timezone.localdate(), overrides),
+        stage_due=workflow.due_date(move.target, timezone.localdate(), overrides, application.kind),
     )  # fmt: skip
     application.stage = move.target
     if move.target in (workflow.REJECTED, workflow.STOPPED):  # a decided one: decisions.py
