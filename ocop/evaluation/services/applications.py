@@ -52,6 +52,7 @@ def application_create(
     _check_round(round, producer, today)
     if kind not in ApplicationKind.values:
         raise ValidationError(_("Loại đăng ký không hợp lệ."))
+    _check_legal_form(producer, product)
     if kind != ApplicationKind.FIRST and not product.current_stars:
         raise ValidationError(
             _("Sản phẩm chưa được công nhận OCOP: chỉ có thể đăng ký đánh giá lần đầu.")
@@ -91,6 +92,24 @@ def _check_round(round: Round, producer, today: date) -> None:
         raise ValidationError(_("Đợt đánh giá không thuộc tỉnh của chủ thể."))
     if round.proposal_deadline < today:
         raise ValidationError(_("Đợt đánh giá đã hết hạn nhận hồ sơ."))
+
+
+TOURISM_SET = 26  # Phụ lục I, VI.1: dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch
+TOURISM_ONLY_FORMS = ("association", "operating_centre")
+
+
+def _check_legal_form(producer, product) -> None:
+    """Art. 2.3: "Đối với nhóm sản phẩm dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du
+    lịch bao gồm thêm: hội, hiệp hội, trung tâm điều hành hoặc tổ chức tương đương": associations
+    and operating centres file only tourism products (set 26)."""
+    if producer.legal_form in TOURISM_ONLY_FORMS and product.set_number != TOURISM_SET:
+        raise ValidationError(
+            _(
+                "Hội, hiệp hội, trung tâm điều hành chỉ đăng ký sản phẩm nhóm dịch vụ du lịch cộng "
+                "đồng, du lịch sinh thái và điểm du lịch (bộ sản phẩm 26; khoản 3 Điều 2 Quyết định "
+                "26/2026/QĐ-TTg)."
+            )
+        )
 
 
 def _last_dossier(product) -> Application | None:
@@ -138,7 +157,7 @@ def _form01_from_registry(product) -> dict[str, Any]:
         "email": producer.email,
         "product_name": product.name,
         "product_group": product.product_set.label if product.product_set else "",
-        "samples": 5,
+        "samples": 0 if product.set_number == TOURISM_SET else 5,  # Art. 6.2.d
     }
 
 

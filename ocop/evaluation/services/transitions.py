@@ -24,7 +24,7 @@ from ..models.applications import Stage
 from ..periods import format_registration_number, rules_for_filing
 from ..selfscore import sheet_for
 from . import reevaluation
-from .applications import is_representative
+from .applications import TOURISM_SET, is_representative
 
 MAU03_TOPICS = ("raw_materials", "local_labour", "idea_origin", "local_identity")
 REQUIRED_FORM01 = ("producer_name", "representative_name", "product_name", "phone")
@@ -225,6 +225,13 @@ def _check_complete(application: Application, rules: str) -> None:
         problems.append(
             _("Báo cáo tự đánh giá (Mẫu 02) thiếu kết quả sản xuất kinh doanh hoặc kế hoạch.")
         )
+    if application.set_number != TOURISM_SET and _samples(application) < REQUIRED_SAMPLES:
+        # Art. 6.2.d: "05 sản phẩm mẫu được gửi kèm theo hồ sơ (trừ nhóm sản phẩm Dịch vụ du
+        # lịch cộng đồng, du lịch sinh thái và điểm du lịch)".
+        problems.append(
+            _("Cần gửi kèm 05 sản phẩm mẫu (điểm d khoản 2 Điều 6); Mẫu 01 ghi %(count)s.")
+            % {"count": _samples(application)}
+        )
     sheet = sheet_for(rules, application.set_number)
     if sheet is not None:
         unanswered = [c.code for c in sheet.criteria if c.code not in application.self_scores]
@@ -237,6 +244,16 @@ def _check_complete(application: Application, rules: str) -> None:
         problems.append(_("Chưa đính kèm tài liệu minh chứng nào."))
     if problems:
         raise ValidationError(problems)
+
+
+REQUIRED_SAMPLES = 5
+
+
+def _samples(application: Application) -> int:
+    try:
+        return int(application.form01.get("samples") or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _next_registration_number(application: Application, year: int) -> str:

@@ -1,0 +1,98 @@
+"""Smaller rules of Decision 26/2026/QĐ-TTg (issue 13, item 9), each on concrete dates: Art. 2.3
+(associations and operating centres only for tourism), Art. 6.2.d (5 samples except tourism), and
+the 148-2023 era's district 3★ (a province 3★ dated before 1 Jul 2025 is refused)."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from ocop.certificates.recognition import Problem, level_problem
+from ocop.certificates.services import certificate_issue
+from ocop.evaluation.models import Application
+from ocop.evaluation.services.applications import application_create, application_save_forms
+from ocop.evaluation.services.transitions import application_transition
+from ocop.evaluation.testing import fill_dossier, make_product
+
+pytestmark = pytest.mark.django_db
+
+
+def test_art_2_3_an_association_files_only_tourism_products(personas, world):
+    """Art. 2.3 ("Đối với nhóm sản phẩm dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du
+    lịch bao gồm thêm: hội, hiệp hội, trung tâm điều hành"): on 4 Jan 2027 an association's rice
+    (set 1) is refused, nothing created; its community tourism product (set 26) is accepted."""
+    world.producer_a.legal_form = "association"
+    world.producer_a.save(update_fields=["legal_form"])
+    rice = make_product(world.producer_a, "Gạo tám")
+    tour = make_product(world.producer_a, "Du lịch làng nghề")
+    tour.set_number = 26
+    tour.save(update_fields=["set_number"])
+
+    def create(product):
+        return application_create(actor=personas["producer_a"], product=product,
+                                  round=world.round, kind="first", today=date(2027, 1, 4))  # fmt: skip
+
+    with pytest.raises(ValidationError) as refused:
+        create(rice)
+    assert refused.value.messages == [
+        "Hội, hiệp hội, trung tâm điều hành chỉ đăng ký sản phẩm nhóm dịch vụ du lịch cộng đồng, "
+        "du lịch sinh thái và điểm du lịch (bộ sản phẩm 26; khoản 3 Điều 2 Quyết định "
+        "26/2026/QĐ-TTg)."
+    ]
+    assert Application.objects.count() == 0
+    application = create(tour)
+    assert (application.set_number, application.form01["samples"]) == (26, 0)
+
+
+def test_art_6_2_d_five_samples_are_required_except_for_tourism(personas, world):
+    """Art. 6.2.d ("05 sản phẩm mẫu được gửi kèm theo hồ sơ (trừ nhóm sản phẩm Dịch vụ du lịch
+    cộng đồng, du lịch sinh thái và điểm du lịch)"): a rice dossier declaring 3 samples is refused
+    at its submission on 4 Jan 2027 and stays a draft; with 5 it is filed."""
+    user = personas["producer_a"]
+    application = fill_dossier(
+        application_create(actor=user, product=world.product_a, round=world.round, kind="first",
+                           today=date(2027, 1, 4)), user)  # fmt: skip
+    application_save_forms(actor=user, application=application, form01={"samples": 3})
+
+    def submit():
+        return application_transition(actor=user, application=application, action="submit",
+                                      today=date(2027, 1, 4))  # fmt: skip
+
+    with pytest.raises(ValidationError) as refused:
+        submit()
+    assert refused.value.messages == [
+        "Cần gửi kèm 05 sản phẩm mẫu (điểm d khoản 2 Điều 6); Mẫu 01 ghi 3."
+    ]
+    application.refresh_from_db()
+    assert (application.stage, application.registration_number) == ("draft", "")
+    application_save_forms(actor=user, application=application, form01={"samples": 5})
+    assert submit().stage == "submitted"
+
+
+def test_a_province_3_star_dated_before_1_jul_2025_under_148_is_refused(world):
+    """Districts recognised 3★ under 148-2023 until the 2025 reform (districts abolished 1 Jul
+    2025): a province certificate for 3★ decided 10 Jun 2025 is refused, nothing issued; one
+    decided 10 Jul 2025 is issued; 4★ by the province on 10 Jun 2025 stays fine."""
+    product = make_product(world.producer_a, "Gạo tám")
+
+    def issue(day, stars=3):
+        return certificate_issue(
+            actor=None, product=product, stars=stars, rules="148-2023",
+            authority_name="UBND thành phố Hà Nội", authority_level="province",
+            decision_number="05/QĐ-UBND", decision_date=day, issue_date=day,
+        )  # fmt: skip
+
+    with pytest.raises(ValidationError) as refused:
+        issue(date(2025, 6, 10))
+    assert refused.value.messages == [
+        "Từ 24/02/2023 đến 30/06/2025 (Quyết định 148/QĐ-TTg) sản phẩm 3 sao do UBND cấp huyện "
+        "công nhận, không phải cấp tỉnh (ngày 10/06/2025)."
+    ]
+    assert product.certificates.count() == 0
+    assert issue(date(2025, 7, 10)).stars == 3
+    assert level_problem(4, "province", date(2025, 6, 10)) is None
+    # A year-only historic result of 2025 may fall after 1 Jul: accepted.
+    assert level_problem(3, "province", date(2025, 1, 1), date(2025, 12, 31)) is None
+    assert level_problem(3, "province", date(2024, 1, 1), date(2024, 12, 31)) == (
+        Problem.PROVINCE_THREE_IN_DISTRICT_ERA
+    )
