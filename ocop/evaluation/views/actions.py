@@ -89,8 +89,8 @@ def application_renew_rules_view(request, pk: int):
     if not is_confirmed(request) and renewable(application, timezone.localdate()):
         return confirmation(
             request, title=str(_("Đánh giá lại theo Bộ tiêu chí 26/2026?")),
-            rows=[(_("Hồ sơ"), application.registration_number),
-                  (_("Sản phẩm"), application.product.name)],
+            rows=[(str(_("Hồ sơ")), application.registration_number),
+                  (str(_("Sản phẩm")), application.product.name)],
             button=str(_("Xác nhận chuyển bộ tiêu chí")),
             notes=[str(_("Điểm tự chấm theo Bộ tiêu chí 148/QĐ-TTg bị xóa; hồ sơ trả về chủ thể "
                          "để tự chấm lại rồi nộp lại."))],
