@@ -96,3 +96,19 @@ def test_a_province_3_star_dated_before_1_jul_2025_under_148_is_refused(world):
     assert level_problem(3, "province", date(2024, 1, 1), date(2024, 12, 31)) == (
         Problem.PROVINCE_THREE_IN_DISTRICT_ERA
     )
+
+
+def test_art_5_1_a_decision_after_the_rounds_decision_date_is_flagged(council_world):
+    """Art. 5.1 ("Đợt 01 trước ngày 30 tháng 6"): round 1/2027 decides by 30 Jun 2027; the
+    confirmation of a decision dated 10 Jul 2027 names the late products, one dated 30 Jun 2027
+    does not (a warning: the decision is not refused)."""
+    from ocop.evaluation.confirmations import decision_rows
+
+    items = council_world.items
+    late = dict(decision_rows(items, date(2027, 7, 10), "Nguyễn Văn A"))
+    assert late["Quá hạn quyết định của đợt (Điều 5 khoản 1)"] == "; ".join(
+        f"{i.application.product.name} (Đợt 1/2027 – Thành phố Hà Nội, hạn 30/06/2027)"
+        for i in items
+    )
+    on_time = dict(decision_rows(items, date(2027, 6, 30), "Nguyễn Văn A"))
+    assert "Quá hạn quyết định của đợt (Điều 5 khoản 1)" not in on_time
