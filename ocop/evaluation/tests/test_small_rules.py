@@ -112,3 +112,31 @@ def test_art_5_1_a_decision_after_the_rounds_decision_date_is_flagged(council_wo
     )
     on_time = dict(decision_rows(items, date(2027, 6, 30), "Nguyễn Văn A"))
     assert "Quá hạn quyết định của đợt (Điều 5 khoản 1)" not in on_time
+
+
+def test_art_7_3_b_and_7_4_b_council_composition_is_warned_not_blocked(
+    council_world, client, personas
+):
+    """Art. 7.3.b (provincial council: chair from the provincial People's Committee; members from
+    the departments of agriculture and environment, industry and trade, health, science and
+    technology, culture) and 7.4.b (the ministries, centrally): the gaps are listed for the
+    council's managers; nothing is refused."""
+    from ocop.core.messages import Message
+    from ocop.evaluation.composition import composition_gaps
+
+    full = [("chair", "UBND thành phố Hà Nội"), ("member", "Sở Nông nghiệp và Môi trường"),
+            ("member", "SỞ CÔNG THƯƠNG"), ("member", "Sở Y tế"),
+            ("member", "Sở Khoa học và Công nghệ"), ("secretary", "Sở Văn hóa, Thể thao và Du lịch")]  # fmt: skip
+    assert composition_gaps("province", full) == []
+    assert composition_gaps("province", [("advisor", "Sở Y tế"), *full[3:]]) == [
+        Message("council.no_chair", {"article": "7.3.b"}),
+        Message("council.missing_agency", {"agency": "Sở Nông nghiệp và Môi trường", "article": "7.3.b"}),
+        Message("council.missing_agency", {"agency": "Sở Công Thương", "article": "7.3.b"}),
+    ]  # fmt: skip
+    assert composition_gaps("central", [("chair", "Bộ Nông nghiệp và Môi trường")])[0] == Message(
+        "council.missing_agency", {"agency": "Bộ Công Thương", "article": "7.4.b"}
+    )
+    client.force_login(personas["province_p"])
+    page = client.get(f"/councils/{council_world.council.pk}/").content.decode()
+    assert "data-composition-gaps" in page
+    assert "Hội đồng chưa có thành viên đại diện Sở Công Thương (Điều 7.3.b)" in page
