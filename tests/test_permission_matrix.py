@@ -218,6 +218,7 @@ TABLE: dict[str, list[Case]] = {
         same(MANAGERS, lambda w: {"pk": w.closed.pk}),
     ],
     "evaluation:session_close": [post_only(MANAGERS, session)],
+    "evaluation:session_attendance": [post_only(MANAGERS, session)],
     "evaluation:item_outcome": [
         post_only(MANAGERS, lambda w: {"pk": w.session.pk, "item_pk": w.free.pk})
     ],

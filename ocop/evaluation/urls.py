@@ -62,6 +62,7 @@ urlpatterns = [
     path("councils/<int:pk>/sessions/new/", sessions.session_new, name="session_new"),
     path("sessions/<int:pk>/", sessions.session_detail, name="session_detail"),
     path("sessions/<int:pk>/close/", sessions.session_close_view, name="session_close"),
+    path("sessions/<int:pk>/attendance/", sessions.session_attendance, name="session_attendance"),
     path(
         "sessions/<int:pk>/items/<int:item_pk>/outcome/", sessions.item_outcome, name="item_outcome"
     ),

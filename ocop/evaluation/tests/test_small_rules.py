@@ -140,3 +140,31 @@ def test_art_7_3_b_and_7_4_b_council_composition_is_warned_not_blocked(
     page = client.get(f"/councils/{council_world.council.pk}/").content.decode()
     assert "data-composition-gaps" in page
     assert "Hội đồng chưa có thành viên đại diện Sở Công Thương (Điều 7.3.b)" in page
+
+
+def test_attendance_can_be_changed_after_the_session_of_20_may_2027_opened(
+    council_world, client, personas
+):
+    """Art. 7.3.d (the council meets under its rules; the minutes count who was present): after the
+    session of 20 May 2027 opened, its manager records that only the chair and the secretary sit;
+    a plain member cannot (404, unchanged); after the close it is refused."""
+    from ocop.core.models import AuditEntry
+    from ocop.evaluation.services.sessions import session_attendance_set
+
+    w = council_world
+    chair, member, secretary = w.members
+    url = f"/sessions/{w.session.pk}/attendance/"
+    client.force_login(member.user)
+    assert client.post(url, {"present": [member.pk]}).status_code == 404
+    before = set(w.session.present.values_list("pk", flat=True))
+    client.force_login(personas["province_p"])
+    page = client.get(f"/sessions/{w.session.pk}/").content.decode()
+    assert "data-attendance" in page
+    assert client.post(url, {"present": [chair.pk, secretary.pk]}).status_code == 302
+    assert set(w.session.present.values_list("pk", flat=True)) == {chair.pk, secretary.pk} != before
+    assert AuditEntry.objects.filter(action="session_attendance_set").count() >= 1
+    type(w.session).objects.filter(pk=w.session.pk).update(status="closed")
+    w.session.refresh_from_db()
+    with pytest.raises(ValidationError):
+        session_attendance_set(actor=personas["province_p"], session=w.session, present=[chair])
+    assert set(w.session.present.values_list("pk", flat=True)) == {chair.pk, secretary.pk}
