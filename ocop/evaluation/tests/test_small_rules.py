@@ -168,3 +168,31 @@ def test_attendance_can_be_changed_after_the_session_of_20_may_2027_opened(
     with pytest.raises(ValidationError):
         session_attendance_set(actor=personas["province_p"], session=w.session, present=[chair])
     assert set(w.session.present.values_list("pk", flat=True)) == {chair.pk, secretary.pk}
+
+
+def test_art_5_1_an_extra_round_cites_its_basis(personas, territory):
+    """Art. 5.1 ("có thể tổ chức thêm các đợt đánh giá trong năm, nhưng phải được quy định trong
+    Quyết định ban hành Quy chế hoạt động của Hội đồng cấp tỉnh … và có kế hoạch"): round 3/2027
+    (proposals by 15 Aug, decision by 30 Sep 2027) without a basis is refused, nothing created;
+    with its basis it opens; regular round 1 needs none."""
+    from ocop.evaluation.models import Round
+    from ocop.evaluation.services.rounds import round_create
+
+    def create(number, basis="", dates=(date(2027, 8, 15), date(2027, 9, 30))):
+        return round_create(actor=personas["province_p"], level="province", year=2027,
+                            number=number, province=territory.province_p,
+                            proposal_deadline=dates[0], decision_deadline=dates[1], basis=basis)  # fmt: skip
+
+    with pytest.raises(ValidationError) as refused:
+        create(3, basis="   ")
+    assert refused.value.messages == [
+        "Đợt bổ sung phải nêu căn cứ: quyết định ban hành Quy chế hoạt động của Hội đồng có quy "
+        "định đợt này và kế hoạch đánh giá, phân hạng (khoản 1 Điều 5 Quyết định 26/2026/QĐ-TTg)."
+    ]
+    assert Round.objects.count() == 0
+    extra = create(3, basis="Quyết định số 12/QĐ-UBND; Kế hoạch số 45/KH-UBND")
+    assert (extra.is_extra, extra.basis) == (
+        True,
+        "Quyết định số 12/QĐ-UBND; Kế hoạch số 45/KH-UBND",
+    )
+    assert create(1, dates=(None, None)).basis == ""
