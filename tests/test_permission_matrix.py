@@ -185,6 +185,8 @@ TABLE: dict[str, list[Case]] = {
     ],
     # Art. 12.2: only the dossier's province officers (and admins) move a lapsed 148 dossier
     "evaluation:application_renew_rules": [post_only(MANAGERS, filed)],
+    # Art. 5.1: the commune that received the dossier (and admins) moves it to the next round
+    "evaluation:application_move_round": [post_only(frozenset({"commune_x", "admin"}), filed)],
     "evaluation:evidence_add": [post_only(DRAFT, draft), post_only(FILED, filed)],
     "evaluation:application_zip": [same(DRAFT, draft), same(FILED, filed)],
     "evaluation:application_form01_pdf": [same(FILED, filed)],

@@ -42,6 +42,11 @@ urlpatterns = [
         actions.application_renew_rules_view,
         name="application_renew_rules",
     ),
+    path(
+        "applications/<int:pk>/next-round/",
+        actions.application_move_round_view,
+        name="application_move_round",
+    ),
     path("applications/<int:pk>/files/", files.evidence_add, name="evidence_add"),
     path("applications/<int:pk>/dossier.zip", files.application_zip, name="application_zip"),
     path("applications/<int:pk>/mau-01.pdf", pdfs.form01_pdf, name="application_form01_pdf"),

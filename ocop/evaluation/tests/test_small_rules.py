@@ -16,6 +16,12 @@ from ocop.evaluation.testing import fill_dossier, make_product
 
 pytestmark = pytest.mark.django_db
 
+MAU03 = {
+    "raw_materials": "Nguyên liệu tại xã.", "local_labour": "12 lao động địa phương.",
+    "idea_origin": "Sản phẩm truyền thống.", "local_identity": "Giống rau bản địa.",
+    "proposal_letter": "Tờ trình số 15/TTr-UBND",
+}  # fmt: skip
+
 
 def test_art_2_3_an_association_files_only_tourism_products(personas, world):
     """Art. 2.3 ("Đối với nhóm sản phẩm dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du
@@ -196,3 +202,41 @@ def test_art_5_1_an_extra_round_cites_its_basis(personas, territory):
         "Quyết định số 12/QĐ-UBND; Kế hoạch số 45/KH-UBND",
     )
     assert create(1, dates=(None, None)).basis == ""
+
+
+def test_art_5_1_a_dossier_refused_at_the_cut_off_moves_to_the_next_round(
+    personas, world, territory, client, monkeypatch
+):
+    """Art. 5.1 (round 1 takes dossiers "được UBND cấp xã đề nghị trước ngày 30 tháng 4"): a dossier
+    submitted 20 Apr 2027 and not proposed by 30 Apr 2027 is moved by its commune on 2 May 2027 to
+    round 2/2027 (proposals by 30 Oct) and proposed there; before the cut-off, or by another
+    commune, nothing moves."""
+    from ocop.evaluation.models import Round
+    from ocop.evaluation.services.round_move import application_move_round
+
+    p = personas
+    application = fill_dossier(application_create(actor=p["producer_a"], product=world.product_a,
+                                                  round=world.round, kind="first",
+                                                  today=date(2027, 4, 20)), p["producer_a"])  # fmt: skip
+    application_transition(actor=p["producer_a"], application=application, action="submit",
+                           today=date(2027, 4, 20))  # fmt: skip
+    round_2 = Round.objects.create(level="province", province=territory.province_p, year=2027,
+                                   number=2, proposal_deadline=date(2027, 10, 30),
+                                   decision_deadline=date(2027, 12, 30))  # fmt: skip
+    with pytest.raises(ValidationError):
+        application_move_round(actor=p["commune_x"], application=application,
+                               today=date(2027, 4, 30))  # fmt: skip
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: date(2027, 5, 2))
+    url = f"/applications/{application.pk}/next-round/"
+    client.force_login(p["commune_y"])
+    assert client.post(url).status_code == 404
+    application.refresh_from_db()
+    assert application.round_id == world.round.pk
+    client.force_login(p["commune_x"])
+    assert "data-next-round" in client.get(f"/applications/{application.pk}/").content.decode()
+    assert client.post(url).status_code == 302
+    application.refresh_from_db()
+    assert (application.round_id, application.stage) == (round_2.pk, "submitted")
+    proposed = application_transition(actor=p["commune_x"], application=application,
+                                      action="propose", report=MAU03, today=date(2027, 5, 2))  # fmt: skip
+    assert proposed.stage == "proposed"

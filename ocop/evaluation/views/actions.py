@@ -14,6 +14,7 @@ from ocop.core.text import clean_long_text
 
 from ..confirmations import CONFIRMED_ACTIONS, dossier_rows, would_refuse
 from ..services.renewal import application_renew_rules, may_renew, renewable
+from ..services.round_move import application_move_round, may_move_round
 from ..services.transitions import MAU03_TOPICS, application_transition, available_actions
 from .common import error_text, fetch
 
@@ -102,4 +103,22 @@ def application_renew_rules_view(request, pk: int):
         messages.error(request, error_text(error))
     else:
         messages.success(request, _("Hồ sơ đã chuyển sang Bộ tiêu chí 26/2026 và trả về chủ thể."))
+    return redirect("evaluation:application_detail", pk=application.pk)
+
+
+@require_POST
+@login_required
+def application_move_round_view(request, pk: int):
+    """Art. 5.1: the commune moves a dossier past its round's cut-off to the next round."""
+    application = fetch(request, pk)
+    if not may_move_round(request.user, application):
+        raise PermissionDenied
+    try:
+        application_move_round(actor=request.user, application=application)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(
+            request, _("Hồ sơ đã chuyển sang %(round)s.") % {"round": application.round}
+        )
     return redirect("evaluation:application_detail", pk=application.pk)
