@@ -395,7 +395,9 @@ def certificates_refresh(*, today: date) -> RefreshReport:
         if new != certificate.status:
             report.changes.append((certificate, certificate.status, new))
             _refresh_status(certificate, new)
-        for milestone in validity.milestones_due(today, certificate.valid_until):
+        for milestone in validity.milestones_due(
+            today, certificate.valid_until, certificate.extended_until
+        ):
             if _remind(certificate, Milestone(str(milestone)), today):
                 report.reminders.append((certificate, str(milestone)))
     return report

@@ -103,15 +103,16 @@ def standing_on(day: date, until: date, extended_until: date | None = None) -> S
     return Standing.VALID
 
 
-def milestones_due(day: date, until: date) -> list[Milestone]:
+def milestones_due(day: date, until: date, extended_until: date | None = None) -> list[Milestone]:
     """The reminders that apply on `day`. A run that comes late still sends the window reminders
-    while the window is open, but not once it has closed (a stale "window opened" helps nobody)."""
+    while the window is open, but not once it has closed (a stale "window opened" helps nobody).
+    An Art. 12.3 extension postpones "expired" to the day after it ends."""
     due = []
     if window_start(until) <= day <= window_end(until):
         due.append(Milestone.WINDOW_OPENED)
     if closing_reminder_day(until) <= day <= window_end(until):
         due.append(Milestone.WINDOW_CLOSING)
-    if day > until:
+    if day > max(until, extended_until or until):
         due.append(Milestone.EXPIRED)
     return due
 

@@ -76,6 +76,7 @@ def test_art_12_3_late_reevaluation_filed_1_jun_2026_extends_a_certificate_expir
     assert [(c.number, old, new) for c, old, new in report.changes] == [
         (certificate.number, "valid", "extended")
     ]
+    assert report.reminders == []  # no "expired" reminder while the extension runs
     certificate.refresh_from_db()
     certificate.product.refresh_from_db()
     assert certificate.status == "extended"
@@ -93,7 +94,10 @@ def test_art_12_3_late_reevaluation_filed_1_jun_2026_extends_a_certificate_expir
 
     assert certificate.status_on(date(2027, 1, 28)) == "extended"
     assert certificate.status_on(date(2027, 1, 29)) == "expired"
-    certificates_refresh(today=date(2027, 1, 29))
+    lapsed = certificates_refresh(today=date(2027, 1, 29))
+    assert [(c.number, milestone) for c, milestone in lapsed.reminders] == [
+        (certificate.number, "expired")
+    ]
     certificate.refresh_from_db()
     certificate.product.refresh_from_db()
     assert certificate.status == "expired"
