@@ -204,6 +204,10 @@ TABLE: dict[str, list[Case]] = {
         post_only(DRAFT, lambda w: {"pk": w.draft.pk, "action": "submit"}),
         post_only(FILED, lambda w: {"pk": w.free.application_id, "action": "accept"}),
     ],
+    # Art. 12.2: only the dossier's province officers (and admins) move a lapsed 148 dossier
+    "evaluation:application_renew_rules": [post_only(MANAGERS, filed)],
+    # Art. 5.1: the commune that received the dossier (and admins) moves it to the next round
+    "evaluation:application_move_round": [post_only(frozenset({"commune_x", "admin"}), filed)],
     "evaluation:evidence_add": [post_only(DRAFT, draft), post_only(FILED, filed)],
     "evaluation:application_zip": [same(DRAFT, draft), same(FILED, filed)],
     "evaluation:application_form01_pdf": [same(FILED, filed)],
@@ -237,6 +241,7 @@ TABLE: dict[str, list[Case]] = {
         same(MANAGERS, lambda w: {"pk": w.closed.pk}),
     ],
     "evaluation:session_close": [post_only(MANAGERS, session)],
+    "evaluation:session_attendance": [post_only(MANAGERS, session)],
     "evaluation:item_outcome": [
         post_only(MANAGERS, lambda w: {"pk": w.session.pk, "item_pk": w.free.pk})
     ],

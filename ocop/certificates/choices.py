@@ -16,6 +16,7 @@ HISTORIC_RULES = ("1048-2019", "148-2023")
 class Status(models.TextChoices):
     VALID = "valid", _("Còn hiệu lực")
     REEVALUATION = "reevaluation", _("Trong thời hạn nộp hồ sơ đánh giá lại")
+    EXTENDED = "extended", _("Kéo dài hiệu lực đến khi có kết quả đánh giá lại (Điều 12.3)")
     EXPIRED = "expired", _("Đã hết hạn")
     REVOKED = "revoked", _("Đã bị thu hồi")
     SUPERSEDED = "superseded", _("Đã được thay thế")
@@ -25,10 +26,12 @@ class Status(models.TextChoices):
 PRODUCT_STATUS = {
     Status.VALID: ProductCertificateStatus.VALID,
     Status.REEVALUATION: ProductCertificateStatus.EXPIRING,
+    # Still in force (Art. 12.3); the registry has no status of its own for it.
+    Status.EXTENDED: ProductCertificateStatus.VALID,
     Status.EXPIRED: ProductCertificateStatus.EXPIRED,
     Status.REVOKED: ProductCertificateStatus.REVOKED,
 }
-IN_FORCE = (Status.VALID, Status.REEVALUATION)
+IN_FORCE = (Status.VALID, Status.REEVALUATION, Status.EXTENDED)
 
 
 class AuthorityLevel(models.TextChoices):

@@ -12,6 +12,7 @@ from ocop.registry.models import Product
 
 from . import validity
 from .choices import (
+    IN_FORCE,
     RULES_CHOICES,
     AuthorityLevel,
     Milestone,
@@ -30,7 +31,7 @@ class CertificateQuerySet(ScopedQuerySet):
     scope_owner = "product__producer__representatives"
 
     def in_force(self) -> "CertificateQuerySet":
-        return self.filter(status__in=[Status.VALID, Status.REEVALUATION])
+        return self.filter(status__in=IN_FORCE)
 
 
 class Certificate(models.Model):
@@ -61,6 +62,10 @@ class Certificate(models.Model):
     )
     issue_date = models.DateField(_("ngày cấp"))
     valid_until = models.DateField(_("hiệu lực đến"))
+    # Art. 12.3 (transition): the last day a certificate stays in force past `valid_until` while
+    # its late re-evaluation is pending (at most 180 days after expiry; the result ends it
+    # earlier). Null: no extension.
+    extended_until = models.DateField(_("kéo dài hiệu lực đến"), null=True, blank=True)
     status = models.CharField(
         _("tình trạng"), max_length=15, choices=Status.choices, default=Status.VALID
     )
@@ -100,6 +105,15 @@ class Certificate(models.Model):
                 name="certificate_valid_after_issue",
             ),
             models.CheckConstraint(
+                condition=Q(extended_until__isnull=True)
+                | Q(extended_until__gt=models.F("valid_until")),
+                name="certificate_extended_after_expiry",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="extended") | Q(extended_until__isnull=False),
+                name="certificate_extended_has_end",
+            ),
+            models.CheckConstraint(
                 condition=~Q(status="revoked")
                 | (~Q(revocation_ground="") & Q(revocation_decision_date__isnull=False)),
                 name="certificate_revoked_has_ground",
@@ -126,7 +140,7 @@ class Certificate(models.Model):
         """The status on `day`, computed live (the stored status is refreshed daily)."""
         if self.status in (Status.REVOKED, Status.SUPERSEDED):
             return self.status
-        return str(validity.standing_on(day, self.valid_until))
+        return str(validity.standing_on(day, self.valid_until, self.extended_until))
 
     @property
     def window_start(self) -> date:
@@ -135,6 +149,11 @@ class Certificate(models.Model):
     @property
     def window_end(self) -> date:
         return validity.window_end(self.valid_until)
+
+    @property
+    def extension_limit(self) -> date:
+        """The latest day Art. 12.3 could keep this certificate in force (180 days after expiry)."""
+        return validity.extension_end(self.valid_until)
 
     @property
     def revocation_deadline(self) -> date | None:

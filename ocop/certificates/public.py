@@ -31,7 +31,7 @@ PUBLIC_PRODUCT_STATUSES = [
     ProductStatus.REVOKED,
 ]
 IN_FORCE_PRODUCT_STATUSES = [ProductStatus.VALID, ProductStatus.EXPIRING]
-IN_FORCE_STATUSES = [Status.VALID, Status.REEVALUATION]
+IN_FORCE_STATUSES = [Status.VALID, Status.REEVALUATION, Status.EXTENDED]
 
 # The producer fields a public face may show (never phone, e-mail, tax code of a household,
 # representative or street address).

@@ -3,6 +3,7 @@
 - 5★ is recognised by the central level, and the central level recognises only 5★.
 - The province recognises 3★ and 4★ (under 1048-2019 after the district council scored, under
   148-2023 the 4★, and from 1 Jul 2025 both).
+- So a province 3★ dated 24 Feb 2023 – 30 Jun 2025 (148-2023, before the 2025 reform) is refused.
 - A district People's Committee recognised 3★ only in the 148-2023 era, by decisions dated from
   24 Feb 2023 (148 in force) to 30 Jun 2025 (districts abolished on 1 Jul 2025).
 - The rule set is one in force on the decision date: 1048-2019 until 23 Feb 2023; 148-2023 from
@@ -33,6 +34,7 @@ class Problem(StrEnum):
     PROVINCE_NOT_THREE_FOUR = "province_not_three_four"
     DISTRICT_NOT_THREE = "district_not_three"
     DISTRICT_OUT_OF_PERIOD = "district_out_of_period"
+    PROVINCE_THREE_IN_DISTRICT_ERA = "province_three_in_district_era"
     RULES_NOT_IN_FORCE = "rules_not_in_force"
 
 
@@ -59,6 +61,10 @@ def level_problem(stars: int, level: str, first: date, last: date | None = None)
         return Problem.DISTRICT_NOT_THREE
     if level == DISTRICT and not _overlaps(first, last, DISTRICT_FROM, DISTRICT_UNTIL):
         return Problem.DISTRICT_OUT_OF_PERIOD
+    # Under 148-2023 before 1 Jul 2025 the district recognised 3★, not the province: refused when
+    # every day of the span lies in that era.
+    if level == PROVINCE and stars == 3 and first >= DISTRICT_FROM and last <= DISTRICT_UNTIL:
+        return Problem.PROVINCE_THREE_IN_DISTRICT_ERA
     return None
 
 

@@ -61,6 +61,10 @@ def _problem_message(problem: Problem, values: dict) -> str:
             "Cấp huyện chỉ công nhận sản phẩm 3 sao theo quyết định từ 24/02/2023 đến 30/06/2025 "
             "(Quyết định 148/QĐ-TTg), không phải %(when)s."
         ),
+        Problem.PROVINCE_THREE_IN_DISTRICT_ERA: _(
+            "Từ 24/02/2023 đến 30/06/2025 (Quyết định 148/QĐ-TTg) sản phẩm 3 sao do UBND cấp huyện "
+            "công nhận, không phải cấp tỉnh (%(when)s)."
+        ),
         Problem.RULES_NOT_IN_FORCE: _(
             "Bộ tiêu chí %(rules)s không có hiệu lực %(when)s; bộ tiêu chí có hiệu lực: %(allowed)s."
         ),

@@ -32,12 +32,33 @@ from .models import Certificate, CertificateReminder, CertificateSerial, Histori
 from .rules import can_issue, can_revoke, recognition_errors
 from .signing import new_token
 
-AUDITED = ["status", "stars", "valid_until", "revocation_ground", "revocation_decision_number"]
+AUDITED = [
+    "status",
+    "stars",
+    "valid_until",
+    "extended_until",
+    "revocation_ground",
+    "revocation_decision_number",
+]
 
 # Which stored statuses may become which; checked by every write.
 ALLOWED = {
-    Status.VALID: {Status.REEVALUATION, Status.EXPIRED, Status.REVOKED, Status.SUPERSEDED},
-    Status.REEVALUATION: {Status.VALID, Status.EXPIRED, Status.REVOKED, Status.SUPERSEDED},
+    Status.VALID: {
+        Status.REEVALUATION,
+        Status.EXTENDED,
+        Status.EXPIRED,
+        Status.REVOKED,
+        Status.SUPERSEDED,
+    },
+    Status.REEVALUATION: {
+        Status.VALID,
+        Status.EXTENDED,
+        Status.EXPIRED,
+        Status.REVOKED,
+        Status.SUPERSEDED,
+    },
+    # Art. 12.3: in force past its expiry until the late re-evaluation's result.
+    Status.EXTENDED: {Status.EXPIRED, Status.REVOKED, Status.SUPERSEDED},
     # A re-evaluation decided a few days after expiry still replaces the lapsed certificate.
     Status.EXPIRED: {Status.SUPERSEDED},
     Status.REVOKED: set(),
@@ -272,6 +293,89 @@ def certificate_revoke(
     return certificate
 
 
+@transaction.atomic
+def certificate_extend(*, actor: User | None, certificate: Certificate, filed_on: date) -> bool:
+    """Art. 12.3: a late re-evaluation was filed on `filed_on` for this certificate, whose window
+    had closed before 26/2026 took effect; it stays in force after its expiry until the result,
+    at most 180 days. Side effects: `extended_until`, the status of today, audit entry, product
+    sync. Idempotent: False when the extension is already recorded. Refused (nothing changes)
+    when the certificate does not qualify on that day."""
+    lock(certificate)  # a concurrent filing or refresh re-reads the committed row
+    if certificate.extended_until == validity.extension_end(certificate.valid_until):
+        return False
+    if certificate.status not in IN_FORCE or not validity.late_reevaluation_allowed(
+        certificate.valid_until, filed_on
+    ):
+        raise ValidationError(
+            _(
+                "Giấy chứng nhận %(number)s không thuộc trường hợp kéo dài hiệu lực theo Điều 12.3 "
+                "Quyết định 26/2026/QĐ-TTg vào ngày %(day)s."
+            )
+            % {"number": certificate.number, "day": format_date(filed_on)}
+        )
+    before = snapshot(certificate, AUDITED)
+    certificate.extended_until = validity.extension_end(certificate.valid_until)
+    new = certificate.status_on(timezone.localdate())
+    if new != certificate.status:
+        _check_transition(certificate, new)
+        certificate.status = new
+    certificate.save(update_fields=["extended_until", "status"])
+    audit_record(
+        actor=actor,
+        action="certificate_extend",
+        obj=certificate,
+        summary=_(
+            "Nộp hồ sơ đánh giá lại ngày %(day)s (Điều 12.3): hiệu lực kéo dài đến khi có kết quả, "
+            "không quá %(until)s"
+        )
+        % {"day": format_date(filed_on), "until": format_date(certificate.extended_until)},
+        before=before,
+        after=snapshot(certificate, AUDITED),
+    )
+    product_certificate_sync(certificate.product)
+    return True
+
+
+@transaction.atomic
+def certificate_extension_end(*, actor: User | None, product: Product, on: date) -> bool:
+    """The late re-evaluation of `product` has its result on `on` without a new certificate
+    (refused, stopped, withdrawn, or decided below 3★): the Art. 12.3 extension ends that day
+    ("đến ngày có kết quả xử lý"). A result before the expiry leaves the certificate its own
+    term. Side effects: `extended_until`, status, audit entry, product sync. False when the
+    product has no extended certificate."""
+    certificate = (
+        product.certificates.filter(status__in=IN_FORCE, extended_until__isnull=False)
+        .order_by("-valid_until")
+        .first()
+    )
+    if certificate is None:
+        return False
+    lock(certificate)
+    if certificate.status not in IN_FORCE or certificate.extended_until is None:
+        return False
+    before = snapshot(certificate, AUDITED)
+    ends = min(on, certificate.extended_until)
+    certificate.extended_until = ends if ends > certificate.valid_until else None
+    new = certificate.status_on(max(on, timezone.localdate()))
+    if new != certificate.status:
+        _check_transition(certificate, new)
+        certificate.status = new
+    certificate.save(update_fields=["extended_until", "status"])
+    audit_record(
+        actor=actor,
+        action="certificate_extension_end",
+        obj=certificate,
+        summary=_(
+            "Có kết quả đánh giá lại ngày %(day)s: hết thời gian kéo dài hiệu lực (Điều 12.3)"
+        )
+        % {"day": format_date(on)},
+        before=before,
+        after=snapshot(certificate, AUDITED),
+    )
+    product_certificate_sync(certificate.product)
+    return True
+
+
 @dataclass
 class RefreshReport:
     changes: list[tuple[Certificate, str, str]] = field(default_factory=list)
@@ -294,7 +398,9 @@ def certificates_refresh(*, today: date) -> RefreshReport:
         if new != certificate.status:
             report.changes.append((certificate, certificate.status, new))
             _refresh_status(certificate, new)
-        for milestone in validity.milestones_due(today, certificate.valid_until):
+        for milestone in validity.milestones_due(
+            today, certificate.valid_until, certificate.extended_until
+        ):
             if _remind(certificate, Milestone(str(milestone)), today):
                 report.reminders.append((certificate, str(milestone)))
     return report

@@ -14,7 +14,17 @@ Rules (DOMAIN.md §5):
   `valid_until - 180 days` to `valid_until - 120 days`, both days included. Only inside that
   window is the status REEVALUATION; after it closes the certificate is plainly valid again
   until it lapses (the producer missed the window).
-- From the day after `valid_until` the certificate is expired.
+- From the day after `valid_until` the certificate is expired, unless it is extended.
+- Art. 12.3 of Decision 26/2026 (transition): "Những sản phẩm thuộc đối tượng đánh giá, phân hạng
+  lại, nhưng thời gian nộp hồ sơ không đáp ứng được thời hạn theo quy định tại điểm a khoản 6
+  Điều 7 Quyết định này, thì giấy chứng nhận tiếp tục có hiệu lực đến ngày có kết quả xử lý của
+  cơ quan có thẩm quyền, nhưng không quá 180 ngày tính từ ngày hết thời hạn." A certificate
+  whose window had already closed when the decision took effect (22 May 2026: `window_end` on or
+  before 21 May, so `valid_until` from 22 May to 18 Sep 2026) may still get a re-evaluation
+  dossier, filed from 22 May 2026 while the certificate is still in force (it "tiếp tục" — goes
+  on; an expired one cannot). Filing records `extended_until = valid_until + 180 days`; from the
+  day after `valid_until` to that day the certificate is EXTENDED, and the result of the
+  re-evaluation ends the extension earlier.
 """
 
 import calendar
@@ -25,6 +35,8 @@ VALIDITY_MONTHS = 36
 WINDOW_OPENS_DAYS = 180
 WINDOW_CLOSES_DAYS = 120
 CLOSING_REMINDER_DAYS = 30
+TRANSITION_DAY = date(2026, 5, 22)  # Decision 26/2026 in force (Art. 11.1)
+EXTENSION_DAYS = 180  # Art. 12.3: "không quá 180 ngày tính từ ngày hết thời hạn"
 
 
 class Standing(StrEnum):
@@ -32,6 +44,7 @@ class Standing(StrEnum):
 
     VALID = "valid"
     REEVALUATION = "reevaluation"
+    EXTENDED = "extended"
     EXPIRED = "expired"
 
 
@@ -68,23 +81,38 @@ def closing_reminder_day(until: date) -> date:
     return window_end(until) - timedelta(days=CLOSING_REMINDER_DAYS)
 
 
-def standing_on(day: date, until: date) -> Standing:
+def late_reevaluation_allowed(until: date, day: date) -> bool:
+    """Art. 12.3: a re-evaluation filed on `day` outside the 180–120-day window is still accepted
+    when that window had closed before 26/2026 took effect, from that day while the certificate
+    is in force."""
+    return window_end(until) < TRANSITION_DAY <= day <= until
+
+
+def extension_end(until: date) -> date:
+    """The latest day an Art. 12.3 extension can last: 180 days after expiry."""
+    return until + timedelta(days=EXTENSION_DAYS)
+
+
+def standing_on(day: date, until: date, extended_until: date | None = None) -> Standing:
     if day > until:
+        if extended_until is not None and day <= extended_until:
+            return Standing.EXTENDED
         return Standing.EXPIRED
     if window_start(until) <= day <= window_end(until):
         return Standing.REEVALUATION
     return Standing.VALID
 
 
-def milestones_due(day: date, until: date) -> list[Milestone]:
+def milestones_due(day: date, until: date, extended_until: date | None = None) -> list[Milestone]:
     """The reminders that apply on `day`. A run that comes late still sends the window reminders
-    while the window is open, but not once it has closed (a stale "window opened" helps nobody)."""
+    while the window is open, but not once it has closed (a stale "window opened" helps nobody).
+    An Art. 12.3 extension postpones "expired" to the day after it ends."""
     due = []
     if window_start(until) <= day <= window_end(until):
         due.append(Milestone.WINDOW_OPENED)
     if closing_reminder_day(until) <= day <= window_end(until):
         due.append(Milestone.WINDOW_CLOSING)
-    if day > until:
+    if day > max(until, extended_until or until):
         due.append(Milestone.EXPIRED)
     return due
 

@@ -74,9 +74,29 @@ def decision_rows(items: list[SessionItem], decided_on, signer: str) -> list[tup
         rows.append((_("Không công nhận (dưới 3 sao)"), not_recognised))
     if central:
         rows.append((_("Đề nghị Trung ương đánh giá 5 sao"), len(central)))
+    late = late_for_round(items, decided_on)
+    if late:
+        rows.append((_("Quá hạn quyết định của đợt (Điều 5 khoản 1)"), "; ".join(late)))
     for item in items:
         rows.append((item.application.product.name, _item_outcome(item, item in central)))
     return rows
+
+
+def late_for_round(items: list[SessionItem], decided_on) -> list[str]:
+    """Art. 5.1 ("Đợt 01 trước ngày 30 tháng 6 … đợt 02 trước ngày 30 tháng 12"): the products
+    whose round's decision date has passed on `decided_on`, with their round. A warning on the
+    confirmation page, not a refusal: a late decision is still owed to the producer."""
+    return [
+        _("%(product)s (%(round)s, hạn %(deadline)s)")
+        % {
+            "product": i.application.product.name,
+            "round": i.application.round,
+            "deadline": i.application.round.decision_deadline.strftime("%d/%m/%Y"),
+        }  # fmt: skip
+        for i in items
+        if i.application.round.decision_deadline
+        and decided_on > i.application.round.decision_deadline
+    ]
 
 
 def _item_outcome(item: SessionItem, to_central: bool) -> str:

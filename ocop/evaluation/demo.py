@@ -79,6 +79,8 @@ def _dossier_stories(province, users, rounds) -> None:
     extra = Round.objects.filter(province=province, year=2026, number=3).first() or round_create(
         actor=None, level=RoundLevel.PROVINCE, province=province, year=2026, number=3,
         proposal_deadline=date(2026, 12, 15), decision_deadline=date(2026, 12, 30),
+        basis="Quyết định số 12/QĐ-UBND ban hành Quy chế hoạt động của Hội đồng; Kế hoạch số "
+        "45/KH-UBND đánh giá, phân hạng sản phẩm OCOP năm 2026",
     )  # fmt: skip
     _upgrade_story(_producer(HTX_PX), users, rounds[(2025, 2)], rounds[(2026, 2)])
     for producer_name, name, set_number, steps in STORIES:

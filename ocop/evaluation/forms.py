@@ -135,3 +135,7 @@ class RoundForm(CleanInputMixin, forms.Form):
     decision_deadline = forms.DateField(
         label=_("Hạn quyết định (để trống: theo quy định)"), required=False
     )
+    basis = forms.CharField(
+        label=_("Căn cứ (đợt bổ sung: quyết định ban hành Quy chế và kế hoạch đánh giá)"),
+        max_length=400, required=False,
+    )  # fmt: skip

@@ -97,6 +97,20 @@ class SessionForm(CleanInputMixin, forms.Form):
         )
 
 
+class AttendanceForm(CleanInputMixin, forms.Form):
+    """Who sits at an open session, changeable after it opened (a member arrives late or leaves)."""
+
+    present = RowsField(
+        queryset=CouncilMember.objects.none(), label=_("Thành viên có mặt"),
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+
+    def __init__(self, *args, members, initial_present=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = members
+        self.fields["present"].initial = list(initial_present)
+
+
 class OutcomeForm(CleanInputMixin, forms.Form):
     outcome = forms.ChoiceField(
         label=_("Kết luận"), choices=[("reject", _("Loại hồ sơ")), ("stop", _("Dừng chấm điểm"))]

@@ -10,6 +10,11 @@ from ocop.core.messages import Message, MessageError
 from ocop.criteria.messages import TEXTS as CRITERIA_TEXTS
 
 TEXTS: Texts = {
+    "council.no_chair": _("Hội đồng chưa có chủ tịch (Điều %(article)s)."),
+    "council.missing_agency": _(
+        "Hội đồng chưa có thành viên đại diện %(agency)s (Điều %(article)s); kiểm tra lại thành "
+        "phần hoặc ghi rõ cơ quan của thành viên."
+    ),
     "upload.empty": _("Tệp rỗng."),
     "upload.too_big": _("Tệp vượt quá %(mb)s MB."),
     "upload.bad_type": _("Chỉ nhận tệp PDF hoặc ảnh (JPEG, PNG, WEBP); nội dung tệp không hợp lệ."),

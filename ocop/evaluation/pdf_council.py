@@ -13,6 +13,32 @@ from .services.decisions import authority_for
 
 STARS = {None: "—", 1: "1 sao", 2: "2 sao", 3: "3 sao", 4: "4 sao", 5: "5 sao"}
 
+# The legal bases a decision cites, by the rule set its dossiers were scored under (official
+# Vietnamese text, the same in every interface language).
+BASIS_26_2026 = (
+    "Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22 tháng 5 năm 2026 của Thủ tướng Chính phủ ban "
+    "hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm Chương trình Mỗi xã một sản phẩm;"
+)
+BASIS_TRANSITION = (
+    "Căn cứ khoản 2 Điều 12 Quyết định số 26/2026/QĐ-TTg ngày 22 tháng 5 năm 2026 của Thủ tướng "
+    "Chính phủ ban hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm Chương trình Mỗi xã "
+    "một sản phẩm;"
+)
+BASIS_148_2023 = (
+    "Căn cứ Quyết định số 148/QĐ-TTg ngày 24 tháng 02 năm 2023 của Thủ tướng Chính phủ ban hành "
+    "Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm OCOP, được sửa đổi, bổ sung bởi Quyết "
+    "định số 1489/QĐ-TTg ngày 06 tháng 7 năm 2025;"
+)
+
+
+def decision_bases(rules: set[str]) -> list[str]:
+    """26/2026 for dossiers scored under it; for 148-2023 dossiers (finished under the old rules,
+    Art. 12.2) the transition clause and Decision 148 itself."""
+    bases = [BASIS_26_2026 if "26-2026" in rules or not rules else BASIS_TRANSITION]
+    if "148-2023" in rules:
+        bases.append(BASIS_148_2023)
+    return bases
+
 
 def _average(value: Fraction | None, display) -> str:
     if value is None:
@@ -99,6 +125,7 @@ def decision_payload(decision: Decision) -> dict[str, object]:
         "signer": decision.signer,
         "signature": signature_lines(decision.level, decision.signer_title == SignerTitle.DEPUTY),
         "unit": decision.authority_name.removeprefix("UBND "),
+        "bases": decision_bases(set(items.values_list("application__rules", flat=True))),
     }  # fmt: skip
 
 

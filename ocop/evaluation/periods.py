@@ -6,11 +6,22 @@ central rounds for 5★ decide by 30 September (proposals by 30 July) and by 30 
 30 January). Extra rounds are allowed; their dates are set by hand.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 RULES_148_2023 = "148-2023"
 RULES_26_2026 = "26-2026"
 RULES_26_2026_IN_FORCE = date(2026, 5, 22)
+# Art. 12.2 (transition): a dossier filed before 22 May 2026 is finished under the 2021–2025 rules
+# (148-2023), "thời hạn hoàn thành đánh giá, phân hạng không quá 60 ngày" (a: first time, upgrade)
+# or "không quá 30 ngày" (b: re-evaluation) "kể từ ngày Quyết định này có hiệu lực". Counted from
+# the day after 22 May (Civil Code Art. 147), the last days are 21 Jul and 21 Jun 2026; 21 Jul is
+# also 148's last day (Art. 11.2).
+LIMIT_148_FIRST_OR_UPGRADE = RULES_26_2026_IN_FORCE + timedelta(days=60)  # 21 Jul 2026
+LIMIT_148_REEVALUATION = RULES_26_2026_IN_FORCE + timedelta(days=30)  # 21 Jun 2026
+# Art. 7.6.g: "không quá 45 ngày kể từ ngày nhận đủ hồ sơ đề nghị của UBND cấp xã hoặc UBND cấp
+# tỉnh".
+REEVALUATION_DAYS = 45
+WARN_DAYS = 14  # how long before a completion limit the pages warn
 
 # (round number) → ((proposal month, day), (decision month, day))
 PROVINCE_ROUNDS = {1: ((4, 30), (6, 30)), 2: ((10, 30), (12, 30))}
@@ -29,6 +40,35 @@ def default_round_dates(level: str, year: int, number: int) -> tuple[date, date]
 def rules_for_filing(filed_on: date) -> str:
     """Dossiers filed before 22 May 2026 are finished under 148-2023 (Art. 12.2 transition)."""
     return RULES_148_2023 if filed_on < RULES_26_2026_IN_FORCE else RULES_26_2026
+
+
+def completion_limit(rules: str, kind: str, complete_on: date | None) -> tuple[date, str] | None:
+    """The last day the evaluation must be completed, and the article that sets it: Art. 12.2.a
+    or 12.2.b for a dossier pinned to 148-2023, Art. 7.6.g for a re-evaluation under 26-2026 once
+    its complete dossier has been received (`complete_on`). None: no limit in the decision."""
+    if rules == RULES_148_2023:
+        if kind == "reevaluation":
+            return LIMIT_148_REEVALUATION, "12.2.b"
+        return LIMIT_148_FIRST_OR_UPGRADE, "12.2.a"
+    if kind == "reevaluation" and complete_on is not None:
+        return complete_on + timedelta(days=REEVALUATION_DAYS), "7.6.g"
+    return None
+
+
+def limit_state(limit: date, today: date) -> str:
+    """ "overdue" after the limit, "soon" within WARN_DAYS of it (the limit day included), else
+    "open"."""
+    if today > limit:
+        return "overdue"
+    if (limit - today).days <= WARN_DAYS:
+        return "soon"
+    return "open"
+
+
+def may_decide_under(rules: str, decided_on: date) -> bool:
+    """Art. 11.2 and 12.2: a 148-2023 dossier is decided by 21 Jul 2026 at the latest (148 has
+    lapsed afterwards, and the transition's 60 days with it)."""
+    return rules != RULES_148_2023 or decided_on <= LIMIT_148_FIRST_OR_UPGRADE
 
 
 def format_registration_number(

@@ -80,7 +80,9 @@ def fill_dossier(application: Application, user, points: int | None = None) -> A
         actor=user, application=application, form01={"phone": "0912345678"}, form02=FORM02,
         self_scores=scores,
     )  # fmt: skip
-    evidence_upload(actor=user, application=application, section="1.1", upload=pdf_upload())
+    # "1.1" on 26-2026 sheets; 148-2023 letters its criteria ("1.a").
+    section = "1.1" if "1.1" in {c.code for c in sheet.criteria} else sheet.criteria[0].code
+    evidence_upload(actor=user, application=application, section=section, upload=pdf_upload())
     return application
 
 

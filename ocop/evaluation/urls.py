@@ -37,6 +37,16 @@ urlpatterns = [
     path(
         "applications/<int:pk>/act/<slug:action>/", actions.application_act, name="application_act"
     ),
+    path(
+        "applications/<int:pk>/renew-rules/",
+        actions.application_renew_rules_view,
+        name="application_renew_rules",
+    ),
+    path(
+        "applications/<int:pk>/next-round/",
+        actions.application_move_round_view,
+        name="application_move_round",
+    ),
     path("applications/<int:pk>/files/", files.evidence_add, name="evidence_add"),
     path("applications/<int:pk>/dossier.zip", files.application_zip, name="application_zip"),
     path("applications/<int:pk>/mau-01.pdf", pdfs.form01_pdf, name="application_form01_pdf"),
@@ -57,6 +67,7 @@ urlpatterns = [
     path("councils/<int:pk>/sessions/new/", sessions.session_new, name="session_new"),
     path("sessions/<int:pk>/", sessions.session_detail, name="session_detail"),
     path("sessions/<int:pk>/close/", sessions.session_close_view, name="session_close"),
+    path("sessions/<int:pk>/attendance/", sessions.session_attendance, name="session_attendance"),
     path(
         "sessions/<int:pk>/items/<int:item_pk>/outcome/", sessions.item_outcome, name="item_outcome"
     ),

@@ -150,6 +150,19 @@ DEFAULT_DEADLINES: Mapping[str, int | None] = {
     WITHDRAWN: None,
 }
 
+# Art. 7.6.g: a re-evaluation is finished "không quá 45 ngày kể từ ngày nhận đủ hồ sơ đề nghị".
+# Its defaults: intake 5 + advisory (the agency's report) 10 + decision 5 = 20 working days (four
+# weeks, 28 calendar days) from the complete dossier, leaving 17 days for the council's written
+# opinions (Art. 7.6.d) or, when needed, extra tests (10).
+REEVALUATION_DEADLINES: Mapping[str, int | None] = {
+    PROPOSED: 5,
+    ADDITIONS_REQUESTED: 5,
+    ADVISORY_REVIEW: 10,
+    TESTS_REQUESTED: 10,
+    SCORED: 5,
+    CENTRAL_SCORED: 5,
+}
+
 # Stages where the producer may edit the dossier and upload evidence.
 PRODUCER_EDITABLE = frozenset({DRAFT, RETURNED, ADDITIONS_REQUESTED, TESTS_REQUESTED})
 # Stages an advisor sees (the province's dossiers from the advisory review on).
@@ -184,9 +197,15 @@ def actors_of(stage: str) -> frozenset[str]:
 
 
 def due_date(
-    stage: str, start: date, overrides: Mapping[str, int | None] | None = None
+    stage: str,
+    start: date,
+    overrides: Mapping[str, int | None] | None = None,
+    kind: str = "first",
 ) -> date | None:
-    days = {**DEFAULT_DEADLINES, **(overrides or {})}.get(stage)
+    """`start` + the stage's working days: the defaults, a re-evaluation's shorter ones (Art.
+    7.6.g), then the deployment's overrides (which apply to every kind)."""
+    shorter = REEVALUATION_DEADLINES if kind == "reevaluation" else {}
+    days = {**DEFAULT_DEADLINES, **shorter, **(overrides or {})}.get(stage)
     return None if days is None else add_working_days(start, days)
 
 

@@ -9,7 +9,7 @@ from .columns import PRODUCER_COLUMNS, PRODUCT_COLUMNS, PRODUCT_READ_ONLY_COLUMN
 
 # The certificates app's in-force statuses (ocop.certificates.choices.IN_FORCE; the registry sits
 # below that app and may not import it; a test keeps the two equal).
-IN_FORCE_STATUSES = ("valid", "reevaluation")
+IN_FORCE_STATUSES = ("valid", "reevaluation", "extended")  # certificates.choices.IN_FORCE
 
 
 def producer_rows(producers: QuerySet) -> Iterator[list[Any]]:

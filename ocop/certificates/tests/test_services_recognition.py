@@ -57,6 +57,9 @@ def issue(product, *, stars, rules, name, level, day):
             "148-2023.",
         ]),
         (3, "1048-2019", HANOI, "province", date(2023, 2, 24), [
+            # issue 13 item 9: the district recognised 3★ from 24/02/2023 to 30/06/2025
+            "Từ 24/02/2023 đến 30/06/2025 (Quyết định 148/QĐ-TTg) sản phẩm 3 sao do UBND cấp "
+            "huyện công nhận, không phải cấp tỉnh (ngày 24/02/2023).",
             "Bộ tiêu chí 1048-2019 không có hiệu lực ngày 24/02/2023; bộ tiêu chí có hiệu lực: "
             "148-2023.",
         ]),

@@ -13,6 +13,7 @@ from ocop.core.text import search_terms
 from ocop.places.models import Commune
 
 from .. import workflow
+from ..periods import completion_limit, limit_state
 from .rounds import Round
 
 
@@ -148,6 +149,10 @@ class Application(models.Model):
     stage_due = models.DateField(_("hạn xử lý"), null=True, blank=True)
     registration_number = models.CharField(_("số phiếu đăng ký"), max_length=40, blank=True)
     filed_on = models.DateField(_("ngày nộp"), null=True, blank=True)
+    # The day the province received the complete dossier (the commune's proposal, or the completed
+    # additions when intake asked for some): Art. 7.6.g counts a re-evaluation's 45 days from it
+    # ("kể từ ngày nhận đủ hồ sơ đề nghị").
+    complete_on = models.DateField(_("ngày nhận đủ hồ sơ"), null=True, blank=True)
     form01 = models.JSONField(_("phiếu đăng ký (Mẫu 01)"), default=dict, blank=True)
     form02 = models.JSONField(_("báo cáo tự đánh giá (Mẫu 02)"), default=dict, blank=True)
     self_scores = models.JSONField(_("điểm tự chấm"), default=dict, blank=True)
@@ -198,6 +203,23 @@ class Application(models.Model):
     @property
     def overdue(self) -> bool:
         return self.is_overdue()
+
+    def completion_on(self, today: date) -> dict | None:
+        """The evaluation's completion limit (Art. 12.2 for 148-2023 dossiers, Art. 7.6.g for
+        re-evaluations) as seen on `today`: limit, article, state (open, soon, overdue), days
+        left. None for a finished dossier or one without a limit."""
+        if self.stage in workflow.FINAL:
+            return None
+        found = completion_limit(self.rules, self.kind, self.complete_on)
+        if found is None:
+            return None
+        limit, article = found
+        return {"limit": limit, "article": article, "state": limit_state(limit, today),
+                "days_left": (limit - today).days}  # fmt: skip
+
+    @property
+    def completion(self) -> dict | None:
+        return self.completion_on(timezone.localdate())
 
 
 class StageChange(models.Model):

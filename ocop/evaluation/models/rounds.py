@@ -35,6 +35,9 @@ class Round(models.Model):
     year = models.PositiveSmallIntegerField(_("năm"))
     number = models.PositiveSmallIntegerField(_("đợt số"))
     is_extra = models.BooleanField(_("đợt bổ sung"), default=False)
+    # Art. 5.1: an extra round "phải được quy định trong Quyết định ban hành Quy chế hoạt động của
+    # Hội đồng … và có kế hoạch đánh giá, phân hạng": the decision and plan it rests on.
+    basis = models.CharField(_("căn cứ tổ chức đợt bổ sung"), max_length=400, blank=True)
     proposal_deadline = models.DateField(_("hạn đề nghị"))
     decision_deadline = models.DateField(_("hạn quyết định"))
     created_at = models.DateTimeField(auto_now_add=True)

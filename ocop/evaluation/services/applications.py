@@ -9,9 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.accounts.roles import Role
-from ocop.certificates import validity
-from ocop.certificates.choices import IN_FORCE
-from ocop.certificates.models import Certificate
 from ocop.core.services import audit_record, lock
 
 from .. import workflow
@@ -19,6 +16,7 @@ from ..messages import texts
 from ..models import Application, ApplicationKind, EvidenceFile, Round, RoundLevel
 from ..periods import rules_for_filing
 from ..selfscore import evaluate, sheet_for
+from . import reevaluation
 
 CLOSED = [workflow.WITHDRAWN]
 
@@ -54,12 +52,13 @@ def application_create(
     _check_round(round, producer, today)
     if kind not in ApplicationKind.values:
         raise ValidationError(_("Loại đăng ký không hợp lệ."))
+    _check_legal_form(producer, product)
     if kind != ApplicationKind.FIRST and not product.current_stars:
         raise ValidationError(
             _("Sản phẩm chưa được công nhận OCOP: chỉ có thể đăng ký đánh giá lần đầu.")
         )
     if kind == ApplicationKind.REEVALUATION:
-        _check_reevaluation_window(product, today)
+        reevaluation.check_filing(product, today)  # Art. 7.6.a, or late under Art. 12.3
     if Application.objects.filter(product=product).exclude(stage__in=CLOSED).open().exists():
         raise ValidationError(_("Sản phẩm đang có một hồ sơ chưa xử lý xong."))
     previous = _last_dossier(product) if kind != ApplicationKind.FIRST else None
@@ -95,33 +94,21 @@ def _check_round(round: Round, producer, today: date) -> None:
         raise ValidationError(_("Đợt đánh giá đã hết hạn nhận hồ sơ."))
 
 
-def _check_reevaluation_window(product, today: date) -> None:
-    """Art. 7.6.a: a re-evaluation dossier is filed no earlier than 180 and no later than 120 days
-    before the certificate in force expires (certificates.validity, both days included). The
-    dates decide, not the stored status, which a daily job refreshes."""
-    current = (
-        Certificate.objects.filter(product=product, status__in=IN_FORCE)
-        .order_by("-valid_until")
-        .first()
-    )
-    if current is None:
-        raise ValidationError(
-            _("Sản phẩm không có giấy chứng nhận OCOP còn hiệu lực để đăng ký đánh giá lại.")
-        )
-    until = current.valid_until
-    opens, closes = validity.window_start(until), validity.window_end(until)
-    if not opens <= today <= closes:
+TOURISM_SET = 26  # Phụ lục I, VI.1: dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch
+TOURISM_ONLY_FORMS = ("association", "operating_centre")
+
+
+def _check_legal_form(producer, product) -> None:
+    """Art. 2.3: "Đối với nhóm sản phẩm dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du
+    lịch bao gồm thêm: hội, hiệp hội, trung tâm điều hành hoặc tổ chức tương đương": associations
+    and operating centres file only tourism products (set 26)."""
+    if producer.legal_form in TOURISM_ONLY_FORMS and product.set_number != TOURISM_SET:
         raise ValidationError(
             _(
-                "Hồ sơ đánh giá lại chỉ được nộp từ %(opens)s đến %(closes)s (từ 180 đến 120 ngày "
-                "trước ngày giấy chứng nhận %(number)s hết hạn, %(until)s)."
+                "Hội, hiệp hội, trung tâm điều hành chỉ đăng ký sản phẩm nhóm dịch vụ du lịch cộng "
+                "đồng, du lịch sinh thái và điểm du lịch (bộ sản phẩm 26; khoản 3 Điều 2 Quyết định "
+                "26/2026/QĐ-TTg)."
             )
-            % {
-                "opens": opens.strftime("%d/%m/%Y"),
-                "closes": closes.strftime("%d/%m/%Y"),
-                "number": current.number,
-                "until": until.strftime("%d/%m/%Y"),
-            }
         )
 
 
@@ -170,7 +157,7 @@ def _form01_from_registry(product) -> dict[str, Any]:
         "email": producer.email,
         "product_name": product.name,
         "product_group": product.product_set.label if product.product_set else "",
-        "samples": 5,
+        "samples": 0 if product.set_number == TOURISM_SET else 5,  # Art. 6.2.d
     }
 
 

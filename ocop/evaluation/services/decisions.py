@@ -19,12 +19,15 @@ from django.utils.translation import gettext as _
 
 from ocop.certificates.choices import IN_FORCE, AuthorityLevel, SignerTitle
 from ocop.certificates.services import certificate_issue
+from ocop.core.dates import format_date
 from ocop.core.services import audit_record
 from ocop.places.models import Province
 
 from .. import workflow
 from ..models import Application, ApplicationKind, Decision, DecisionCounter, SessionItem
 from ..models.rounds import RoundLevel
+from ..periods import LIMIT_148_FIRST_OR_UPGRADE, RULES_26_2026, may_decide_under
+from . import reevaluation
 from .transitions import application_move
 
 MINISTRY = "Bộ Nông nghiệp và Môi trường"
@@ -100,6 +103,7 @@ def decision_issue(
     )
     if not items or any(item.pk not in waiting for item in items):
         raise ValidationError(_("Chỉ đưa vào quyết định các sản phẩm đang chờ cấp này quyết định."))
+    _check_transition_limit(items, decided_on)
     serial = _next_serial(level, province, decided_on.year)
     decision = Decision.objects.create(
         level=level, province=province, year=decided_on.year, serial=serial,
@@ -116,6 +120,37 @@ def decision_issue(
     audit_record(actor=actor, action="decision_issue", obj=decision,
                  summary=f"{decision.number}: {len(items)} sản phẩm")  # fmt: skip
     return decision
+
+
+def _check_transition_limit(items: list[SessionItem], decided_on: date) -> None:
+    """Art. 12.2 and 11.2 of Decision 26/2026: a dossier filed before 22 May 2026 is finished under
+    148-2023 "nhưng thời hạn hoàn thành đánh giá, phân hạng không quá 60 ngày" and 148 lapses
+    after those 60 days, so no decision dated after 21 Jul 2026 recognises on 148 scores (the
+    certificate service refuses the same: recognition.RULES_IN_FORCE). Refused before anything
+    is written; such a dossier is evaluated again under 26-2026."""
+    late = SessionItem.objects.filter(pk__in=[item.pk for item in items]).exclude(
+        application__rules=RULES_26_2026
+    )
+    names = [
+        item.application.product.name
+        for item in late.select_related("application__product").order_by("id")
+        if not may_decide_under(item.application.rules, decided_on)
+    ]
+    if names:
+        raise ValidationError(
+            _(
+                "Quyết định ngày %(day)s không thể công nhận kết quả chấm theo Bộ tiêu chí "
+                "148/QĐ-TTg: thời hạn hoàn thành đánh giá theo khoản 2 Điều 12 Quyết định "
+                "26/2026/QĐ-TTg đã hết ngày %(limit)s và Quyết định 148/QĐ-TTg đã hết hiệu lực "
+                "(khoản 2 Điều 11). Sản phẩm: %(products)s. Các hồ sơ này phải được đánh giá lại "
+                "theo Bộ tiêu chí 26/2026."
+            )
+            % {
+                "day": format_date(decided_on),
+                "limit": format_date(LIMIT_148_FIRST_OR_UPGRADE),
+                "products": ", ".join(names),
+            }  # fmt: skip
+        )
 
 
 def _decide_item(actor, decision: Decision, item: SessionItem, issue_date: date) -> None:
@@ -147,6 +182,8 @@ def _decide_item(actor, decision: Decision, item: SessionItem, issue_date: date)
             issue_date=issue_date, supersedes=current, signer_name=decision.signer,
             signer_title=decision.signer_title,
         )  # fmt: skip
+    else:  # no new certificate: a late re-evaluation's extension ends with this result (12.3)
+        reevaluation.on_result(actor=actor, application=application, on=decision.decided_on)
 
 
 def _not_upgraded(application: Application, item: SessionItem, current) -> bool:

@@ -22,9 +22,10 @@ def round_create(
     province: Province | None = None,
     proposal_deadline: date | None = None,
     decision_deadline: date | None = None,
+    basis: str = "",
 ) -> Round:
     """Open a round. Regular rounds 1 and 2 default to the decision's dates; an extra round needs
-    both dates. Province officers open their province's rounds; central officers the central ones.
+    both dates and its basis (Art. 5.1). Province officers open their province's rounds; central officers the central ones.
     Side effects: one Round row, one audit entry."""
     _check_may_open(actor, level, province)
     defaults = default_round_dates(level, year, number)
@@ -33,6 +34,15 @@ def round_create(
             raise ValidationError(_("Đợt bổ sung phải có hạn đề nghị và hạn quyết định."))
         proposal_deadline = proposal_deadline or defaults[0]
         decision_deadline = decision_deadline or defaults[1]
+    basis = basis.strip()
+    if defaults is None and not basis:
+        raise ValidationError(
+            _(
+                "Đợt bổ sung phải nêu căn cứ: quyết định ban hành Quy chế hoạt động của Hội đồng có "
+                "quy định đợt này và kế hoạch đánh giá, phân hạng (khoản 1 Điều 5 Quyết định "
+                "26/2026/QĐ-TTg)."
+            )
+        )
     if decision_deadline < proposal_deadline:
         raise ValidationError(_("Hạn quyết định phải sau hạn đề nghị."))
     province = None if level == RoundLevel.CENTRAL else province
@@ -43,7 +53,7 @@ def round_create(
             created = Round.objects.create(
                 level=level, province=province, year=year, number=number,
                 is_extra=defaults is None, proposal_deadline=proposal_deadline,
-                decision_deadline=decision_deadline,
+                decision_deadline=decision_deadline, basis=basis,
             )  # fmt: skip
     except IntegrityError:
         raise ValidationError(_("Đợt này đã có.")) from None

@@ -23,7 +23,8 @@ from ..models import Application, RegistrationCounter, Round, StageChange
 from ..models.applications import Stage
 from ..periods import format_registration_number, rules_for_filing
 from ..selfscore import sheet_for
-from .applications import is_representative
+from . import reevaluation
+from .applications import TOURISM_SET, is_representative
 
 MAU03_TOPICS = ("raw_materials", "local_labour", "idea_origin", "local_identity")
 REQUIRED_FORM01 = ("producer_name", "representative_name", "product_name", "phone")
@@ -81,12 +82,16 @@ def application_transition(
     if move.needs_items and not items:
         raise ValidationError(_("Vui lòng nêu ít nhất một nội dung cần hoàn thiện và lý do."))
     _apply_effects(application, action, reason, report or {}, today)
+    if action == "submit":
+        reevaluation.on_filing(actor=actor, application=application, today=today)  # Art. 12.3
     before = application.stage
     application.stage = move.target
     application.stage_since = timezone.now()
     overrides = getattr(settings, "OCOP_EVALUATION_DEADLINES", None)
-    application.stage_due = workflow.due_date(move.target, today, overrides)
+    application.stage_due = workflow.due_date(move.target, today, overrides, application.kind)
     application.save()
+    if move.target in workflow.FINAL:
+        reevaluation.on_result(actor=actor, application=application, on=today)
     reason = reason or "; ".join(f"{i['item']}: {i['reason']}" for i in items)
     StageChange.objects.create(
         application=application, action=action, from_stage=before, to_stage=move.target,
@@ -136,12 +141,17 @@ def _apply_effects(
             k: report[k].strip() for k in (*MAU03_TOPICS, "proposal_letter")
         }
         application.commune_report["date"] = today.isoformat()
+        application.complete_on = today  # received by the province (Art. 7.6.g), unless additions
         # The product enters evaluation: it gets its code (T)-(X)-(STT)-YYYY with the round's
         # year, once; a product evaluated before keeps its code (product_assign_code is
         # idempotent). None as actor: the system acts, the commune's right was checked above.
         application.product.code = product_assign_code(
             product=application.product, year=application.round.year
         )
+    elif action == "complete_additions":
+        application.complete_on = today  # Art. 7.6.g: the complete dossier is received
+    elif action == "request_additions":
+        application.complete_on = None  # not complete after all: counted from the additions
     elif action in ("record_site_visit", "report_to_council"):
         text = report.get("text", "").strip()
         if not text:
@@ -215,6 +225,13 @@ def _check_complete(application: Application, rules: str) -> None:
         problems.append(
             _("Báo cáo tự đánh giá (Mẫu 02) thiếu kết quả sản xuất kinh doanh hoặc kế hoạch.")
         )
+    if application.set_number != TOURISM_SET and _samples(application) < REQUIRED_SAMPLES:
+        # Art. 6.2.d: "05 sản phẩm mẫu được gửi kèm theo hồ sơ (trừ nhóm sản phẩm Dịch vụ du
+        # lịch cộng đồng, du lịch sinh thái và điểm du lịch)".
+        problems.append(
+            _("Cần gửi kèm 05 sản phẩm mẫu (điểm d khoản 2 Điều 6); Mẫu 01 ghi %(count)s.")
+            % {"count": _samples(application)}
+        )
     sheet = sheet_for(rules, application.set_number)
     if sheet is not None:
         unanswered = [c.code for c in sheet.criteria if c.code not in application.self_scores]
@@ -227,6 +244,16 @@ def _check_complete(application: Application, rules: str) -> None:
         problems.append(_("Chưa đính kèm tài liệu minh chứng nào."))
     if problems:
         raise ValidationError(problems)
+
+
+REQUIRED_SAMPLES = 5
+
+
+def _samples(application: Application) -> int:
+    try:
+        return int(application.form01.get("samples") or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _next_registration_number(application: Application, year: int) -> str:
@@ -288,9 +315,11 @@ def application_move(
     overrides = getattr(settings, "OCOP_EVALUATION_DEADLINES", None)
     Application.objects.filter(pk=application.pk).update(
         stage=move.target, stage_since=timezone.now(),
-        stage_due=workflow.due_date(move.target, timezone.localdate(), overrides),
+        stage_due=workflow.due_date(move.target, timezone.localdate(), overrides, application.kind),
     )  # fmt: skip
     application.stage = move.target
+    if move.target in (workflow.REJECTED, workflow.STOPPED):  # a decided one: decisions.py
+        reevaluation.on_result(actor=actor, application=application, on=timezone.localdate())
     StageChange.objects.create(
         application=application, action=action, from_stage=before, to_stage=move.target,
         actor=actor, reason=reason.strip(),

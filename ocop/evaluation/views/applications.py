@@ -17,6 +17,8 @@ from ..forms import ApplicationCreateForm, ApplicationFilterForm
 from ..models import Application, Round
 from ..services.applications import application_create, may_edit
 from ..services.files import may_upload
+from ..services.renewal import may_renew, renewable
+from ..services.round_move import may_move_round, next_round
 from ..services.transitions import available_actions
 from .common import (
     criterion_rows,
@@ -128,5 +130,10 @@ def application_detail(request, pk: int):
         "rows": criterion_rows(application),
         "section_files": section_files(application),
         "today": timezone.localdate(),
+        "can_renew": may_renew(request.user, application)
+        and renewable(application, timezone.localdate()),
+        "next_round": next_round(application, timezone.localdate())
+        if may_move_round(request.user, application)
+        else None,
     }
     return render(request, "evaluation/application_detail.html", context)

@@ -12,6 +12,7 @@ from ocop.accounts.roles import Role
 from ocop.registry.models import Product
 
 from ..access import councils_visible_to, is_officer_of, may_manage, seat_of
+from ..composition import composition_gaps
 from ..forms_council import (
     ConflictDeclareForm,
     ConflictReviewForm,
@@ -19,6 +20,7 @@ from ..forms_council import (
     CouncilRulesForm,
     MemberForm,
 )  # fmt: skip
+from ..messages import texts
 from ..models import Conflict, Council
 from ..services.councils import (
     conflict_declare,
@@ -85,6 +87,9 @@ def council_detail(request, pk: int):
         "member_form": MemberForm(council=council), "rules_form": CouncilRulesForm(instance=council),
         "declare_form": ConflictDeclareForm(products=agenda_products(council)),
         "review_form": ConflictReviewForm(),
+        # Art. 7.3.b / 7.4.b: a warning for the managers, never a refusal
+        "composition_gaps": texts(composition_gaps(
+            council.level, council.members.values_list("position", "agency"))),
     })  # fmt: skip
 
 

@@ -16,9 +16,14 @@ from .. import pdf_council, workflow
 from ..access import actor_blocked, is_officer_of, may_manage
 from ..board import board
 from ..confirmations import session_rows
-from ..forms_council import OutcomeForm, SessionForm
+from ..forms_council import AttendanceForm, OutcomeForm, SessionForm
 from ..models import Application, Round, Session, SessionItem
-from ..services.sessions import item_outcome_record, session_close, session_create
+from ..services.sessions import (
+    item_outcome_record,
+    session_attendance_set,
+    session_close,
+    session_create,
+)
 from .common import error_text
 from .councils import COUNCIL_ROLES, fetch_council
 
@@ -80,7 +85,31 @@ def session_detail(request, pk: int):
         "officer": is_officer_of(request.user, session.council),
         # Rendered once, repeated per product (rendering a form costs milliseconds each time).
         "outcome_fields": OutcomeForm().as_div(),
+        "attendance_form": _attendance_form(session),
     })  # fmt: skip
+
+
+def _attendance_form(session: Session, data=None) -> AttendanceForm:
+    scorers = session.council.members.exclude(position="advisor").select_related("user")
+    return AttendanceForm(data, members=scorers, initial_present=session.present.all())
+
+
+@require_POST
+@role_required(*COUNCIL_ROLES)
+def session_attendance(request, pk: int):
+    """Change who is present while the session is open (the managers of its council)."""
+    session = fetch_session(request, pk)
+    form = _attendance_form(session, request.POST)
+    if form.is_valid():
+        try:
+            session_attendance_set(actor=request.user, session=session,
+                                   present=list(form.cleaned_data["present"]))  # fmt: skip
+            messages.success(request, _("Đã cập nhật thành viên có mặt."))
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+    else:
+        messages.error(request, _("Chọn ít nhất một thành viên có mặt."))
+    return redirect("evaluation:session_detail", session.pk)
 
 
 @require_POST

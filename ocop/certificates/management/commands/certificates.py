@@ -22,7 +22,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
         listing = actions.add_parser("list", help="liệt kê giấy chứng nhận")
-        listing.add_argument("--status", help="valid, reevaluation, expired, revoked, superseded")
+        listing.add_argument(
+            "--status", help="valid, reevaluation, extended, expired, revoked, superseded"
+        )
         listing.add_argument("--json", action="store_true", help="in dạng JSON")
         actions.add_parser("refresh", help="cập nhật tình trạng và gửi nhắc hạn (chạy hằng ngày)")
         history = actions.add_parser("import-history", help="nhập kết quả đánh giá cũ (.csv/.xlsx)")
