@@ -79,11 +79,13 @@ PUBLIC_PRODUCT_FIELDS = [
 PUBLIC_CERTIFICATE_FIELDS = [
     "id", "number", "product_id", "product_name", "producer_name", "stars", "rules",
     "authority_name", "authority_level", "decision_number", "decision_date", "issue_date",
-    "valid_until", "status", "revocation_ground", "revocation_decision_number",
+    "valid_until", "extended_until", "status", "revocation_ground", "revocation_decision_number",
     "revocation_decision_date", "token", "created_at", "product__code",
 ]  # fmt: skip
 # The certificate a product shows: its newest one that was not replaced by another.
-CURRENT_STATUSES = [Status.VALID, Status.REEVALUATION, Status.EXPIRED, Status.REVOKED]
+CURRENT_STATUSES = [
+    Status.VALID, Status.REEVALUATION, Status.EXTENDED, Status.EXPIRED, Status.REVOKED
+]  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ def programme(territory, personas) -> Programme:
     pickle = make_product(b, "Dưa Phượng Dực", current_stars=3)
     coffee = make_product(c, "Cà phê Sài Gòn", current_stars=5)
     honey_certificate = issue(honey, 4, date(2024, 3, 1))
-    issue(pickle, 3, date(2025, 5, 5))
+    issue(pickle, 3, date(2025, 7, 5))  # a province 3★ only from 1 Jul 2025 (148-2023)
     issue(coffee, 5, date(2024, 8, 8))
     for year, stars in ((2019, 2), (2020, 3)):
         HistoricResult.objects.create(
