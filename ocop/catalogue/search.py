@@ -6,15 +6,25 @@ and choosing an option shows exactly its count. Only public data: every queryset
 `ocop.certificates.public.products_in_force()`.
 """
 
+import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field, replace
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ocop.certificates.public import certificates_in_force, products_in_force, public_search
+from ocop.certificates.public import (
+    certificates_in_force,
+    latest_certificate_id,
+    products_in_force,
+    public_search,
+)
 from ocop.core.text import whole_number
 from ocop.places.models import Commune, Province
 from ocop.registry.choices import LegalForm
@@ -28,6 +38,7 @@ SORTS = {
     "stars": ("-current_stars", "public_key", "id"),
     "code": ("code", "id"),
 }
+FACET_SECONDS = 60
 FACETS = ("stars", "province", "commune", "type", "set", "year", "legal_form")
 FACET_LABELS = {
     "stars": _("Hạng sao"), "province": _("Tỉnh, thành phố"), "commune": _("Xã, phường"),
@@ -132,9 +143,9 @@ def matching(query: CatalogueQuery, without: str | None = None) -> QuerySet[Prod
 
 
 def results(query: CatalogueQuery) -> QuerySet[Product]:
-    return (
-        matching(query).select_related("producer__commune__province").order_by(*SORTS[query.sort])
-    )
+    """In order, without joins: the page is read from the product index alone; its producers and
+    places are fetched for that page only (see views)."""
+    return matching(query).order_by(*SORTS[query.sort])
 
 
 def _grouped(products: QuerySet[Product], lookup: str) -> dict:
@@ -150,6 +161,20 @@ def _options(counts: dict, labels: dict, selected: set, keep_order: bool = False
         if counts.get(value) or str(value) in selected
     ]
     return options if keep_order else sorted(options, key=lambda o: o.label)
+
+
+def facets_html(query: CatalogueQuery, total: int) -> SafeString:
+    """The facets as HTML (templates/catalogue/_facets.html), kept FACET_SECONDS per query,
+    language, result count and newest certificate: a broad query aggregates tens of thousands of
+    rows per facet and renders ~100 options (ADR 0008). A new certificate or a change in the
+    query's own count recomputes at once; any other change shows within a minute."""
+    version = (astuple(replace(query, sort="")), total, latest_certificate_id(), get_language())
+    key = "ocop:catalogue-facets:" + hashlib.sha256(repr(version).encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = render_to_string("catalogue/_facets.html", {"facets": facets(query)})
+        cache.set(key, found, FACET_SECONDS)
+    return mark_safe(found)  # noqa: S308  (our own template's output)
 
 
 def facets(query: CatalogueQuery) -> list[Facet]:

@@ -1,6 +1,7 @@
 """The public catalogue: no login, public data only (read through ocop.certificates.public)."""
 
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -8,7 +9,7 @@ from django.utils import timezone
 from ocop.certificates import public
 
 from . import pages
-from .search import SORTS, CatalogueQuery, facets, results, without_filter
+from .search import SORTS, CatalogueQuery, facets_html, results, without_filter
 
 PAGE_SIZE = 24
 
@@ -21,10 +22,12 @@ def catalogue_list(request: HttpRequest) -> HttpResponse:
         if found is not None:
             return redirect("catalogue:product", code=found.code)
     page = Paginator(results(query), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    prefetch_related_objects(page.object_list, "producer__commune__province")
     context = {
         "query": query,
         "page": page,
-        "facets": facets(query),
+        "facets_html": facets_html(query, page.paginator.count),
         "active": pages.active_filters(query, request.GET),
         "sorts": list(SORTS),
         "page_query": without_filter(request.GET, "page"),

@@ -5,7 +5,7 @@ nothing private (phones, e-mails, ID and tax numbers of households, representati
 dossier files, individual members' scores) can reach a public page by accident.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from ocop.core.text import nfc, search_terms
@@ -39,8 +39,11 @@ def public_products() -> QuerySet[Product]:
 
 
 def products_in_force() -> QuerySet[Product]:
-    """The products whose current certificate is in force (the catalogue's default list)."""
-    return public_products().filter(certificate_status__in=IN_FORCE_PRODUCT_STATUSES)
+    """The products whose current certificate is in force (the catalogue's default list). Its
+    terms are those of the partial index `product_in_force_key`, so the database can use it."""
+    return Product.objects.filter(
+        archived_at__isnull=True, certificate_status__in=IN_FORCE_PRODUCT_STATUSES
+    ).exclude(code="")
 
 
 def public_producers() -> QuerySet[Producer]:
@@ -63,6 +66,11 @@ def certificates_in_force() -> QuerySet[Certificate]:
     return Certificate.objects.filter(
         status__in=IN_FORCE_STATUSES, product__archived_at__isnull=True
     )
+
+
+def latest_certificate_id() -> int:
+    """The newest certificate's id (0 without any): part of the catalogue's cache keys."""
+    return Certificate.objects.aggregate(latest=Max("id"))["latest"] or 0
 
 
 def public_search(queryset: QuerySet[Product], query: str) -> QuerySet[Product]:

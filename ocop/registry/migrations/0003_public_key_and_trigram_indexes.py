@@ -57,7 +57,8 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="product",
             index=models.Index(
-                fields=["certificate_status", "public_key"], name="product_public_search"
+                fields=["certificate_status", "archived_at", "code", "public_key"],
+                name="product_public_search",
             ),
         ),
         migrations.RunPython(add_trigram_indexes, drop_trigram_indexes),
