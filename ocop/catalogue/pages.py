@@ -41,8 +41,7 @@ def active_filters(query: CatalogueQuery, params: QueryDict) -> list[ActiveFilte
             ActiveFilter(_("Từ khóa: %(q)s") % {"q": query.q}, without_filter(params, "q"))
         )
     for stars in query.stars:
-        label = _("%(n)s sao") % {"n": stars}
-        found.append(ActiveFilter(label, without_filter(params, "stars", str(stars))))
+        found.append(ActiveFilter(f"{stars}★", without_filter(params, "stars", str(stars))))
     names = {"province": _("Tỉnh"), "commune": _("Xã"), "type": _("Loại"), "set": _("Bộ"),
              "year": _("Năm"), "legal_form": _("Loại hình")}  # fmt: skip
     for facet in ("province", "commune", "type", "set", "year", "legal_form"):
