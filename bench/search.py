@@ -82,9 +82,9 @@ def _users():
     from ocop.places.models import Commune
     from ocop.registry.models import Producer
 
-    busiest = (
-        Producer.objects.values("commune").order_by("commune").first() or {"commune": None}
-    )["commune"]
+    busiest = (Producer.objects.values("commune").order_by("commune").first() or {"commune": None})[
+        "commune"
+    ]
     commune = Commune.objects.select_related("province").get(pk=busiest)
     made = {}
     for role, extra in (("central", {}), ("province", {"province": commune.province}),
@@ -95,9 +95,9 @@ def _users():
     producer_user, _ = User.objects.get_or_create(
         username="bench_search_producer", defaults={"role": "producer"}
     )
-    Producer.objects.get(pk=Producer.objects.filter(commune=commune).first().pk).representatives.add(
-        producer_user
-    )
+    Producer.objects.get(
+        pk=Producer.objects.filter(commune=commune).first().pk
+    ).representatives.add(producer_user)
     made["producer"] = producer_user
     return made
 

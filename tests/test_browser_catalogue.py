@@ -22,7 +22,9 @@ def star_counts(page) -> dict[str, int]:
 
 def test_visitor_searches_filters_and_opens_a_product(phone_page):
     territory = make_territory()
-    catalogue = make_catalogue(territory, make_user("tinh", "province", province=territory.province_p))
+    catalogue = make_catalogue(
+        territory, make_user("tinh", "province", province=territory.province_p)
+    )
     page = phone_page
 
     page.goto("/")

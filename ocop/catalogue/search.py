@@ -10,10 +10,10 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, field, replace
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -39,6 +39,7 @@ SORTS = {
     "code": ("code", "id"),
 }
 FACET_SECONDS = 60
+FEW_MATCHES = 5000
 FACETS = ("stars", "province", "commune", "type", "set", "year", "legal_form")
 FACET_LABELS = {
     "stars": _("Hạng sao"), "province": _("Tỉnh, thành phố"), "commune": _("Xã, phường"),
@@ -127,15 +128,29 @@ FILTERS: dict[str, Callable[[QuerySet[Product], CatalogueQuery], QuerySet[Produc
         rules=CURRENT_RULES,
         set_number__in=[n for n, s in sets_of(CURRENT_RULES).items() if s.type == query.type],
     ),
-    "set": lambda qs, query: qs.filter(rules=CURRENT_RULES, set_number=query.set),
+    "set": lambda qs, query: qs.filter(rules=CURRENT_RULES, set_number=query.set or 0),
     "year": lambda qs, query: qs.filter(_in_year(query.year or 0)),
     "legal_form": lambda qs, query: qs.filter(producer__legal_form=query.legal_form),
 }
 
 
+def _found_by_words(query: CatalogueQuery) -> QuerySet[Product]:
+    """The products in force whose key has the query's words. A search that finds at most
+    FEW_MATCHES products is run once per request and then read by id, so that the list, its count
+    and every facet do not each scan all the keys again (ADR 0008)."""
+    found = public_search(products_in_force(), query.q)
+    if not query.q:
+        return found
+    ids = getattr(query, "_ids", None)
+    if ids is None:
+        ids = list(found.order_by().values_list("id", flat=True)[: FEW_MATCHES + 1])
+        query._ids = ids  # type: ignore[attr-defined]  # per request, not part of the query
+    return products_in_force().filter(id__in=ids) if len(ids) <= FEW_MATCHES else found
+
+
 def matching(query: CatalogueQuery, without: str | None = None) -> QuerySet[Product]:
     """The products in force that match the query, ignoring the filter `without` (for its facet)."""
-    products = public_search(products_in_force(), query.q)
+    products = _found_by_words(query)
     for name in FACETS:
         if name != without and query.is_active(name):
             products = FILTERS[name](products, query)
@@ -143,8 +158,8 @@ def matching(query: CatalogueQuery, without: str | None = None) -> QuerySet[Prod
 
 
 def results(query: CatalogueQuery) -> QuerySet[Product]:
-    """In order, without joins: the page is read from the product index alone; its producers and
-    places are fetched for that page only (see views)."""
+    """In order, without joins: the page's ids are read from the product index alone; its rows,
+    producers and places are fetched for that page only (see views)."""
     return matching(query).order_by(*SORTS[query.sort])
 
 

@@ -1,7 +1,6 @@
 """The public catalogue: no login, public data only (read through ocop.certificates.public)."""
 
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,9 +20,10 @@ def catalogue_list(request: HttpRequest) -> HttpResponse:
         found = public.public_product_by_reference(query.q)
         if found is not None:
             return redirect("catalogue:product", code=found.code)
-    page = Paginator(results(query), PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)
-    prefetch_related_objects(page.object_list, "producer__commune__province")
+    # Ids first (read from the covering index, ADR 0008), then the page's rows and places.
+    ids = results(query).values_list("id", flat=True)
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = public.products_in_order(list(page.object_list))
     context = {
         "query": query,
         "page": page,

@@ -97,6 +97,12 @@ def public_product_by_reference(text: str) -> Product | None:
     return found
 
 
+def products_in_order(ids: list[int]) -> list[Product]:
+    """The public products with these ids, in that order, with their producers and places."""
+    found = public_products().select_related("producer__commune__province").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def public_product(code: str) -> Product | None:
     """One public product by its code, with what its page shows."""
     return (
