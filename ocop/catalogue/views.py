@@ -23,10 +23,10 @@ def catalogue_list(request: HttpRequest) -> HttpResponse:
     # Ids first (read from the covering index, ADR 0008), then the page's rows and places.
     ids = results(query).values_list("id", flat=True)
     page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = public.products_in_order(list(page.object_list))
     context = {
         "query": query,
         "page": page,
+        "products": public.products_in_order(list(page.object_list)),
         "facets_html": facets_html(query, page.paginator.count),
         "active": pages.active_filters(query, request.GET),
         "sorts": list(SORTS),
