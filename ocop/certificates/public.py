@@ -191,7 +191,9 @@ def public_decisions() -> QuerySet[Certificate]:
             "product__code",
             "product__name",
         )  # fmt: skip
-        .order_by("-decision_date", "decision_number", "authority_name", "product_name", "id")
+        .order_by(
+            "-decision_date", "decision_number", "authority_name", "product__search_key", "id"
+        )
     )
 
 
