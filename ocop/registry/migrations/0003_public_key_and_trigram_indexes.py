@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="product",
             index=models.Index(
-                fields=["certificate_status", "archived_at", "code", "public_key"],
+                fields=["archived_at", "public_key", "certificate_status", "code"],
                 name="product_public_search",
             ),
         ),

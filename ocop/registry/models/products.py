@@ -121,7 +121,7 @@ class Product(models.Model):
             # the words): SQLite counts and searches the index, never the wide rows. PostgreSQL
             # adds trigram indexes on the keys (migration 0003, ADR 0008).
             models.Index(
-                fields=["certificate_status", "archived_at", "code", "public_key"],
+                fields=["archived_at", "public_key", "certificate_status", "code"],
                 name="product_public_search",
             ),
         ]
