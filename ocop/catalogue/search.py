@@ -39,7 +39,7 @@ SORTS = {
     "code": ("code", "id"),
 }
 FACET_SECONDS = 60
-FEW_MATCHES = 5000
+FEW_MATCHES = 2500
 FACETS = ("stars", "province", "commune", "type", "set", "year", "legal_form")
 FACET_LABELS = {
     "stars": _("Hạng sao"), "province": _("Tỉnh, thành phố"), "commune": _("Xã, phường"),
