@@ -112,3 +112,38 @@ def test_decisions_page_groups_products_by_decision_newest_first(client, catalog
     revoked = re.findall(r'data-revoked="([^"]+)"', body)
     assert len(revoked) == 1
     assert "Sử dụng sai biểu trưng OCOP" in body and "1520/QĐ-UBND" in body
+
+
+def _queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_list_and_product_page_make_the_same_number_of_queries_at_any_size(
+    client, catalogue, territory
+):
+    from datetime import date
+
+    from ocop.catalogue.testing import _issue
+    from ocop.certificates.models import HistoricResult
+    from ocop.registry.testing import make_producer, make_product
+
+    from django.core.cache import cache
+
+    cache.clear()
+    product_url = reverse("catalogue:product", args=[catalogue.honey.code])
+    before = (_queries(client, "/catalogue/?q=phu"), _queries(client, product_url))
+    for n in range(6):
+        owner = make_producer(territory.commune_y, f"HTX Phú số {n}", 100 + n * 5)
+        _issue(make_product(owner, f"Chè Phú {n}", 11), 3, date(2026, 7, 1), f"9{n}/QĐ-UBND")
+        HistoricResult.objects.create(
+            product=catalogue.honey, year=2010 + n, rules="1048-2019", stars=3,
+            authority_name="UBND thành phố Hà Nội", authority_level="province",
+        )  # fmt: skip
+    cache.clear()
+    after = (_queries(client, "/catalogue/?q=phu"), _queries(client, product_url))
+    assert after == before
