@@ -35,7 +35,7 @@ class Catalogue:
     household_tax_code: str
 
 
-def _issue(product: Product, stars: int, day: date, number: str) -> Certificate:
+def issue(product: Product, stars: int, day: date, number: str) -> Certificate:
     central = stars == 5
     rules = "26-2026" if day >= date(2026, 5, 22) else "148-2023"
     product_assign_code(product=product, year=day.year)
@@ -64,18 +64,18 @@ def make_catalogue(t: Territory, revoker) -> Catalogue:
     expired = make_product(htx, "Bún khô Phú Xuyên", 6)
     unranked = make_product(htx, "Dưa lê Phú Xuyên", 1)
     june = date(2026, 6, 30)
-    honey_certificate = _issue(honey, 4, june, "1234/QĐ-UBND")
-    _issue(rolls, 3, date(2025, 8, 15), "800/QĐ-UBND")
-    _issue(rice, 5, june, "55/QĐ-BNNMT")
-    _issue(coffee, 3, june, "1234/QĐ-UBND")
-    to_revoke = _issue(revoked, 4, june, "1234/QĐ-UBND")
+    honey_certificate = issue(honey, 4, june, "1234/QĐ-UBND")
+    issue(rolls, 3, date(2025, 8, 15), "800/QĐ-UBND")
+    issue(rice, 5, june, "55/QĐ-BNNMT")
+    issue(coffee, 3, june, "1234/QĐ-UBND")
+    to_revoke = issue(revoked, 4, june, "1234/QĐ-UBND")
     today = timezone.localdate()
     certificate_revoke(
         actor=revoker, certificate=to_revoke, ground="mark_misuse",
         conclusion_date=today - timedelta(days=5), decision_number="1520/QĐ-UBND",
         decision_date=today - timedelta(days=2), note="",
     )  # fmt: skip
-    _issue(expired, 4, date(2023, 3, 1), "300/QĐ-UBND")  # 36 months: over since March 2026
+    issue(expired, 4, date(2023, 3, 1), "300/QĐ-UBND")  # 36 months: over since March 2026
     return Catalogue(
         honey, rolls, rice, coffee, revoked, expired, unranked, honey_certificate,
         household.tax_code,

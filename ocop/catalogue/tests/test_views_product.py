@@ -2,13 +2,22 @@
 
 import json
 import re
+from datetime import date
 
 import pytest
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from ocop.catalogue.testing import issue
+from ocop.certificates.models import HistoricResult
 from ocop.certificates.signing import verification_path
 from ocop.evaluation.testing import png_bytes
+from ocop.programme.models import Showroom
 from ocop.registry.models import ProductImage
+from ocop.registry.testing import make_producer, make_product
 
 pytestmark = pytest.mark.django_db
 
@@ -53,8 +62,6 @@ def test_json_ld_is_a_schema_org_product_that_cannot_close_its_block(client, cat
 
 
 def test_stars_history_lists_certificates_and_results_before_the_system(client, catalogue):
-    from ocop.certificates.models import HistoricResult
-
     HistoricResult.objects.create(
         product=catalogue.honey, year=2020, rules="1048-2019", stars=3, total="62.50",
         authority_name="UBND thành phố Hà Nội", authority_level="province",
@@ -64,10 +71,6 @@ def test_stars_history_lists_certificates_and_results_before_the_system(client, 
 
 
 def test_showrooms_open_today_are_listed_where_it_is_sold(client, catalogue, territory):
-    from datetime import date
-
-    from ocop.programme.models import Showroom
-
     showroom = Showroom.objects.create(
         kind=Showroom._meta.get_field("kind").choices[0][0], name="Điểm bán OCOP Hồ Gươm",
         address="12 Lê Thái Tổ", location=territory.commune_x, operator="HTX",
@@ -87,8 +90,6 @@ def test_showrooms_open_today_are_listed_where_it_is_sold(client, catalogue, ter
 
 def test_photos_of_public_products_only(client, catalogue, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)
-    from django.core.files.base import ContentFile
-
     public = ProductImage(product=catalogue.honey, caption="Hũ mật")
     public.image.save("hu.png", ContentFile(png_bytes()))
     hidden = ProductImage(product=catalogue.unranked, caption="Dưa")
@@ -115,9 +116,6 @@ def test_decisions_page_groups_products_by_decision_newest_first(client, catalog
 
 
 def _queries(client, url) -> int:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
@@ -126,20 +124,12 @@ def _queries(client, url) -> int:
 def test_list_and_product_page_make_the_same_number_of_queries_at_any_size(
     client, catalogue, territory
 ):
-    from datetime import date
-
-    from ocop.catalogue.testing import _issue
-    from ocop.certificates.models import HistoricResult
-    from ocop.registry.testing import make_producer, make_product
-
-    from django.core.cache import cache
-
     cache.clear()
     product_url = reverse("catalogue:product", args=[catalogue.honey.code])
     before = (_queries(client, "/catalogue/?q=phu"), _queries(client, product_url))
     for n in range(6):
         owner = make_producer(territory.commune_y, f"HTX Phú số {n}", 100 + n * 5)
-        _issue(make_product(owner, f"Chè Phú {n}", 11), 3, date(2026, 7, 1), f"9{n}/QĐ-UBND")
+        issue(make_product(owner, f"Chè Phú {n}", 11), 3, date(2026, 7, 1), f"9{n}/QĐ-UBND")
         HistoricResult.objects.create(
             product=catalogue.honey, year=2010 + n, rules="1048-2019", stars=3,
             authority_name="UBND thành phố Hà Nội", authority_level="province",
