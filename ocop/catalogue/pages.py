@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from ocop.certificates import public
+from ocop.certificates.choices import RULES_CHOICES
 from ocop.certificates.models import Certificate
 from ocop.certificates.signing import verification_path
 from ocop.places.models import Commune, Province
@@ -197,4 +198,5 @@ def with_certificates(groups) -> list[dict[str, Any]]:
         found[tuple(getattr(certificate, name) for name in DECISION_KEY)].append(certificate)
     for group, key in zip(groups, keys, strict=True):
         group["certificates"] = found[key]
+        group["rules_label"] = dict(RULES_CHOICES).get(group["rules"], group["rules"])
     return groups
