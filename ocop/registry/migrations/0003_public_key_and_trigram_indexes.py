@@ -14,6 +14,15 @@ TRIGRAM_INDEXES = [
 ]
 
 
+# PostgreSQL reads the first catalogue page of a broad query in key order from this one (it does
+# not from the (archived_at, public_key, ...) index under `archived_at IS NULL`). Its condition is
+# that of ocop.certificates.public.products_in_force().
+IN_FORCE_INDEX = (
+    "CREATE INDEX IF NOT EXISTS product_in_force_key ON registry_product (public_key, id) "
+    "WHERE archived_at IS NULL AND certificate_status IN ('valid', 'expiring') AND code <> ''"
+)
+
+
 def fill_public_keys(apps, schema_editor):
     from ocop.core.text import search_key
 
@@ -35,12 +44,13 @@ def add_trigram_indexes(apps, schema_editor):
         schema_editor.execute(
             f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({column} gin_trgm_ops)"
         )
+    schema_editor.execute(IN_FORCE_INDEX)
 
 
 def drop_trigram_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    for name, _table, _column in TRIGRAM_INDEXES:
+    for name in [*(index[0] for index in TRIGRAM_INDEXES), "product_in_force_key"]:
         schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
 
 
