@@ -382,6 +382,17 @@ TABLE: dict[str, list[Case]] = {
             "reports:programme_pdf",
         )
     },
+    # the public catalogue (no login)
+    "catalogue:list": [same(ALL)],
+    "catalogue:decisions": [same(ALL)],
+    "catalogue:product": [
+        same(ALL, lambda w: {"code": w.certificate.product.code}),
+        same(NOBODY, lambda w: {"code": "01-10273-999-2026"}),  # no such product: 404 for all
+    ],
+    # a photo of a product never recognised is not public, whoever asks
+    "catalogue:image": [
+        same(NOBODY, lambda w: {"code": w.image.product.code or "x", "image_pk": w.image.pk})
+    ],
 }
 
 

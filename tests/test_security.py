@@ -16,8 +16,11 @@ from ocop.accounts.testing import PASSWORD, make_user
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE_DIRS = [ROOT / "templates", *ROOT.glob("ocop/*/templates")]
+# A JSON-LD data block (`<script type="application/ld+json">`, exactly) is data, never executed,
+# so the Content-Security-Policy does not apply to it: the one inline <script> a template may carry.
+DATA_BLOCK = r'<script type="application/ld\+json">'
 INLINE = [
-    (re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.I), "inline <script>"),
+    (re.compile(rf"(?!{DATA_BLOCK})<script(?![^>]*\bsrc=)[^>]*>", re.I), "inline <script>"),
     (re.compile(r"\son[a-z]+\s*=", re.I), "on*= handler"),
     (re.compile(r"javascript:", re.I), "javascript: URL"),
 ]
@@ -44,6 +47,23 @@ def test_no_template_carries_inline_script():
         if pattern.search(path.read_text())
     ]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("markup", "inline"),
+    [
+        ('<script type="application/ld+json">{"@type": "Product"}</script>', False),
+        ('<script src="/static/js/ocop.js" defer></script>', False),
+        ("<script>alert(1)</script>", True),
+        ('<script type="text/javascript">alert(1)</script>', True),
+        ('<script type="module">alert(1)</script>', True),
+        ('<script type="application/ld+json" onload="alert(1)">{}</script>', True),
+        ('<script type="application/ld+json" id="x">{}</script>', True),
+        ('<script type="application/json">{}</script>', True),
+    ],
+)
+def test_only_a_json_ld_data_block_escapes_the_inline_script_rule(markup, inline):
+    assert any(pattern.search(markup) for pattern, _what in INLINE) is inline
 
 
 def test_base_page_loads_scripts_only_from_static_and_disables_htmx_inline_styles(client, db):

@@ -137,6 +137,8 @@ def build_world() -> World:
     session_close(actor=None, session=closed)
     decision = decision_issue(actor=None, level="province", province=t.province_p, items=[item],
                               decided_on=date(2027, 6, 10))  # fmt: skip
+    # Evaluated products have their code (the catalogue's address of the certified one).
+    registry.product_assign_code(product=decided_product, year=2027)
     session = session_create(actor=None, council=council, round=round_, held_on=date(2027, 5, 20),
                              applications=on_agenda)  # fmt: skip
     conflict = conflict_declare(actor=personas["member_conflicted"], member=seats[2],

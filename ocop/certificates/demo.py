@@ -153,6 +153,9 @@ def seed_certificates() -> str:
     unit = HistoricUnit.objects.filter(level=HistoricUnit.Level.DISTRICT, code="280").first()
     ranked_2019 = products[:RANKED_2019]
     ranked_2020 = products[RANKED_2019:] or products
+    for year, ranked in ((2019, ranked_2019), (2020, ranked_2020)):
+        for product in ranked:  # a product gets its code at its first evaluation
+            product.code = product_assign_code(product=product, year=year)
     _results(ranked_2019, 2019, unit)
     _results(ranked_2020, 2020, unit)
     today = timezone.localdate()

@@ -11,16 +11,17 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import ExtractYear, Replace
+from django.utils import timezone
 
 from ocop.core.models import AuditEntry
-from ocop.core.text import search_terms
+from ocop.core.text import nfc, search_terms
 from ocop.places.models import Commune, Province
 from ocop.registry.choices import CertificateStatus as ProductStatus
-from ocop.registry.models import Producer, Product
+from ocop.registry.models import Producer, Product, ProductImage
 from ocop.registry.product_sets import rules_with_sets, sets_of
 
 from .choices import Status
-from .models import Certificate
+from .models import Certificate, HistoricResult
 
 # A product is public once it has had a certificate; it is "in force" while that is valid or in
 # its re-evaluation window. Expired and revoked products keep their page but leave default lists.
@@ -46,8 +47,11 @@ def public_products() -> QuerySet[Product]:
 
 
 def products_in_force() -> QuerySet[Product]:
-    """The products whose current certificate is in force (the catalogue's default list)."""
-    return public_products().filter(certificate_status__in=IN_FORCE_PRODUCT_STATUSES)
+    """The products whose current certificate is in force (the catalogue's default list). Its
+    terms are those of the partial index `product_in_force_key`, so the database can use it."""
+    return Product.objects.filter(
+        archived_at__isnull=True, certificate_status__in=IN_FORCE_PRODUCT_STATUSES
+    ).exclude(code="")
 
 
 def public_producers() -> QuerySet[Producer]:
@@ -356,3 +360,152 @@ def public_data_changed_at() -> datetime | None:
     """When anything public last changed (an upper bound): every change of a certificate, product
     or producer by a service leaves an audit entry, indexed by time."""
     return AuditEntry.objects.order_by("-at").values_list("at", flat=True).first()
+
+
+# ---- For the catalogue's pages.
+
+
+def certificates_in_force() -> QuerySet[Certificate]:
+    """The certificates in force (each belongs to a product in force: one per product)."""
+    return Certificate.objects.filter(
+        status__in=IN_FORCE_STATUSES, product__archived_at__isnull=True
+    )
+
+
+def latest_certificate_id() -> int:
+    """The newest certificate's id (0 without any): part of the catalogue's cache keys."""
+    return Certificate.objects.aggregate(latest=Max("id"))["latest"] or 0
+
+
+def public_search(queryset: QuerySet[Product], query: str) -> QuerySet[Product]:
+    """Every word of the query in the product's public key (product, producer and place names and
+    the product code, compared as search keys; never the tax code)."""
+    for term in search_terms(query):
+        queryset = queryset.filter(public_key__contains=term)
+    return queryset
+
+
+def public_product_by_reference(text: str) -> Product | None:
+    """The public product whose certificate number, product code or GTIN is exactly `text`
+    (letter case and spaces aside; a GTIN also with its leading zeros), or None."""
+    reference = nfc(text).replace(" ", "")
+    if not reference or len(reference) > 60:
+        return None
+    products = public_products()
+    found = products.filter(code__iexact=reference).first()
+    if found is None:
+        found = products.filter(certificates__number__iexact=reference).first()
+    if found is None and reference.isascii() and reference.isdigit() and len(reference) <= 14:
+        variants = {reference.lstrip("0").zfill(width) for width in (8, 12, 13, 14)}
+        found = products.filter(gtin__in=variants).first()
+    return found
+
+
+def products_in_order(ids: list[int]) -> list[Product]:
+    """The public products with these ids, in that order, with their producers and places."""
+    found = public_products().select_related("producer__commune__province").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+def public_product(code: str) -> Product | None:
+    """One public product by its code, with what its page shows."""
+    return (
+        public_products()
+        .select_related("producer__commune__province")
+        .only(
+            *[f"producer__{name}" for name in PUBLIC_PRODUCER_FIELDS],
+            "producer__commune__name",
+            "producer__commune__code",
+            "producer__commune__province__name",
+            "producer__commune__province__code",
+            *PAGE_PRODUCT_FIELDS,
+        )  # fmt: skip
+        .filter(code=code)
+        .first()
+    )
+
+
+# What a public face may show of a product (never its tax-coded producer, prices stay public).
+PAGE_PRODUCT_FIELDS = [
+    "id", "producer", "name", "rules", "set_number", "description", "story", "packaging",
+    "gtin", "sales_channels", "code", "current_stars", "certificate_status", "updated_at",
+]  # fmt: skip
+
+
+def newest_certificate(product: Product) -> Certificate | None:
+    """The product's current certificate: its newest one not superseded (any other status)."""
+    return (
+        product.certificates.exclude(status=Status.SUPERSEDED)
+        .order_by("-issue_date", "-id")
+        .first()
+    )
+
+
+def product_certificates(product: Product) -> list[Certificate]:
+    """Every certificate of the product, newest first (its stars over the years)."""
+    return list(product.certificates.order_by("-issue_date", "-id"))
+
+
+def product_historic_results(product: Product) -> list[HistoricResult]:
+    """Rankings from before the system (total and stars; no member's score is kept)."""
+    return list(product.historic_results.order_by("-year", "-id"))
+
+
+def product_images(product: Product) -> list[ProductImage]:
+    return list(product.images.all())
+
+
+def public_image(code: str, image_pk: int) -> ProductImage | None:
+    return ProductImage.objects.filter(
+        pk=image_pk, product__in=public_products(), product__code=code
+    ).first()
+
+
+def product_showrooms(product: Product) -> list:
+    """The showrooms and points of sale that show the product and are open today (the model lives
+    in the programme app, above this one; reached through the reverse relation, not imported)."""
+    today = timezone.localdate()
+    showrooms = getattr(product, "showrooms", None)
+    if showrooms is None:
+        return []
+    return list(
+        showrooms.filter(Q(closed_on__isnull=True) | Q(closed_on__gte=today))
+        .select_related("location__province")
+        .order_by("name")
+    )
+
+
+def public_decisions() -> QuerySet[Certificate]:
+    """The certificates of public products in decision order (newest decision first): the
+    published results group them by decision (number, date, authority)."""
+    return (
+        public_certificates()
+        .select_related("product")
+        .only(
+            "number",
+            "stars",
+            "rules",
+            "authority_name",
+            "authority_level",
+            "decision_number",
+            "decision_date",
+            "status",
+            "product_name",
+            "producer_name",
+            "product__code",
+            "product__name",
+        )  # fmt: skip
+        .order_by(
+            "-decision_date", "decision_number", "authority_name", "product__search_key", "id"
+        )
+    )
+
+
+def public_revocations() -> QuerySet[Certificate]:
+    """Revoked certificates with their grounds and revocation decisions, newest first."""
+    return (
+        public_certificates()
+        .filter(status=Status.REVOKED)
+        .select_related("product")
+        .order_by("-revocation_decision_date", "-id")
+    )

@@ -253,12 +253,14 @@ def import_apply(*, actor, plan: ImportPlan) -> tuple[int, int]:
         raise ValueError("plan has errors")
     is_product = plan.kind == "products"
     model = Product if is_product else Producer
+    keys = {"search_key", "public_key"} if is_product else {"search_key"}
     for obj in plan.creates + [update[0] for update in plan.updates]:
-        obj.search_key = obj.make_search_key()
+        if is_product:
+            obj.refresh_keys()
+        else:
+            obj.search_key = obj.make_search_key()
     created = model.objects.bulk_create(plan.creates, batch_size=BATCH)
-    changed_fields = sorted(
-        {name for _, names, _ in plan.updates for name in names} | {"search_key"}
-    )
+    changed_fields = sorted({name for _, names, _ in plan.updates for name in names} | keys)
     updated = [update[0] for update in plan.updates]
     model.objects.bulk_update(updated, changed_fields, batch_size=BATCH)
     if not is_product:
@@ -271,7 +273,7 @@ def _refresh_renamed(plan: ImportPlan) -> None:
     from .services import _refresh_product_keys
 
     for producer, names, _before in plan.updates:
-        if {"name", "tax_code"} & set(names):
+        if {"name", "tax_code", "commune"} & set(names):
             _refresh_product_keys(producer)
 
 

@@ -57,6 +57,15 @@ def _sets_from_toml(rules: str) -> dict[int, SetInfo]:
     }
 
 
+@functools.cache
+def types_of(rules: str) -> dict[str, str]:
+    """The product types (I … VI) of a rule set: code → name; empty when it has none."""
+    if rules not in _codes_in(DATA_DIR):
+        return {}
+    data = tomllib.loads((DATA_DIR / rules / "classification.toml").read_text(encoding="utf-8"))
+    return {str(t["code"]): str(t["name"]) for t in data.get("types", [])}
+
+
 def rules_with_sets() -> list[str]:
     """Rule set codes that classify products, newest first by code year."""
     return sorted(_codes_in(DATA_DIR), key=lambda c: c.split("-")[-1], reverse=True)

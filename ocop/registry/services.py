@@ -91,7 +91,7 @@ def producer_update(*, actor, producer: Producer, data: dict[str, Any]) -> Pendi
     changed = _assign(producer, data)
     if changed:
         producer.save()
-        if {"name", "tax_code"} & set(changed):
+        if {"name", "tax_code", "commune"} & set(changed):
             _refresh_product_keys(producer)
         audit_record(
             actor=actor, action="producer_update", obj=producer, summary=_("Sửa chủ thể"),
@@ -111,8 +111,8 @@ def _require_move(actor, producer: Producer, commune) -> None:
 def _refresh_product_keys(producer: Producer) -> None:
     products = list(producer.products.all())
     for product in products:
-        product.search_key = product.make_search_key(producer)
-    Product.objects.bulk_update(products, ["search_key"], batch_size=500)
+        product.refresh_keys(producer)
+    Product.objects.bulk_update(products, ["search_key", "public_key"], batch_size=500)
 
 
 @transaction.atomic
@@ -273,8 +273,17 @@ def product_assign_code(*, product: Product, year: int, actor=None) -> str:
     product.code = format_product_code(commune.province.code, commune.code, serial_row.last, year)
     product.code_serial = serial_row.last
     product.code_commune = commune
-    product.search_key = product.make_search_key()
-    product.save(update_fields=["code", "code_serial", "code_commune", "search_key", "updated_at"])
+    product.refresh_keys()
+    product.save(
+        update_fields=[
+            "code",
+            "code_serial",
+            "code_commune",
+            "search_key",
+            "public_key",
+            "updated_at",
+        ]
+    )
     audit_record(
         actor=actor, action="product_assign_code", obj=product,
         summary=_("Cấp mã sản phẩm %(code)s") % {"code": product.code}, after={"code": product.code},

@@ -27,6 +27,5 @@ def make_producer(commune: Commune, name: str, seed: int, *reps: User, **extra) 
 
 def make_product(producer: Producer, name: str, set_number: int = 2, **extra) -> Product:
     product = Product(producer=producer, name=name, set_number=set_number, **extra)
-    product.search_key = product.make_search_key()
     product.save()
     return product

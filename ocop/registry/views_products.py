@@ -23,7 +23,7 @@ from .views import OFFICERS, OFFICERS_AND_PRODUCERS, _saved_message, page_of, qu
 def product_list(request: HttpRequest) -> HttpResponse:
     products = filter_products(Product.objects.visible_to(request.user), request.GET)
     context = {
-        "page": page_of(request, products),
+        "page": page_of(request, products, ("producer__commune",)),
         "sets": set_choices(request.GET.get("rules") or CURRENT_RULES),
         "legal_forms": LegalForm.choices,
         "statuses": [c for c in CertificateStatus.choices if c[0]],

@@ -2,6 +2,8 @@ from datetime import date
 
 import pytest
 
+from ocop.accounts.testing import make_user
+from ocop.catalogue.testing import make_catalogue
 from ocop.certificates import services
 from ocop.registry.services import product_assign_code
 from ocop.registry.testing import make_producer, make_product
@@ -56,3 +58,9 @@ def plain_product(producer):
     issue(product, stars=3)
     product.refresh_from_db()
     return product
+
+
+@pytest.fixture
+def catalogue(territory):
+    officer = make_user("province_p", "province", province=territory.province_p)
+    return make_catalogue(territory, officer)

@@ -79,6 +79,9 @@ class Product(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_key = models.CharField(max_length=800, editable=False, db_index=True)
+    # The public catalogue's key: name, code, producer and place names, never the tax code (a
+    # household's tax code is private). Empty until the product has a code (is never public).
+    public_key = models.CharField(max_length=800, editable=False, blank=True, default="")
 
     objects = ProductQuerySet.as_manager()
 
@@ -114,14 +117,21 @@ class Product(models.Model):
             models.Index(
                 fields=["producer", "archived_at", "search_key"], name="product_producer_search"
             ),
+            # The catalogue's scan covers every column its filter reads (products_in_force and
+            # the words): SQLite counts and searches the index, never the wide rows. PostgreSQL
+            # adds trigram indexes on the keys (migration 0003, ADR 0008).
+            models.Index(
+                fields=["archived_at", "public_key", "certificate_status", "code"],
+                name="product_public_search",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        # Every save keeps the key right; bulk writes (imports) set it themselves.
-        self.search_key = self.make_search_key()
+        # Every save keeps the keys right; bulk writes (imports) set them themselves.
+        self.refresh_keys()
         super().save(*args, **kwargs)
 
     @property
@@ -137,6 +147,20 @@ class Product(models.Model):
     def make_search_key(self, producer: Producer | None = None) -> str:
         producer = producer or self.producer
         return search_key(f"{self.name} {self.code} {producer.name} {producer.tax_code}")
+
+    def make_public_key(self, producer: Producer | None = None) -> str:
+        """Only a product with a code can be public; others need no key (and no place lookups)."""
+        if not self.code:
+            return ""
+        producer = producer or self.producer
+        commune = producer.commune
+        return search_key(f"{self.name} {self.code} {producer.name} {commune.name} "
+                          f"{commune.province.name}")  # fmt: skip
+
+    def refresh_keys(self, producer: Producer | None = None) -> None:
+        """Both search keys (officers' and the public catalogue's) from the current values."""
+        self.search_key = self.make_search_key(producer)
+        self.public_key = self.make_public_key(producer)
 
 
 class CommuneSerial(models.Model):

@@ -1,0 +1,63 @@
+"""The public catalogue: no login, public data only (read through ocop.certificates.public)."""
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from ocop.certificates import public
+
+from . import pages
+from .search import SORTS, CatalogueQuery, facets_html, results, without_filter
+
+PAGE_SIZE = 24
+
+
+def catalogue_list(request: HttpRequest) -> HttpResponse:
+    """Search, filters with counts, sorting, pages; an exact reference opens the product."""
+    query = CatalogueQuery.from_params(request.GET)
+    if query.q and any(ch.isdigit() for ch in query.q):
+        found = public.public_product_by_reference(query.q)
+        if found is not None:
+            return redirect("catalogue:product", code=found.code)
+    # Ids first (read from the covering index, ADR 0008), then the page's rows and places.
+    ids = results(query).values_list("id", flat=True)
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "query": query,
+        "page": page,
+        "products": public.products_in_order(list(page.object_list)),
+        "facets_html": facets_html(query, page.paginator.count),
+        "active": pages.active_filters(query, request.GET),
+        "sorts": list(SORTS),
+        "page_query": without_filter(request.GET, "page"),
+    }
+    template = "catalogue/_results.html" if request.headers.get("HX-Request") else None
+    return render(request, template or "catalogue/product_list.html", context)
+
+
+def product_detail(request: HttpRequest, code: str) -> HttpResponse:
+    product = public.public_product(code)
+    if product is None:
+        raise Http404
+    return render(request, "catalogue/product_detail.html", pages.product_context(request, product))
+
+
+def product_image(request: HttpRequest, code: str, image_pk: int) -> FileResponse:
+    """A photo of a public product (media files are private; these are published with it)."""
+    image = public.public_image(code, image_pk)
+    if image is None:
+        raise Http404
+    return FileResponse(image.image.open("rb"))
+
+
+def decision_list(request: HttpRequest) -> HttpResponse:
+    decisions = Paginator(pages.decision_groups(), 20).get_page(request.GET.get("page"))
+    revoked = Paginator(public.public_revocations(), 20).get_page(request.GET.get("revoked"))
+    context = {
+        "decisions": decisions,
+        "groups": pages.with_certificates(decisions.object_list),
+        "revoked": revoked,
+        "today": timezone.localdate(),
+    }
+    return render(request, "catalogue/decision_list.html", context)
