@@ -4,10 +4,9 @@ Read only through ocop.certificates.public, so the resolver, the labels and the 
 the public may see and nothing else.
 """
 
-from urllib.parse import quote
-
 from django.conf import settings
 from django.db.models import Case, IntegerField, Value, When
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ocop.certificates.choices import Status
@@ -20,8 +19,8 @@ from .digital_link import DigitalLink, Link
 
 
 def catalogue_product_path(code: str) -> str:
-    """The public product page (the catalogue's `catalogue:product`, kwarg `code`)."""
-    return f"/catalogue/{quote(code, safe='')}/"
+    """The public product page."""
+    return reverse("catalogue:product", kwargs={"code": code})
 
 
 def absolute(path: str) -> str:
