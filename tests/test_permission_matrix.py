@@ -397,12 +397,10 @@ TABLE: dict[str, list[Case]] = {
 
 
 def public_product(w: World):
-    """The decided product as the public sees it: public faces list only products with a code,
-    which the world's shortened evaluation did not give it; given here by update (each test's
-    savepoint undoes it, so it is given again every time)."""
+    """The decided product, public: the world gives it a product code (public faces list only
+    products with one)."""
     product = w.certificate.product
-    product.code = "01-10273-900-2027"
-    type(product).objects.filter(pk=product.pk).update(code=product.code)
+    assert product.code
     return product
 
 

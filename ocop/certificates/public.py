@@ -169,17 +169,10 @@ def filter_products(products: QuerySet[Product], wanted: ProductFilter) -> Query
 
 
 def _search(products: QuerySet[Product], query: str) -> QuerySet[Product]:
-    """Every word in the product's search key (name, code, producer) or its place's names, compared
-    as search keys (case, accents, đ/d and Unicode form ignored). The keys also hold the
-    producer's tax code, which is private: it is cut out first, so a tax code finds nothing."""
-    products = products.alias(public_key=_without_tax_code("search_key", "producer__tax_code"))
-    for term in search_terms(query):
-        products = products.filter(
-            Q(public_key__contains=term)
-            | Q(producer__commune__search_key__contains=term)
-            | Q(producer__commune__province__search_key__contains=term)
-        )
-    return products
+    """Every word in the product's public key: product, producer and place names and the code,
+    compared as search keys (case, accents, đ/d and Unicode form ignored), never the tax code;
+    the catalogue's search and index (ADR 0008)."""
+    return public_search(products, query)
 
 
 def _without_tax_code(key: str, tax_code: str) -> Replace:
@@ -198,9 +191,9 @@ def filter_producers(
 ) -> QuerySet[Producer]:
     """Producers by name (never by tax code), place codes, legal form, changes since a moment."""
     if q:
-        producers = producers.alias(public_key=_without_tax_code("search_key", "tax_code"))
+        producers = producers.alias(name_key=_without_tax_code("search_key", "tax_code"))
         for term in search_terms(q):
-            producers = producers.filter(public_key__contains=term)
+            producers = producers.filter(name_key__contains=term)
     if province:
         producers = producers.filter(commune__province__code=province)
     if commune:

@@ -47,7 +47,10 @@ def issue(product, stars, day, number, *, central=False):
 
 def coded(product, code):
     product.code = code
-    Product.objects.filter(pk=product.pk).update(code=code, search_key=product.make_search_key())
+    product.refresh_keys()
+    Product.objects.filter(pk=product.pk).update(
+        code=code, search_key=product.search_key, public_key=product.public_key
+    )
     product.refresh_from_db()
     return product
 
