@@ -94,8 +94,8 @@ def small_job(job, progress):
 
 def test_a_failing_job_says_so_and_the_worker_goes_on(queued, personas, settings):
     settings.OCOP_JOB_KINDS = {
-        "broken": "ocop.core.tests.test_jobs.broken_job",
-        "small": "ocop.core.tests.test_jobs.small_job",
+        "broken": "ocop.registry.tests.test_jobs.broken_job",
+        "small": "ocop.registry.tests.test_jobs.small_job",
     }
     owner = personas["province_p"]
     first = job_enqueue(actor=owner, kind="broken", title="Hỏng", params={})
@@ -129,7 +129,7 @@ def test_two_workers_never_take_the_same_job(queued, personas):
 @pytest.mark.django_db(transaction=True)
 def test_in_thread_mode_the_web_process_runs_the_job(settings, territory, personas):
     settings.OCOP_JOBS = "thread"
-    settings.OCOP_JOB_KINDS = {"small": "ocop.core.tests.test_jobs.small_job"}
+    settings.OCOP_JOB_KINDS = {"small": "ocop.registry.tests.test_jobs.small_job"}
     job = job_enqueue(actor=personas["province_p"], kind="small", title="Nhỏ", params={})
     deadline = time.monotonic() + 20
     while Job.objects.get(pk=job.pk).status != "done":
