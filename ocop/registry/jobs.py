@@ -3,7 +3,7 @@ confirmed import of a long file (checked again, then written all-or-nothing by i
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from django.conf import settings
 from django.http import QueryDict
@@ -24,6 +24,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 STEP = 1000
 UPLOAD_DIR = "registry-imports"
 ERRORS_SHOWN = 20
+Row = TypeVar("Row")
 
 
 def upload_path(token: str) -> Path:
@@ -57,7 +58,7 @@ def export_job(job: Job, progress: Progress) -> JobResult:
     return JobResult(content, f"{kind}-{stamp}.xlsx", XLSX)
 
 
-def _counted(rows: Iterable[list[Any]], total: int, progress: Progress) -> Iterator[list[Any]]:
+def _counted(rows: Iterable[Row], total: int, progress: Progress) -> Iterator[Row]:
     done = 0
     for row in rows:
         yield row

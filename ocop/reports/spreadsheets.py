@@ -33,7 +33,7 @@ def report_workbook(
 ) -> bytes:
     """The workbook; `progress(sheets done)` after each of its SHEETS sheets (a job's counter)."""
     book = Workbook(write_only=True)
-    parts = [
+    parts: list[tuple[str, Sequence[str], Callable[[], list[list]], str]] = [
         (_("Xếp hạng theo năm"), _ranked_headers(), lambda: _ranked_rows(report), COUNT),
         (_("GCN còn hiệu lực"), _certificate_headers(), lambda: _certificate_rows(report), COUNT),
         (_("Tập huấn"), [_("Nội dung"), _("Số lượng")], lambda: _training_rows(report), COUNT),
