@@ -114,3 +114,15 @@ def test_the_command_still_writes_the_file_itself(queued, programme, tmp_path, s
     call_command("report", "programme", "--unit", "01", "--from", "2019", "--to", "2025",
                  "--xlsx", str(path))  # fmt: skip
     assert len(_sheets(path.read_bytes())) == 9 and Job.objects.count() == 0
+
+
+def test_a_job_whose_owner_lost_the_unit_fails_without_a_file(queued, programme, personas):
+    owner = personas["province_p"]
+    client_for(owner).get(XLSX)
+    type(owner).objects.filter(pk=owner.pk).update(province=personas["province_q"].province)
+    job = run_job()
+    assert (job.status, job.error, job.result_name) == (
+        "failed",
+        "Đơn vị này không còn trong phạm vi của bạn.",
+        "",
+    )
