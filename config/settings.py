@@ -242,11 +242,20 @@ if env("OCOP_S3_BUCKET"):
     }
 
 # Background jobs (ADR 0012): "thread" runs each in a thread of the web process (one machine, the
-# demo); "worker" only queues them for `ocop jobs work` processes. Lists longer than
-# OCOP_JOB_THRESHOLD rows are exported as a job.
+# demo); "worker" only queues them for `ocop jobs work` processes. An Excel export of a list longer
+# than OCOP_JOB_THRESHOLD rows, and a confirmed registry import of more rows, run as a job; so does
+# the programme report (.xlsx or PDF) of a unit holding more than OCOP_REPORT_JOB_THRESHOLD
+# products (a province, usually: the report's longest part lists the unit's certificates), and the
+# open-data build an admin starts from /open-data/.
 OCOP_JOBS = env("OCOP_JOBS", "thread")
 OCOP_JOB_THRESHOLD = int(env("OCOP_JOB_THRESHOLD", "5000"))
-OCOP_JOB_KINDS = {"registry_export": "ocop.registry.jobs.export_job"}
+OCOP_REPORT_JOB_THRESHOLD = int(env("OCOP_REPORT_JOB_THRESHOLD", "2000"))
+OCOP_JOB_KINDS = {
+    "registry_export": "ocop.registry.jobs.export_job",
+    "registry_import": "ocop.registry.jobs.import_job",
+    "programme_report": "ocop.reports.jobs.report_job",
+    "opendata_build": "ocop.catalogue.jobs.opendata_job",
+}
 
 EMAIL_BACKEND = env("OCOP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("OCOP_EMAIL_HOST", "localhost")

@@ -288,6 +288,7 @@ TABLE: dict[str, list[Case]] = {
     # Open data (public)
     "opendata:index": [Case(get=ALL)],
     "opendata:catalog": [Case(get=ALL)],
+    "opendata:build": [post_only(frozenset({"admin"}))],  # starts a background job
     # 404 for every persona here: the matrix's world has no build; once built the files are
     # public (ocop/catalogue/tests/test_views_opendata.py).
     "opendata:file": [Case(lambda w: {"filename": "products.csv"})],

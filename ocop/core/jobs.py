@@ -2,7 +2,8 @@
 
 A job function is named in settings.OCOP_JOB_KINDS and called as `function(job, progress)`; it
 returns a JobResult and calls `progress(done, total)` now and then. Any exception fails the job
-with a message for its owner; the worker itself carries on with the next job.
+with a message for its owner (a JobError's own message, else a generic one); the worker itself
+carries on with the next job.
 """
 
 import logging
@@ -22,6 +23,10 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 
 
+class JobError(Exception):
+    """A job that cannot be done for a reason its owner should read (already translated)."""
+
+
 @dataclass(frozen=True)
 class JobResult:
     content: bytes
@@ -37,6 +42,8 @@ def run_job(job_id=None) -> Job | None:
     try:
         function = import_string(settings.OCOP_JOB_KINDS[job.kind])
         result = function(job, lambda done, total: job_progress(job, done, total))
+    except JobError as exc:
+        job_fail(job, str(exc))
     except Exception:
         log.exception("job %s (%s) failed", job.pk, job.kind)
         job_fail(job, _("Có lỗi khi thực hiện. Vui lòng thử lại hoặc báo quản trị hệ thống."))

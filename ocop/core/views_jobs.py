@@ -8,6 +8,8 @@ from django.views.decorators.http import require_GET
 
 from .models import Job
 
+SUMMARY_BYTES = 2000
+
 
 def _own_job(request, job_id) -> Job:
     # Only its owner sees a job: its result is a file made with the owner's own visibility.
@@ -21,7 +23,18 @@ def job_detail(request, job_id):
     template = (
         "core/_job_progress.html" if request.headers.get("HX-Request") else "core/job_detail.html"
     )
-    return render(request, template, {"job": job})
+    return render(request, template, {"job": job, "summary": _summary(job)})
+
+
+def _summary(job: Job) -> str:
+    """A job whose result is a short text (an import's counts) shows it on its page too."""
+    if job.status != Job.Status.DONE or not job.result_content_type.startswith("text/plain"):
+        return ""
+    try:
+        with default_storage.open(job.result_name, "rb") as handle:
+            return handle.read(SUMMARY_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 @require_GET

@@ -1,7 +1,8 @@
 """Excel pages: the template, the export of a filtered list, and the import in three steps
 (upload → report or preview → confirm). The uploaded file waits in a temp file keyed by a token
 that is also kept in the uploader's session, so nobody else can confirm it. A stored file lives
-until its confirmation, its refusal, or a day: each new upload deletes older ones."""
+until its confirmation, its refusal, or a day: each new upload deletes older ones. A confirmed
+file of more than OCOP_JOB_THRESHOLD rows is handed to a background job (ADR 0012)."""
 
 import time
 import uuid
@@ -23,14 +24,13 @@ from .excel import SheetError, export_workbook, read_rows, template_workbook
 from .exports import producer_rows, product_rows
 from .forms import ImportForm
 from .imports import ImportPlan, import_apply, import_check
-from .jobs import export_queryset
+from .jobs import export_queryset, queued_upload_path, upload_path
 from .messages import text
 from .views import OFFICERS, OFFICERS_AND_PRODUCERS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Lazy: read per request in its language (gettext at module level runs once, at import).
 KINDS = {"producers": gettext_lazy("chủ thể"), "products": gettext_lazy("sản phẩm")}
-UPLOAD_DIR = "registry-imports"
 STALE_SECONDS = 24 * 60 * 60
 
 
@@ -60,10 +60,6 @@ def export(request: HttpRequest, kind: str) -> HttpResponse:
     rows = producer_rows(queryset) if kind == "producers" else product_rows(queryset)
     stamp = timezone.localdate().strftime("%Y%m%d")
     return _xlsx(export_workbook(kind, rows), f"{kind}-{stamp}.xlsx")
-
-
-def _upload_path(token: str) -> Path:
-    return Path(settings.MEDIA_ROOT) / UPLOAD_DIR / f"{token}.xlsx"
 
 
 def _check(request: HttpRequest, kind: str, path: Path) -> tuple[ImportPlan | None, str]:
@@ -108,26 +104,35 @@ def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
     context = {"form": form, "kind": kind, "kind_label": KINDS[kind]}
     if request.method == "POST" and form.is_valid():
         token = uuid.uuid4().hex
-        path = _upload_path(token)
+        path = upload_path(token)
         path.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale_uploads(path.parent)
         plan, problem = _store_and_check(request, kind, path, form.cleaned_data["file"])
         if plan is not None and plan.ok:
             request.session[f"registry_import_{token}"] = kind
+            request.session[f"registry_import_rows_{token}"] = _rows(plan)
             context["token"] = token
         context.update(plan=plan, problem=problem)
     return render(request, "registry/import_form.html", context)
 
 
+def _rows(plan: ImportPlan) -> int:
+    return len(plan.creates) + len(plan.updates) + plan.unchanged
+
+
 @require_POST
 @role_required(*OFFICERS)
 def import_confirm(request: HttpRequest, kind: str, token: str) -> HttpResponse:
-    """Step 3: check the stored file again (the data may have changed) and write it all."""
+    """Step 3: check the stored file again (the data may have changed) and write it all; a long
+    file in a background job that does the same, followed on its page."""
     if request.session.get(f"registry_import_{token}") != kind:
         raise Http404
-    path = _upload_path(token)
+    path = upload_path(token)
     if not path.is_file():
         raise Http404
+    rows = request.session.get(f"registry_import_rows_{token}", 0)
+    if rows > settings.OCOP_JOB_THRESHOLD:
+        return _confirm_in_job(request, kind, token, rows)
     try:  # one attempt per upload: whatever happens, the stored file goes
         plan, problem = _check(request, kind, path)
         if plan is None or not plan.ok:
@@ -138,8 +143,32 @@ def import_confirm(request: HttpRequest, kind: str, token: str) -> HttpResponse:
         created, updated = import_apply(actor=request.user, plan=plan)
     finally:
         path.unlink(missing_ok=True)
-        request.session.pop(f"registry_import_{token}", None)
+        _forget(request, token)
     messages.success(
         request, _("Đã nhập: %(c)s tạo mới, %(u)s cập nhật.") % {"c": created, "u": updated}
     )
     return redirect(f"registry:{kind[:-1]}_list")
+
+
+def _forget(request: HttpRequest, token: str) -> None:
+    request.session.pop(f"registry_import_{token}", None)
+    request.session.pop(f"registry_import_rows_{token}", None)
+
+
+def _confirm_in_job(request: HttpRequest, kind: str, token: str, rows: int) -> HttpResponse:
+    """The file moves out of the upload folder first: of two confirmations only one finds it."""
+    target = queued_upload_path(token)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        upload_path(token).rename(target)
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    finally:
+        _forget(request, token)
+    job = job_enqueue(
+        actor=request.user, kind="registry_import",
+        title=_("Nhập danh sách %(kind)s từ Excel (%(rows)s dòng)")
+        % {"kind": KINDS[kind], "rows": rows},
+        params={"kind": kind, "token": token, "rows": rows},
+    )  # fmt: skip
+    return redirect("jobs:detail", job_id=job.pk)

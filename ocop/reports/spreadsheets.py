@@ -2,7 +2,8 @@
 header row, đồng as whole numbers with thousands separators)."""
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,20 +25,30 @@ STATUS = {
 }
 DONG = "#,##0"  # whole đồng; the header says the unit
 COUNT = "0"
+SHEETS = 9  # the parts of report_workbook, for a job's progress
 
 
-def report_workbook(report: ProgrammeReport) -> bytes:
+def report_workbook(
+    report: ProgrammeReport, progress: Callable[[int], None] | None = None
+) -> bytes:
+    """The workbook; `progress(sheets done)` after each of its SHEETS sheets (a job's counter)."""
     book = Workbook(write_only=True)
-    _sheet(book, _("Xếp hạng theo năm"), _ranked_headers(), _ranked_rows(report), COUNT)
-    _sheet(book, _("GCN còn hiệu lực"), _certificate_headers(), _certificate_rows(report), COUNT)
-    _sheet(book, _("Tập huấn"), [_("Nội dung"), _("Số lượng")], _training_rows(report), COUNT)
-    for title, lines in ((_("Kinh phí theo nguồn"), report.by_source),
-                         (_("Kinh phí theo nội dung"), report.by_content),
-                         (_("Kinh phí theo năm"), report.by_year)):  # fmt: skip
-        _sheet(book, title, _money_headers(), _money_rows(lines), DONG)
-    _sheet(book, _("Sự kiện"), _event_headers(), _event_rows(report), COUNT)
-    _sheet(book, _("Điểm bán"), _showroom_headers(), _showroom_rows(report), COUNT)
-    _sheet(book, _("Chỉ tiêu"), _target_headers(), _target_rows(report), COUNT)
+    parts: list[tuple[str, Sequence[str], Callable[[], list[list]], str]] = [
+        (_("Xếp hạng theo năm"), _ranked_headers(), lambda: _ranked_rows(report), COUNT),
+        (_("GCN còn hiệu lực"), _certificate_headers(), lambda: _certificate_rows(report), COUNT),
+        (_("Tập huấn"), [_("Nội dung"), _("Số lượng")], lambda: _training_rows(report), COUNT),
+        *((title, _money_headers(), partial(_money_rows, lines), DONG)
+          for title, lines in ((_("Kinh phí theo nguồn"), report.by_source),
+                               (_("Kinh phí theo nội dung"), report.by_content),
+                               (_("Kinh phí theo năm"), report.by_year))),
+        (_("Sự kiện"), _event_headers(), lambda: _event_rows(report), COUNT),
+        (_("Điểm bán"), _showroom_headers(), lambda: _showroom_rows(report), COUNT),
+        (_("Chỉ tiêu"), _target_headers(), lambda: _target_rows(report), COUNT),
+    ]  # fmt: skip
+    for done, (title, headers, rows, number_format) in enumerate(parts, start=1):
+        _sheet(book, title, headers, rows(), number_format)  # rows read sheet by sheet
+        if progress is not None:
+            progress(done)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

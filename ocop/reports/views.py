@@ -1,6 +1,7 @@
 """Home page numbers, the programme dashboard of a unit and its report as .xlsx and PDF.
 Read-only: every view only counts and renders."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 from ocop.accounts import views as account_views
 from ocop.accounts.navigation import entries_for
 from ocop.accounts.permissions import role_required
+from ocop.core.services import job_enqueue
 from ocop.programme.models import Plan
 from ocop.programme.units import Unit, UnknownUnit, resolve_unit
 
@@ -16,12 +18,9 @@ from . import charts
 from .access import READER_ROLES, may_see_unit, pickable
 from .forms import PeriodForm
 from .home import home_numbers
-from .pdf import report_pdf
-from .programme import programme_report
-from .spreadsheets import report_workbook
+from .jobs import PDF, XLSX, report_file, report_filename
+from .programme import programme_report, unit_products
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PDF = "application/pdf"
 YEARS_SHOWN = 5  # without a plan, the dashboard covers the last five years
 
 
@@ -75,15 +74,24 @@ def programme_pdf(request, code: str):
 
 
 def _report_download(request, code: str, ext: str) -> HttpResponse:
-    """The report of the unit for the period asked for, as a file; 400 for a bad period."""
+    """The report of the unit for the period asked for, as a file; 400 for a bad period. For a
+    unit holding more than OCOP_REPORT_JOB_THRESHOLD products (a province, usually) a background
+    job makes the same file and the user follows it on the job's page."""
     unit = _visible_unit(request.user, code)
     form, start, end = _period(request, unit)
     if form.errors:
         errors = [str(error) for error in form.non_field_errors()]
         return HttpResponseBadRequest(" ".join(errors) or _("Năm không hợp lệ."))
-    report = programme_report(unit, start, end, timezone.localdate())
-    content, kind = (report_workbook(report), XLSX) if ext == "xlsx" else (report_pdf(report), PDF)
-    return _download(content, kind, _filename(unit, start, end, ext))
+    if unit_products(unit).count() > settings.OCOP_REPORT_JOB_THRESHOLD:
+        job = job_enqueue(
+            actor=request.user, kind="programme_report",
+            title=_("Báo cáo Chương trình OCOP %(unit)s %(start)s–%(end)s (%(ext)s)")
+            % {"unit": unit.name, "start": start, "end": end, "ext": ext.upper()},
+            params={"code": unit.code, "start": start, "end": end, "ext": ext, "steps": True},
+        )  # fmt: skip
+        return redirect("jobs:detail", job_id=job.pk)
+    content = report_file(unit, start, end, ext)
+    return _download(content, XLSX if ext == "xlsx" else PDF, _filename(unit, start, end, ext))
 
 
 def _visible_unit(user, code: str) -> Unit:
@@ -115,7 +123,7 @@ def default_period(unit: Unit, year: int) -> tuple[int, int]:
 
 
 def _filename(unit: Unit, start: int, end: int, ext: str) -> str:
-    return f"bao-cao-ocop-{unit.code}-{start}-{end}.{ext}"
+    return report_filename(unit.code, start, end, ext)
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:

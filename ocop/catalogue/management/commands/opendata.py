@@ -6,8 +6,9 @@ from typing import NoReturn
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from ocop.catalogue.jobs import build_summary
 from ocop.catalogue.messages_gs1 import text
-from ocop.catalogue.opendata import folder, opendata_build
+from ocop.catalogue.opendata import opendata_build
 from ocop.core.messages import MessageError
 
 ACTIONS = ("build",)
@@ -31,17 +32,4 @@ class Command(BaseCommand):
             manifest = opendata_build()
         except MessageError as error:
             self.fail(text(error))
-        rows = {name: info["rows"] for name, info in manifest["files"].items()}
-        self.stdout.write(
-            _(
-                "Đã dựng dữ liệu mở trong %(folder)s lúc %(time)s: %(products)s sản phẩm, "
-                "%(certificates)s giấy chứng nhận, %(decisions)s quyết định."
-            )  # fmt: skip
-            % {
-                "folder": folder(),
-                "time": manifest["built_at"],
-                "products": rows["products.csv"],
-                "certificates": rows["certificates.csv"],
-                "decisions": rows["decisions.csv"],
-            }
-        )
+        self.stdout.write(build_summary(manifest))
