@@ -469,7 +469,8 @@ def product_showrooms(product: Product) -> list:
     if showrooms is None:
         return []
     return list(
-        showrooms.filter(Q(closed_on__isnull=True) | Q(closed_on__gte=today))
+        showrooms.filter(opened_on__lte=today)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=today))
         .select_related("location__province")
         .order_by("name")
     )

@@ -1,0 +1,43 @@
+"""Regression tests from the review of the public faces (issue 12): what a probe found."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from ocop.programme.models import Showroom
+
+from .conftest import GTIN14
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_showroom_not_yet_opened_is_not_listed_where_it_is_sold(client, catalogue, territory):
+    soon = Showroom.objects.create(
+        kind=Showroom._meta.get_field("kind").choices[0][0], name="Điểm bán sắp khai trương",
+        address="3 Phố Mới", location=territory.commune_x, operator="HTX",
+        opened_on=timezone.localdate() + timedelta(days=30), province=territory.province_p,
+    )  # fmt: skip
+    soon.products.add(catalogue.honey)
+    body = client.get(reverse("catalogue:product", args=[catalogue.honey.code])).content.decode()
+    assert "Điểm bán sắp khai trương" not in body
+    assert "Chưa có thông tin nơi bán." not in body  # its sales channels are still listed
+
+
+def test_product_page_names_each_landmark_once(client, catalogue):
+    """axe (landmark-unique): the history section and its scrolling table region were both named
+    by the same heading."""
+    body = client.get(reverse("catalogue:product", args=[catalogue.honey.code])).content.decode()
+    assert body.count('aria-labelledby="history-title"') == 1
+    assert 'role="region" aria-labelledby="history-title"' in body
+
+
+@pytest.mark.parametrize("escaped", ["%0A", "%0D%0A"])
+def test_a_line_break_in_a_digital_link_answers_400_from_the_resolver(
+    client, product, escaped
+):
+    response = client.get(f"/01/{GTIN14}/10/AB{escaped}C")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Access-Control-Allow-Origin"] == "*"
