@@ -1,6 +1,6 @@
 """Regression tests from the review of the public faces (issue 12): what a probe found."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -34,9 +34,7 @@ def test_product_page_names_each_landmark_once(client, catalogue):
 
 
 @pytest.mark.parametrize("escaped", ["%0A", "%0D%0A"])
-def test_a_line_break_in_a_digital_link_answers_400_from_the_resolver(
-    client, product, escaped
-):
+def test_a_line_break_in_a_digital_link_answers_400_from_the_resolver(client, product, escaped):
     response = client.get(f"/01/{GTIN14}/10/AB{escaped}C")
     assert response.status_code == 400
     assert response["Content-Type"] == "text/plain; charset=utf-8"
