@@ -1,5 +1,7 @@
 """Regression tests from the review of the public faces (issue 12): what a probe found."""
 
+import json
+import re
 from datetime import timedelta
 
 import pytest
@@ -39,3 +41,28 @@ def test_a_line_break_in_a_digital_link_answers_400_from_the_resolver(client, pr
     assert response.status_code == 400
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def _json_ld(body):
+    return json.loads(
+        re.findall(r'<script type="application/ld\+json">(.*?)</script>', body, re.S)[0]
+    )
+
+
+@pytest.mark.parametrize("which", ["revoked", "expired"])
+def test_a_product_no_longer_in_force_claims_no_stars_badge_nor_award(client, catalogue, which):
+    """Its page keeps the status plainly (and the stars in its history), but neither a stars
+    badge at the top nor a schema.org `award` that search engines would show as current."""
+    product = getattr(catalogue, which)
+    body = client.get(reverse("catalogue:product", args=[product.code])).content.decode()
+    assert f'data-status="{which}"' in body
+    assert "data-stars=" not in body
+    data = _json_ld(body)
+    assert "award" not in data
+    assert data["hasCertification"]["certificationStatus"] == which
+
+
+def test_a_product_in_force_keeps_its_badge_and_award(client, catalogue):
+    body = client.get(reverse("catalogue:product", args=[catalogue.honey.code])).content.decode()
+    assert 'data-stars="4"' in body
+    assert _json_ld(body)["award"] == "OCOP 4★"
