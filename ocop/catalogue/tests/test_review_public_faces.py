@@ -2,6 +2,7 @@
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
@@ -66,3 +67,23 @@ def test_a_product_in_force_keeps_its_badge_and_award(client, catalogue):
     body = client.get(reverse("catalogue:product", args=[catalogue.honey.code])).content.decode()
     assert 'data-stars="4"' in body
     assert _json_ld(body)["award"] == "OCOP 4★"
+
+
+def test_a_label_of_a_certificate_no_longer_in_force_prints_no_gold_stars(client, certificate):
+    """A freshly printed label of a revoked certificate must not show it as a 4★ product."""
+    type(certificate).objects.filter(pk=certificate.pk).update(
+        status="revoked", revocation_ground="criteria_not_met",
+        revocation_decision_date="2027-01-05",
+    )  # fmt: skip
+    for url in (f"/labels/certificates/{certificate.pk}.svg",
+                f"/labels/products/{certificate.product.code}.svg"):  # fmt: skip
+        root = ET.fromstring(client.get(url).content)
+        texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+        assert texts[0] == "OCOP", url
+        assert "★" not in root.find("{http://www.w3.org/2000/svg}title").text
+        assert "Đã bị thu hồi" in texts
+
+
+def test_a_label_in_force_prints_its_stars(client, certificate):
+    root = ET.fromstring(client.get(f"/labels/certificates/{certificate.pk}.svg").content)
+    assert [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")][0] == "★★★★ OCOP"
