@@ -168,14 +168,26 @@ def filter_products(products: QuerySet[Product], wanted: ProductFilter) -> Query
     return products
 
 
+def _contained_terms(query: str) -> list[str]:
+    """The query's words for a "contains" search, without repeats and without a word inside
+    another one (which finds nothing more): a long query of repeated words is one scan per word."""
+    terms = sorted(set(search_terms(query)), key=len, reverse=True)
+    kept: list[str] = []
+    for term in terms:
+        if not any(term in longer for longer in kept):
+            kept.append(term)
+    return kept
+
+
 def _search(products: QuerySet[Product], query: str) -> QuerySet[Product]:
     """Every word in the product's search key (name, code, producer) or its place's names, compared
     as search keys (case, accents, đ/d and Unicode form ignored). The keys also hold the
     producer's tax code, which is private: it is cut out first, so a tax code finds nothing."""
-    products = products.alias(public_key=_without_tax_code("search_key", "producer__tax_code"))
-    for term in search_terms(query):
+    # Not named public_key: the catalogue's stored key of that name is a field of Product.
+    products = products.alias(key_no_tax=_without_tax_code("search_key", "producer__tax_code"))
+    for term in _contained_terms(query):
         products = products.filter(
-            Q(public_key__contains=term)
+            Q(key_no_tax__contains=term)
             | Q(producer__commune__search_key__contains=term)
             | Q(producer__commune__province__search_key__contains=term)
         )
@@ -199,7 +211,7 @@ def filter_producers(
     """Producers by name (never by tax code), place codes, legal form, changes since a moment."""
     if q:
         producers = producers.alias(public_key=_without_tax_code("search_key", "tax_code"))
-        for term in search_terms(q):
+        for term in _contained_terms(q):
             producers = producers.filter(public_key__contains=term)
     if province:
         producers = producers.filter(commune__province__code=province)
@@ -380,7 +392,7 @@ def latest_certificate_id() -> int:
 def public_search(queryset: QuerySet[Product], query: str) -> QuerySet[Product]:
     """Every word of the query in the product's public key (product, producer and place names and
     the product code, compared as search keys; never the tax code)."""
-    for term in search_terms(query):
+    for term in _contained_terms(query):
         queryset = queryset.filter(public_key__contains=term)
     return queryset
 

@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -87,3 +89,25 @@ def test_a_label_of_a_certificate_no_longer_in_force_prints_no_gold_stars(client
 def test_a_label_in_force_prints_its_stars(client, certificate):
     root = ET.fromstring(client.get(f"/labels/certificates/{certificate.pk}.svg").content)
     assert [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")][0] == "★★★★ OCOP"
+
+
+def _likes(client, url, params):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return response, max(q["sql"].upper().count(" LIKE ") for q in queries.captured_queries)
+
+
+def test_a_repeated_word_query_is_searched_once_per_distinct_word(client, catalogue):
+    """A q of 200 characters made of repeated or nested words (a cheap request) must not make
+    the database scan every key once per word: repeats and words inside another word go."""
+    _plain, once = _likes(client, "/catalogue/", {"q": "mat ong hoa"})
+    response, many = _likes(client, "/catalogue/", {"q": ("ong mat m o hoa " * 13)[:200]})
+    assert re.findall(r'data-product="([^"]+)"', response.content.decode()) == [
+        catalogue.honey.code
+    ]
+    assert many == once
+    api, in_api = _likes(client, "/api/v1/products/", {"q": ("ong mat m o hoa " * 12)[:190]})
+    assert [p["code"] for p in api.json()["results"]] == [catalogue.honey.code]
+    _api, api_once = _likes(client, "/api/v1/products/", {"q": "mat ong hoa"})
+    assert in_api == api_once
