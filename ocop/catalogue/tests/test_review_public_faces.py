@@ -111,3 +111,12 @@ def test_a_repeated_word_query_is_searched_once_per_distinct_word(client, catalo
     assert [p["code"] for p in api.json()["results"]] == [catalogue.honey.code]
     _api, api_once = _likes(client, "/api/v1/products/", {"q": "mat ong hoa"})
     assert in_api == api_once
+
+
+def test_the_catalogue_list_varies_on_hx_request(client, catalogue):
+    """The same URL answers the whole page or (htmx) only the results: a cache must keep both."""
+    full = client.get("/catalogue/", {"q": "mat ong"})
+    part = client.get("/catalogue/", {"q": "mat ong"}, headers={"hx-request": "true"})
+    assert b"<html" in full.content and b"<html" not in part.content
+    for response in (full, part):
+        assert "HX-Request" in [v.strip() for v in response["Vary"].split(",")]
