@@ -39,6 +39,9 @@ def _any_origin(response):
     """Readable from any origin: the API is anonymous (no cookie is read), so `*` is safe."""
     response["Access-Control-Allow-Origin"] = "*"
     response["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Retry-After"
+    # A conditional GET from another origin is preflighted (If-None-Match is not safelisted).
+    response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+    response["Access-Control-Allow-Headers"] = "Accept, If-None-Match, If-Modified-Since"
     return response
 
 

@@ -156,3 +156,12 @@ def test_any_origin_may_read_the_public_api_without_credentials(shelf):
     bad = client.get("/api/v1/products/?stars=9")
     assert (bad.status_code, bad["Access-Control-Allow-Origin"]) == (400, "*")
     assert client.get("/api/v1/schema/")["Access-Control-Allow-Origin"] == "*"
+    preflight = client.options(
+        "/api/v1/products/",
+        headers={"origin": "https://tinh.example", "access-control-request-method": "GET",
+                 "access-control-request-headers": "if-none-match"},
+    )  # fmt: skip
+    assert preflight.status_code == 200
+    assert preflight["Access-Control-Allow-Origin"] == "*"
+    assert preflight["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+    assert preflight["Access-Control-Allow-Headers"] == "Accept, If-None-Match, If-Modified-Since"
