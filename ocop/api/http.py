@@ -35,6 +35,16 @@ class Pages(PageNumberPagination):
     max_page_size = 100
 
 
+def _any_origin(response):
+    """Readable from any origin: the API is anonymous (no cookie is read), so `*` is safe."""
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Retry-After"
+    # A conditional GET from another origin is preflighted (If-None-Match is not safelisted).
+    response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+    response["Access-Control-Allow-Headers"] = "Accept, If-None-Match, If-Modified-Since"
+    return response
+
+
 class ReadOnly:
     """GET and HEAD only; a write is refused as not allowed before it can use up the client's
     quota (DRF checks throttles before the method)."""
@@ -43,6 +53,9 @@ class ReadOnly:
     permission_classes = [AllowAny]
     throttle_classes = [ClientRateThrottle]
     http_method_names = ["get", "head", "options"]
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        return _any_origin(super().finalize_response(request, response, *args, **kwargs))  # type: ignore[misc]  # the view class's
 
     def initial(self, request, *args, **kwargs) -> None:
         if request.method.lower() not in self.http_method_names:
@@ -91,4 +104,4 @@ class PublicView(ReadOnly, GenericAPIView):
             last_modified=int(changed.timestamp()) if changed else None,
             response=response,
         )
-        return conditional
+        return _any_origin(conditional)

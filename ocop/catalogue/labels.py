@@ -31,7 +31,7 @@ class Label:
 
     @property
     def stars_line(self) -> str:
-        return f"{'★' * self.stars} OCOP"
+        return f"{'★' * self.stars} OCOP".lstrip()
 
 
 def _text_rows(label: Label) -> list[tuple[str, int, str]]:

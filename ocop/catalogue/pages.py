@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from ocop.certificates import public
-from ocop.certificates.choices import RULES_CHOICES
+from ocop.certificates.choices import IN_FORCE, RULES_CHOICES
 from ocop.certificates.models import Certificate
 from ocop.certificates.signing import verification_path
 from ocop.places.models import Commune, Province
@@ -121,6 +121,7 @@ def product_context(request: HttpRequest, product: Product) -> dict[str, Any]:
         "product_type": types_of(product.rules).get(product_set.type, "") if product_set else "",
         "certificate": certificate,
         "status_today": certificate.status_on(today) if certificate else "",
+        "in_force": certificate is not None and certificate.status_on(today) in IN_FORCE,
         "verify_path": verify,
         "images": images,
         "showrooms": public.product_showrooms(product),
@@ -154,7 +155,9 @@ def _schema_product(product: Product, certificate, page_url: str, images) -> dic
             for i in images
         ]
     if certificate is not None:
-        data["award"] = f"OCOP {certificate.stars}★"
+        # The stars as an award only while in force (a revoked or expired one is no claim).
+        if certificate.status_on(timezone.localdate()) in IN_FORCE:
+            data["award"] = f"OCOP {certificate.stars}★"
         data["hasCertification"] = _schema_certification(certificate)
     return data
 

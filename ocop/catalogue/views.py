@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 
 from ocop.certificates import public
 
@@ -33,7 +34,9 @@ def catalogue_list(request: HttpRequest) -> HttpResponse:
         "page_query": without_filter(request.GET, "page"),
     }
     template = "catalogue/_results.html" if request.headers.get("HX-Request") else None
-    return render(request, template or "catalogue/product_list.html", context)
+    response = render(request, template or "catalogue/product_list.html", context)
+    patch_vary_headers(response, ["HX-Request"])  # the page or only its results
+    return response
 
 
 def product_detail(request: HttpRequest, code: str) -> HttpResponse:

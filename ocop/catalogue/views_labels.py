@@ -25,6 +25,7 @@ def _label(product: Product, certificate: Certificate | None, stars: int, title:
         lines.append(_("Giấy chứng nhận số %(number)s") % {"number": certificate.number})
         if certificate.status not in IN_FORCE:
             lines.append(certificate.get_status_display())
+            stars = 0  # no gold stars on a label of a revoked or expired certificate
     if product.gtin:
         lines.append(f"GTIN (01) {digital_link.gtin14(product.gtin)}")
     return Label(links.label_target(product, certificate), stars, title, lines)

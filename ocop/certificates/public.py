@@ -168,6 +168,17 @@ def filter_products(products: QuerySet[Product], wanted: ProductFilter) -> Query
     return products
 
 
+def _contained_terms(query: str) -> list[str]:
+    """The query's words for a "contains" search, without repeats and without a word inside
+    another one (which finds nothing more): a long query of repeated words is one scan per word."""
+    terms = sorted(set(search_terms(query)), key=len, reverse=True)
+    kept: list[str] = []
+    for term in terms:
+        if not any(term in longer for longer in kept):
+            kept.append(term)
+    return kept
+
+
 def _search(products: QuerySet[Product], query: str) -> QuerySet[Product]:
     """Every word in the product's public key: product, producer and place names and the code,
     compared as search keys (case, accents, đ/d and Unicode form ignored), never the tax code;
@@ -192,7 +203,7 @@ def filter_producers(
     """Producers by name (never by tax code), place codes, legal form, changes since a moment."""
     if q:
         producers = producers.alias(name_key=_without_tax_code("search_key", "tax_code"))
-        for term in search_terms(q):
+        for term in _contained_terms(q):
             producers = producers.filter(name_key__contains=term)
     if province:
         producers = producers.filter(commune__province__code=province)
@@ -373,7 +384,7 @@ def latest_certificate_id() -> int:
 def public_search(queryset: QuerySet[Product], query: str) -> QuerySet[Product]:
     """Every word of the query in the product's public key (product, producer and place names and
     the product code, compared as search keys; never the tax code)."""
-    for term in search_terms(query):
+    for term in _contained_terms(query):
         queryset = queryset.filter(public_key__contains=term)
     return queryset
 
@@ -462,7 +473,8 @@ def product_showrooms(product: Product) -> list:
     if showrooms is None:
         return []
     return list(
-        showrooms.filter(Q(closed_on__isnull=True) | Q(closed_on__gte=today))
+        showrooms.filter(opened_on__lte=today)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=today))
         .select_related("location__province")
         .order_by("name")
     )

@@ -141,3 +141,27 @@ def test_head_and_options_answer_without_error(shelf):
 
 def test_the_docs_page_sets_no_cookie(db):
     assert Client().get("/api/v1/docs/").cookies == {}
+
+
+def test_any_origin_may_read_the_public_api_without_credentials(shelf):
+    """A province's or researcher's web page on another origin reads the API (no cookies are
+    used, so `*` is safe); the validators and Retry-After are exposed to it."""
+    client = Client()
+    ok = client.get("/api/v1/products/?stars=4", headers={"origin": "https://tinh.example"})
+    assert ok["Access-Control-Allow-Origin"] == "*"
+    assert ok["Access-Control-Expose-Headers"] == "ETag, Last-Modified, Retry-After"
+    assert "Access-Control-Allow-Credentials" not in ok
+    again = client.get("/api/v1/products/?stars=4", headers={"if-none-match": ok["ETag"]})
+    assert (again.status_code, again["Access-Control-Allow-Origin"]) == (304, "*")
+    bad = client.get("/api/v1/products/?stars=9")
+    assert (bad.status_code, bad["Access-Control-Allow-Origin"]) == (400, "*")
+    assert client.get("/api/v1/schema/")["Access-Control-Allow-Origin"] == "*"
+    preflight = client.options(
+        "/api/v1/products/",
+        headers={"origin": "https://tinh.example", "access-control-request-method": "GET",
+                 "access-control-request-headers": "if-none-match"},
+    )  # fmt: skip
+    assert preflight.status_code == 200
+    assert preflight["Access-Control-Allow-Origin"] == "*"
+    assert preflight["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+    assert preflight["Access-Control-Allow-Headers"] == "Accept, If-None-Match, If-Modified-Since"
