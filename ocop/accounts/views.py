@@ -58,7 +58,9 @@ def audit_history(request, app_label: str, model_name: str, pk: str):
         content_type__app_label=app_label, content_type__model=model_name, object_id=str(obj.pk)
     ).select_related("actor")
     page = page_of(request, entries, size=50)
-    return render(request, "core/auditentry_list.html", {"object": obj, "entries": page, "page": page})
+    return render(
+        request, "core/auditentry_list.html", {"object": obj, "entries": page, "page": page}
+    )
 
 
 @login_required

@@ -21,7 +21,10 @@ def _queries(client, url: str) -> int:
 
 def _notify(user, first: int, count: int) -> None:
     Notification.objects.bulk_create(
-        [Notification(recipient=user, message=f"Thông báo số {n:03d}") for n in range(first, first + count)]
+        [
+            Notification(recipient=user, message=f"Thông báo số {n:03d}")
+            for n in range(first, first + count)
+        ]
     )
 
 

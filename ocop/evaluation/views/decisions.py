@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 
 from ocop.accounts.permissions import role_required
 from ocop.accounts.roles import Role
-from ocop.core.paging import page_of, query_without_page
 from ocop.certificates.choices import SignerTitle
 from ocop.certificates.models import Certificate
 from ocop.core.confirm import confirmation, is_confirmed
+from ocop.core.paging import page_of, query_without_page
 from ocop.core.text import matches
 
 from .. import pdf_council

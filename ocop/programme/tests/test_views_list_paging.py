@@ -108,4 +108,3 @@ def test_idea_page_links_keep_the_filters(world, personas):
     _ideas(world, 1, 30)
     page = _client(personas["commune_x"]).get("/programme/ideas/?year=2026&status=submitted")
     assert 'href="?year=2026&amp;status=submitted&page=2"' in page.content.decode()
-
