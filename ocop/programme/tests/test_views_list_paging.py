@@ -10,6 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from ocop.programme.choices import EventKind, OutletKind
+from ocop.programme.models import Plan, Target
 from ocop.programme.services_cycle import idea_register
 from ocop.programme.services_training import course_record, event_record, showroom_record
 from ocop.programme.testing_activity import COURSE, idea_data, producer_attendee
@@ -108,3 +109,34 @@ def test_idea_page_links_keep_the_filters(world, personas):
     _ideas(world, 1, 30)
     page = _client(personas["commune_x"]).get("/programme/ideas/?year=2026&status=submitted")
     assert 'href="?year=2026&amp;status=submitted&page=2"' in page.content.decode()
+
+
+def _plans(pw, territory, first: int, count: int) -> None:
+    for n in range(first, first + count):
+        plan = Plan.objects.create(
+            province=territory.province_p, historic_unit=pw.district, name=f"Kế hoạch {n:03d}",
+            start_year=2021, end_year=2025, document_date=date(2021, 3, 1),
+        )  # fmt: skip
+        Target.objects.create(plan=plan, indicator="events_held", value=5)
+
+
+def test_plan_list_queries_do_not_grow_with_plans_beyond_the_page(pw, territory, personas):
+    client = _client(personas["province_p"])
+    _plans(pw, territory, 1, 26)  # with the fixture's plan: 25 on page 1, 2 on page 2
+    small = _queries(client, "/programme/plans/")
+    _plans(pw, territory, 27, 30)
+    assert _queries(client, "/programme/plans/") == small
+
+
+def test_plan_list_shows_25_plans_a_page_with_their_targets(pw, territory, personas):
+    _plans(pw, territory, 1, 29)  # and the fixture's plan, without targets: 30 plans
+    client = _client(personas["province_p"])
+    first, second = (client.get("/programme/plans/", {"page": n}) for n in (1, 2))
+    plans = [[p.pk for p in r.context["plans"]] for r in (first, second)]
+    assert (len(plans[0]), len(plans[1])) == (25, 5)
+    assert not set(plans[0]) & set(plans[1])
+    assert [[row.plan.pk for row in r.context["rows"]] for r in (first, second)] == [
+        [pk for pk in plans[0] if pk != pw.plan.pk],
+        [pk for pk in plans[1] if pk != pw.plan.pk],
+    ]
+    assert "page=2" in first.content.decode()
