@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from ocop.core.models import AuditEntry
+from ocop.core.paging import page_of
 
 from . import throttle
 from .forms import ThrottledLoginForm
@@ -56,14 +57,17 @@ def audit_history(request, app_label: str, model_name: str, pk: str):
     entries = AuditEntry.objects.filter(
         content_type__app_label=app_label, content_type__model=model_name, object_id=str(obj.pk)
     ).select_related("actor")
-    return render(request, "core/auditentry_list.html", {"object": obj, "entries": entries})
+    page = page_of(request, entries, size=50)
+    return render(
+        request, "core/auditentry_list.html", {"object": obj, "entries": page, "page": page}
+    )
 
 
 @login_required
 def notification_list(request):
     """The user's own notifications; opening the page marks them read."""
-    items = list(Notification.objects.filter(recipient=request.user)[:200])
     if request.method == "POST":
         notification_mark_read(user=request.user)
         return redirect("notification_list")
-    return render(request, "accounts/notification_list.html", {"notifications": items})
+    page = page_of(request, Notification.objects.filter(recipient=request.user), size=50)
+    return render(request, "accounts/notification_list.html", {"notifications": page, "page": page})

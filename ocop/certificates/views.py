@@ -5,7 +5,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +16,7 @@ from ocop.accounts.roles import OFFICER_ROLES, Role
 from ocop.accounts.scope import ScopedQuerySet
 from ocop.accounts.throttle import client_address
 from ocop.core.confirm import confirmation, is_confirmed
+from ocop.core.paging import page_of, query_without_page
 from ocop.core.spreadsheet import safe_row
 from ocop.core.spreadsheet_style import table_workbook
 
@@ -48,12 +48,10 @@ def certificate_list(request: HttpRequest) -> HttpResponse:
         return _csv_response(certificates)
     if request.GET.get("format") == "xlsx":
         return _xlsx_response(certificates)
-    params = request.GET.copy()
-    params.pop("page", None)
     context = {
         "form": form,
-        "page": Paginator(certificates, PAGE_SIZE).get_page(request.GET.get("page")),
-        "query": params.urlencode(),
+        "page": page_of(request, certificates, size=PAGE_SIZE),
+        "query": query_without_page(request),
     }
     return render(request, "certificates/certificate_list.html", context)
 

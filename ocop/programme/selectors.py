@@ -298,12 +298,13 @@ def _label(target: TargetModel) -> str:
 
 
 def target_rows(
-    *, unit: Unit | None = None, user=None, today: date | None = None
+    *, unit: Unit | None = None, user=None, today: date | None = None, plan_ids=None
 ) -> list[TargetRow]:
     """Every target of the plans kept at `unit` (or below it) and visible to `user` (both
-    optional), with its live actual, percent and status against the time elapsed."""
+    optional; `plan_ids` narrows to those plans, e.g. one page of them), with its live actual,
+    percent and status against the time elapsed."""
     today = today or timezone.localdate()
-    plans = Plan.objects.all()
+    plans = Plan.objects.all() if plan_ids is None else Plan.objects.filter(pk__in=plan_ids)
     if user is not None:
         plans = plans.visible_to(user)
     if unit is not None:

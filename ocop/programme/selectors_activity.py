@@ -80,7 +80,7 @@ def courses_for(user) -> QuerySet[Course]:
     cost = Subquery(paid.annotate(total=Sum("amount")).values("total"))
     courses = Course.objects.visible_to(user).select_related("commune", "historic_unit", "province")
     return courses.annotate(attendees=Count("attendances"), cost=cost).order_by(
-        "-start_date", "title"
+        "-start_date", "title", "pk"
     )
 
 
@@ -97,5 +97,5 @@ def my_trainings(user) -> QuerySet[Attendance]:
     return (
         Attendance.objects.visible_to(user)
         .select_related("course", "producer")
-        .order_by("-course__start_date", "name")
+        .order_by("-course__start_date", "name", "pk")
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from ocop.accounts.permissions import get_visible_or_404, role_required
 from ocop.accounts.roles import OFFICER_ROLES
+from ocop.core.paging import page_of
 
 from . import selectors, services
 from .choices import Indicator, SupportContent
@@ -21,11 +22,11 @@ PAGE_SIZE = 50
 
 @role_required(*OFFICER_ROLES)
 def plan_list(request: HttpRequest) -> HttpResponse:
-    plans = Plan.objects.visible_to(request.user).select_related(
-        "province", "commune", "historic_unit"
-    )
-    rows = selectors.target_rows(user=request.user)
-    return render(request, "programme/plan_list.html", {"plans": plans, "rows": rows})
+    plans = Plan.objects.visible_to(request.user).order_by("-start_year", "name", "pk")
+    page = page_of(request, plans)
+    rows = selectors.target_rows(user=request.user, plan_ids=[plan.pk for plan in page])
+    context = {"plans": page, "page": page, "rows": rows}
+    return render(request, "programme/plan_list.html", context)
 
 
 @role_required(*OFFICER_ROLES)

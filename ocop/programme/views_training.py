@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import get_visible_or_404, role_required
 from ocop.accounts.roles import OFFICER_ROLES, Role
+from ocop.core.paging import page_of
 
 from . import selectors_activity as selectors
 from . import services_training as services
@@ -38,13 +39,10 @@ def _record_data(form, names) -> dict:
 @role_required(*OFFICERS_AND_PRODUCERS)
 def course_list(request: HttpRequest) -> HttpResponse:
     if getattr(request.user, "role", "") == Role.PRODUCER and not request.user.is_superuser:
-        context = {"trainings": selectors.my_trainings(request.user)}
-        return render(request, "programme/training_mine.html", context)
-    return render(
-        request,
-        "programme/course_list.html",
-        {"courses": selectors.courses_for(request.user)[:200]},
-    )
+        page = page_of(request, selectors.my_trainings(request.user))
+        return render(request, "programme/training_mine.html", {"trainings": page, "page": page})
+    page = page_of(request, selectors.courses_for(request.user))
+    return render(request, "programme/course_list.html", {"courses": page, "page": page})
 
 
 @role_required(*OFFICERS)
@@ -101,7 +99,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
     events = Event.objects.visible_to(request.user).select_related(
         "commune", "historic_unit", "province"
     )
-    return render(request, "programme/event_list.html", {"events": events[:200]})
+    page = page_of(request, events.order_by("-start_date", "name", "pk"))
+    return render(request, "programme/event_list.html", {"events": page, "page": page})
 
 
 @role_required(*OFFICERS)
@@ -137,7 +136,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*OFFICERS)
 def showroom_list(request: HttpRequest) -> HttpResponse:
     showrooms = Showroom.objects.visible_to(request.user).select_related("location")
-    return render(request, "programme/showroom_list.html", {"showrooms": showrooms[:200]})
+    page = page_of(request, showrooms.order_by("name", "pk"))
+    return render(request, "programme/showroom_list.html", {"showrooms": page, "page": page})
 
 
 @role_required(*OFFICERS)

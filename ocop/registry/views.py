@@ -2,8 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import get_visible_or_404, role_required
 from ocop.accounts.roles import OFFICER_ROLES, Role
+from ocop.core.paging import page_of, query_without_page
 
 from . import services
 from .choices import LegalForm
@@ -21,24 +20,6 @@ from .services import PRODUCER_FIELDS
 
 OFFICERS = tuple(OFFICER_ROLES)
 OFFICERS_AND_PRODUCERS = (*OFFICER_ROLES, Role.PRODUCER)
-PAGE_SIZE = 25
-
-
-def page_of(request: HttpRequest, queryset, related: tuple[str, ...] = ()):
-    """One page. With `related`, the page is read from the table alone (no joins for the database
-    to sort through, ADR 0008) and those relations are then fetched for its rows only."""
-    if not related:
-        return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    page = Paginator(queryset.select_related(None), PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)
-    prefetch_related_objects(page.object_list, *related)
-    return page
-
-
-def query_without_page(request: HttpRequest) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
 
 
 @role_required(*OFFICERS_AND_PRODUCERS)

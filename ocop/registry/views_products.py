@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import get_visible_or_404, role_required
+from ocop.core.paging import page_of, query_without_page
 
 from . import services
 from .choices import CertificateStatus, LegalForm
@@ -16,7 +17,7 @@ from .forms import ImageForm, ProductForm, StandardForm
 from .models import Product
 from .product_sets import CURRENT_RULES, set_choices
 from .services import PRODUCT_FIELDS
-from .views import OFFICERS, OFFICERS_AND_PRODUCERS, _saved_message, page_of, query_without_page
+from .views import OFFICERS, OFFICERS_AND_PRODUCERS, _saved_message
 
 
 @role_required(*OFFICERS_AND_PRODUCERS)

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from ocop.accounts.permissions import login_required, role_required
 from ocop.accounts.roles import Role
+from ocop.core.paging import page_of, query_without_page
 from ocop.registry.models import Product
-from ocop.registry.views import page_of, query_without_page
 
 from .. import workflow
 from ..forms import ApplicationCreateForm, ApplicationFilterForm

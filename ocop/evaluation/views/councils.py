@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import role_required
 from ocop.accounts.roles import Role
+from ocop.core.paging import page_of
 from ocop.registry.models import Product
 
 from ..access import councils_visible_to, is_officer_of, may_manage, seat_of
@@ -41,9 +42,10 @@ def fetch_council(request, pk: int) -> Council:
 @role_required(*COUNCIL_ROLES)
 def council_list(request):
     can_create = request.user.role in (Role.PROVINCE, Role.CENTRAL)
-    councils = councils_visible_to(request.user)
+    councils = councils_visible_to(request.user).order_by("-year", "level", "name", "pk")
+    page = page_of(request, councils)
     return render(request, "evaluation/council_list.html",
-                  {"councils": councils, "can_create": can_create})  # fmt: skip
+                  {"councils": page, "page": page, "can_create": can_create})  # fmt: skip
 
 
 @role_required(Role.PROVINCE, Role.CENTRAL)

@@ -12,6 +12,7 @@ from ocop.accounts.roles import Role
 from ocop.certificates.choices import SignerTitle
 from ocop.certificates.models import Certificate
 from ocop.core.confirm import confirmation, is_confirmed
+from ocop.core.paging import page_of, query_without_page
 from ocop.core.text import matches
 
 from .. import pdf_council
@@ -66,8 +67,10 @@ def decision_list(request):
     q = request.GET.get("q", "")[:100]
     if q:  # tens a year per authority: searched in Python on the number and the title
         decisions = [d for d in decisions if matches(q, d.number, d.title, d.authority_name)]
+    page = page_of(request, decisions)
     return render(request, "evaluation/decision_list.html",
-                  {"decisions": decisions, "form": form, "waiting": waiting, "q": q})  # fmt: skip
+                  {"decisions": page, "page": page, "query": query_without_page(request),
+                   "form": form, "waiting": waiting, "q": q})  # fmt: skip
 
 
 @role_required(Role.PROVINCE, Role.CENTRAL)

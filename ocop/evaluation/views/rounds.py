@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from ocop.accounts.permissions import login_required, role_required
 from ocop.accounts.roles import Role
+from ocop.core.paging import page_of, query_without_page
 from ocop.core.text import matches
 
 from ..forms import RoundForm
@@ -17,14 +18,16 @@ from .common import error_text
 
 @login_required
 def round_list(request):
-    rounds = Round.objects.select_related("province")
+    rounds = Round.objects.select_related("province").order_by("-year", "level", "number", "pk")
     if request.user.province_id:
         rounds = rounds.filter(province__in=[request.user.province_id, None])
     q = request.GET.get("q", "")[:100]
     if q:  # a few rounds a year: searched in Python on what the list shows (name, year)
         rounds = [r for r in rounds if matches(q, r, r.year, r.get_level_display())]
     can_open = request.user.role == Role.PROVINCE
-    context = {"rounds": rounds, "can_open": can_open, "q": q}
+    page = page_of(request, rounds)
+    context = {"rounds": page, "page": page, "query": query_without_page(request),
+               "can_open": can_open, "q": q}  # fmt: skip
     return render(request, "evaluation/round_list.html", context)
 
 
