@@ -149,10 +149,7 @@ def conflicts_flag(*, council: Council, applications: list[Application]) -> int:
 def _member_facts(member: CouncilMember, application: Application) -> conflicts.MemberFacts:
     user = member.user
     advised = (
-        # Putting the dossier on the council's agenda is the council's own act, not handling it.
-        StageChange.objects.filter(application=application, actor=user)
-        .exclude(action="schedule")
-        .exists()
+        StageChange.objects.filter(application=application, actor=user).exists()
         or EvidenceFile.objects.filter(application=application, uploaded_by=user).exists()
     )
     return conflicts.MemberFacts(

@@ -22,7 +22,7 @@ from .transitions import application_move
 
 DIVERGENT = gettext_lazy(
     "%(product)s: các ý kiến chênh lệch %(spread)s điểm, vượt mức %(limit)s; theo Điều 7.6.d, hội "
-    "đồng tổ chức họp trực tiếp để thảo luận (mở phiên họp cho sản phẩm này)."
+    "đồng họp trực tiếp để thảo luận, thành viên sửa phiếu (nêu lý do) rồi mới kết thúc."
 )
 NO_ATTENDANCE = gettext_lazy(
     "Chưa ghi nhận thành viên có mặt tại phiên họp: chọn ít nhất một thành viên có mặt trước khi "

@@ -12,14 +12,15 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from ocop.accounts.roles import Role
 from ocop.accounts.testing import make_user
 from ocop.certificates.services import certificate_issue
 from ocop.core.models import AuditEntry
 from ocop.core.testing import assert_one_effect, run_at_once
-from ocop.evaluation.models import Application, ScoreSheet, ScoreSheetVersion, Session
-from ocop.evaluation.services.councils import conflict_declare
+from ocop.evaluation.models import Application, Conflict, ScoreSheet, ScoreSheetVersion, Session
+from ocop.evaluation.services.councils import conflict_declare, conflict_review
 from ocop.evaluation.services.decisions import decision_issue
 from ocop.evaluation.services.sessions import session_attendance_set, session_close
 from ocop.evaluation.services.sheets import item_sheet, sheet_submit
@@ -66,6 +67,14 @@ def setting(personas, territory, world):
     return council, members
 
 
+def clear_chair(members):
+    """The chair who opened the consultation moved the dossier, so the existing automatic flag
+    ("advised") blocks the chair until the secretary dismisses it, as for a sitting."""
+    for conflict in Conflict.objects.filter(member=members[0], status="flagged"):
+        conflict_review(actor=members[-1].user, conflict=conflict, confirmed=False,
+                        note="Chỉ gửi lấy ý kiến, không tư vấn hồ sơ")  # fmt: skip
+
+
 def reply(member, item, total):
     answers = answers_totalling(item_sheet(item), total)
     return sheet_submit(actor=member.user, item=item, member=member, answers=answers)
@@ -82,8 +91,9 @@ def test_art_7_6_d_written_opinions_by_31_aug_2026_give_the_result_the_decision_
     chair, _other, secretary = members
     on(monkeypatch, OPENED)
     dossier = reevaluation(personas, world, "Gạo tám")
-    session = written_open(actor=secretary.user, council=council, round=world.round,
+    session = written_open(actor=chair.user, council=council, round=world.round,
                            reply_by=REPLY_BY, applications=[dossier])  # fmt: skip
+    clear_chair(members)
     assert (session.mode, session.held_on, session.reply_by) == ("written", OPENED, REPLY_BY)
     assert set(session.present.all()) == set(members)
     assert str(session) == "Lấy ý kiến bằng văn bản 20/08/2026 – Hội đồng đánh giá OCOP"
@@ -152,14 +162,14 @@ def test_art_7_6_d_a_reply_on_1_sep_2026_after_the_31_aug_date_is_refused(
                            applications=[reevaluation(personas, world, "Gạo tám")])  # fmt: skip
     item = session.items.get()
     on(monkeypatch, REPLY_BY)
-    reply(members[0], item, 80)  # the last day still counts
+    reply(members[1], item, 80)  # the last day still counts
     on(monkeypatch, date(2026, 9, 1))
     with pytest.raises(
         ValidationError, match="Đã hết hạn gửi ý kiến bằng văn bản \\(31/08/2026\\)"
     ):
-        reply(members[1], item, 70)
+        reply(members[2], item, 70)
     assert list(ScoreSheet.objects.values_list("member_id", "status")) == [
-        (members[0].pk, "submitted")
+        (members[1].pk, "submitted")
     ]
     with pytest.raises(ValidationError, match="mọi thành viên"):
         session_attendance_set(actor=members[0].user, session=session, present=members[:1])
@@ -195,6 +205,7 @@ def test_art_7_6_d_divergent_opinions_go_to_a_sitting_not_to_an_average(
     session = written_open(actor=members[0].user, council=council, round=world.round,
                            reply_by=REPLY_BY, applications=[dossier])  # fmt: skip
     item = session.items.get()
+    clear_chair(members)
     for member, total in zip(members, (90, 76, 60), strict=True):
         reply(member, item, total)
     with pytest.raises(ValidationError, match="chênh lệch 30 điểm.*Điều 7.6.d"):
@@ -229,3 +240,35 @@ def test_art_7_6_d_ten_identical_replies_at_once_record_one(personas, world, set
     assert list(ScoreSheet.objects.values_list("total", "version")) == [(77, 1)]
     assert ScoreSheetVersion.objects.count() == 1
     assert AuditEntry.objects.filter(action="sheet_submit").count() == 1
+
+
+@pytest.mark.django_db
+def test_art_7_6_d_the_page_offers_only_re_evaluations_and_opens_the_consultation(
+    personas, world, setting, monkeypatch
+):
+    """The written-opinion page of the council: the secretary sees the re-evaluation dossier, not
+    the first-time one; posting opens the consultation with its reply date of 31 Aug 2026; a
+    member who does not manage the council and a commune officer get 404."""
+    from ocop.accounts.testing import client_for
+
+    council, members = setting
+    on(monkeypatch, OPENED)
+    dossier = reevaluation(personas, world, "Gạo tám")
+    first = make_ready(new_dossier(personas["producer_a"], world.product_a, world.round))
+    url = reverse("evaluation:written_new", args=[council.pk])
+    secretary = client_for(members[-1].user)
+    page = secretary.get(url).content.decode()
+    assert "Gạo tám" in page
+    assert "Rau cải Phú Xuyên" not in page
+    for user in (members[1].user, personas["commune_x"], personas["producer_a"]):
+        assert client_for(user).get(url).status_code in (403, 404)
+    response = secretary.post(url, {"round": world.round.pk, "reply_by": "2026-08-31",
+                                    "applications": [first.pk]})  # fmt: skip
+    assert response.status_code == 200 and Session.objects.count() == 0
+    response = secretary.post(url, {"round": world.round.pk, "reply_by": "2026-08-31",
+                                    "applications": [dossier.pk]})  # fmt: skip
+    session = Session.objects.get()
+    assert response["Location"] == reverse("evaluation:session_detail", args=[session.pk])
+    assert (session.mode, session.reply_by) == ("written", REPLY_BY)
+    detail = secretary.get(response["Location"]).content.decode()
+    assert "Điều 7.6.d" in detail and "31/08/2026" in detail
