@@ -272,3 +272,13 @@ def test_art_7_6_d_the_page_offers_only_re_evaluations_and_opens_the_consultatio
     assert (session.mode, session.reply_by) == ("written", REPLY_BY)
     detail = secretary.get(response["Location"]).content.decode()
     assert "Điều 7.6.d" in detail and "31/08/2026" in detail
+    member = client_for(members[1].user)
+    assert (
+        "Hạn gửi ý kiến 31/08/2026" in member.get(reverse("evaluation:my_sheets")).content.decode()
+    )
+    assert member.get(response["Location"]).status_code == 404  # the board is the managers'
+    item = session.items.get()
+    own = member.get(reverse("evaluation:sheet_score", args=[item.pk]))
+    assert own.status_code == 200
+    other = reverse("evaluation:sheet_paper", args=[item.pk, members[-1].pk])
+    assert member.get(other).status_code in (403, 404)
