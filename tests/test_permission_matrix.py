@@ -236,6 +236,8 @@ TABLE: dict[str, list[Case]] = {
         )
     ],  # fmt: skip
     "evaluation:session_new": [same(MANAGERS, council)],
+    # Art. 7.6.d written consultation: the same managers; members reply on their own sheet pages.
+    "evaluation:written_new": [same(MANAGERS, council)],
     "evaluation:session_detail": [
         same(MANAGERS, session),
         same(MANAGERS, lambda w: {"pk": w.closed.pk}),

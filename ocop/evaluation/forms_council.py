@@ -97,6 +97,27 @@ class SessionForm(CleanInputMixin, forms.Form):
         )
 
 
+class WrittenForm(CleanInputMixin, forms.Form):
+    """A written consultation (Art. 7.6.d): re-evaluation dossiers and the reply date."""
+
+    round = forms.ModelChoiceField(queryset=Round.objects.none(), label=_("Đợt đánh giá"))
+    reply_by = forms.DateField(
+        label=_("Hạn gửi ý kiến"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    applications = RowsField(
+        queryset=Application.objects.none(), label=_("Hồ sơ đánh giá lại lấy ý kiến"),
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+
+    def __init__(self, *args, rounds, applications, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].queryset = rounds
+        self.fields["applications"].queryset = applications
+        self.fields["applications"].label_from_instance = lambda a: (
+            f"{a.product.name} – {a.producer.name} ({a.registration_number})"
+        )
+
+
 class AttendanceForm(CleanInputMixin, forms.Form):
     """Who sits at an open session, changeable after it opened (a member arrives late or leaves)."""
 

@@ -65,6 +65,7 @@ urlpatterns = [
         name="conflict_review",
     ),
     path("councils/<int:pk>/sessions/new/", sessions.session_new, name="session_new"),
+    path("councils/<int:pk>/written/new/", sessions.written_new, name="written_new"),
     path("sessions/<int:pk>/", sessions.session_detail, name="session_detail"),
     path("sessions/<int:pk>/close/", sessions.session_close_view, name="session_close"),
     path("sessions/<int:pk>/attendance/", sessions.session_attendance, name="session_attendance"),

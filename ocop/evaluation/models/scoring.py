@@ -15,11 +15,17 @@ from .rounds import Round
 
 
 class Session(models.Model):
-    """A sitting of a council (phiên họp) that scores the products on its agenda."""
+    """A sitting of a council (phiên họp) that scores the products on its agenda, or, for
+    re-evaluations, a written consultation (lấy ý kiến bằng văn bản, Art. 7.6.d): every scoring
+    member sends a score sheet by the reply date instead of sitting."""
 
     class Status(models.TextChoices):
         OPEN = "open", _("Đang chấm điểm")
         CLOSED = "closed", _("Đã kết thúc")
+
+    class Mode(models.TextChoices):
+        MEETING = "meeting", _("Họp trực tiếp")
+        WRITTEN = "written", _("Lấy ý kiến bằng văn bản")
 
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="sessions")
     round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="sessions")
@@ -30,6 +36,10 @@ class Session(models.Model):
         CouncilMember, related_name="sessions_present", blank=True, verbose_name=_("có mặt")
     )
     notes = models.TextField(_("ý kiến thảo luận"), blank=True)
+    mode = models.CharField(_("hình thức"), max_length=7, choices=Mode.choices,
+                            default=Mode.MEETING)  # fmt: skip
+    # Written consultations only: the last day a member's reply (sheet) is accepted.
+    reply_by = models.DateField(_("hạn gửi ý kiến"), null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -39,8 +49,20 @@ class Session(models.Model):
         ordering = ["-held_on", "-id"]
         verbose_name = _("phiên họp hội đồng")
         verbose_name_plural = _("phiên họp hội đồng")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(mode="meeting", reply_by__isnull=True)
+                | Q(mode="written", reply_by__gte=models.F("held_on")),
+                name="session_written_has_reply_date",
+            ),
+        ]
 
     def __str__(self) -> str:
+        if self.is_written:
+            return _("Lấy ý kiến bằng văn bản %(day)s – %(council)s") % {
+                "day": self.held_on.strftime("%d/%m/%Y"),
+                "council": self.council.name,
+            }
         return _("Phiên %(day)s – %(council)s") % {
             "day": self.held_on.strftime("%d/%m/%Y"),
             "council": self.council.name,
@@ -49,6 +71,10 @@ class Session(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    @property
+    def is_written(self) -> bool:
+        return self.mode == self.Mode.WRITTEN
 
 
 class Outcome(models.TextChoices):

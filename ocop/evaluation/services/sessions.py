@@ -20,6 +20,10 @@ from ..models.scoring import Outcome
 from .councils import conflicts_flag
 from .transitions import application_move
 
+DIVERGENT = gettext_lazy(
+    "%(product)s: các ý kiến chênh lệch %(spread)s điểm, vượt mức %(limit)s; theo Điều 7.6.d, hội "
+    "đồng họp trực tiếp để thảo luận, thành viên sửa phiếu (nêu lý do) rồi mới kết thúc."
+)
 NO_ATTENDANCE = gettext_lazy(
     "Chưa ghi nhận thành viên có mặt tại phiên họp: chọn ít nhất một thành viên có mặt trước khi "
     "chấm điểm hoặc kết thúc phiên."
@@ -61,6 +65,10 @@ def session_attendance_set(*, actor, session: Session, present: list[CouncilMemb
     _check_manager(actor, session.council)
     if not session.is_open:
         raise ValidationError(_("Phiên họp đã kết thúc."))
+    if session.is_written:
+        raise ValidationError(
+            _("Lấy ý kiến bằng văn bản: mọi thành viên chấm điểm đều được hỏi ý kiến.")
+        )
     if not present:
         raise ValidationError(NO_ATTENDANCE)
     if any(member.council_id != session.council_id for member in present):
@@ -134,7 +142,7 @@ def session_close(*, actor, session: Session) -> Session:
         # sheets count only when the council's rules say so).
         raise ValidationError(NO_ATTENDANCE)
     results = consolidate_session(session)
-    problems = _close_problems(council, results.values())
+    problems = _close_problems(council, results.values(), written=session.is_written)
     if problems:
         raise ValidationError(problems)
     role = workflow_role(actor, council) if actor is not None else workflow.COUNCIL
@@ -154,7 +162,7 @@ def session_close(*, actor, session: Session) -> Session:
     return session
 
 
-def _close_problems(council: Council, results) -> list[str]:
+def _close_problems(council: Council, results, written: bool = False) -> list[str]:
     problems = []
     for found in results:
         if found.item.outcome:
@@ -165,6 +173,10 @@ def _close_problems(council: Council, results) -> list[str]:
                 _("%(product)s: mới có %(count)s phiếu hợp lệ, cần tối thiểu %(quorum)s.")
                 % {"product": name, "count": found.count, "quorum": council.quorum}
             )
+        elif found.result.spread_exceeded and written:
+            # Art. 7.6.d: divergent written opinions go to a sitting, never averaged away.
+            problems.append(DIVERGENT % {"product": name, "spread": found.result.spread,
+                                         "limit": council.spread_limit})  # fmt: skip
         elif found.result.spread_exceeded and council.spread_policy == SpreadPolicy.RESCORE:
             problems.append(
                 _(

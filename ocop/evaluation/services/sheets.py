@@ -24,6 +24,7 @@ from ..messages import texts
 from ..models import CouncilMember, ScoreSheet, ScoreSheetVersion, SessionItem
 from ..selfscore import clean_answers, sheet_for
 from .councils import is_blocked
+from .written import late_reply_text, reply_closed
 
 DRAFT, SUBMITTED = ScoreSheet.Status.DRAFT, ScoreSheet.Status.SUBMITTED
 ONLINE_SHEET = gettext_lazy(
@@ -69,6 +70,9 @@ def _check_may_score(actor, item: SessionItem, member: CouncilMember, on_paper: 
         raise PermissionDenied(_("Thành viên có xung đột lợi ích với sản phẩm này."))
     if not item.session.is_open or item.outcome:
         raise ValidationError(_("Phiên họp đã kết thúc hoặc sản phẩm đã có kết luận."))
+    if reply_closed(item.session):
+        # Art. 7.6.d: a written opinion counts only when it arrives by the reply date.
+        raise ValidationError(late_reply_text(item.session))
 
 
 def clean(sheet: Sheet, raw: Mapping[str, object], complete: bool) -> tuple[dict[str, int], int]:

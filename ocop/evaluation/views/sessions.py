@@ -16,7 +16,7 @@ from .. import pdf_council, workflow
 from ..access import actor_blocked, is_officer_of, may_manage
 from ..board import board
 from ..confirmations import session_rows
-from ..forms_council import AttendanceForm, OutcomeForm, SessionForm
+from ..forms_council import AttendanceForm, OutcomeForm, SessionForm, WrittenForm
 from ..models import Application, Round, Session, SessionItem
 from ..services.sessions import (
     item_outcome_record,
@@ -24,6 +24,7 @@ from ..services.sessions import (
     session_close,
     session_create,
 )
+from ..services.written import written_open
 from .common import error_text
 from .councils import COUNCIL_ROLES, fetch_council
 
@@ -68,6 +69,32 @@ def session_new(request, pk: int):
             messages.success(request, _("Đã mở phiên họp."))
             return redirect("evaluation:session_detail", session.pk)
     return render(request, "evaluation/session_new.html", {"form": form, "council": council})
+
+
+@role_required(*COUNCIL_ROLES)
+def written_new(request, pk: int):
+    """Open a written consultation (Art. 7.6.d) for re-evaluation dossiers: the council's chair or
+    secretary (or the officer managing it). First-time and upgrade dossiers are not offered, and
+    the service refuses them if posted."""
+    council = fetch_council(request, pk)
+    if not may_manage(request.user, council):
+        raise Http404
+    rounds, dossiers = _agenda_choices(council)
+    form = WrittenForm(request.POST or None, rounds=rounds,
+                       applications=dossiers.filter(kind="reevaluation"))  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            session = written_open(
+                actor=request.user, council=council, round=data["round"],
+                reply_by=data["reply_by"], applications=list(data["applications"]),
+            )  # fmt: skip
+        except ValidationError as error:
+            form.add_error(None, error_text(error))
+        else:
+            messages.success(request, _("Đã gửi lấy ý kiến bằng văn bản."))
+            return redirect("evaluation:session_detail", session.pk)
+    return render(request, "evaluation/written_new.html", {"form": form, "council": council})
 
 
 BOARD_PAGE_SIZE = 50
