@@ -41,7 +41,9 @@ def budget_overview(request: HttpRequest) -> HttpResponse:
             raise Http404
         summary = selectors.budget_summary(unit)
         allocations = allocations.filter(unit.records())
-    allocations = allocations.annotate(disbursed=Coalesce(Sum("disbursements__amount"), 0))
+    allocations = allocations.annotate(
+        disbursed=Coalesce(Sum("disbursements__amount"), 0)
+    ).order_by("-year", "source", "content", "pk")
     context = {
         "unit": unit,
         "code": code,
