@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils import timezone
 
@@ -136,16 +136,21 @@ def recognised_products(
 ) -> QuerySet[Product]:
     """Distinct products of the unit recognised at ≥ min_stars in the period (module docstring).
 
-    One `IN` over the UNION of the two sources' product ids: an OR of two `IN` subqueries made
-    the database test both for every product of the unit (issue 11, national scale)."""
+    Two correlated EXISTS on the product (index probes on product_id), rather than an OR of two
+    IN subqueries over every certificate and historic result (issue 11: 28 → 7 ms for a province
+    of the national data set on SQLite, 21 → 21 ms on PostgreSQL; a UNION of the two id lists was
+    faster on SQLite but three times slower on PostgreSQL)."""
     certified = Certificate.objects.filter(
-        stars__gte=min_stars, issue_date__year__gte=start_year, issue_date__year__lte=end_year
-    ).order_by().values("product_id")
+        product=OuterRef("pk"),
+        stars__gte=min_stars,
+        issue_date__year__gte=start_year,
+        issue_date__year__lte=end_year,
+    )
     historic = HistoricResult.objects.filter(
-        stars__gte=min_stars, year__gte=start_year, year__lte=end_year
-    ).order_by().values("product_id")
+        product=OuterRef("pk"), stars__gte=min_stars, year__gte=start_year, year__lte=end_year
+    )
     return Product.objects.filter(
-        pk__in=certified.union(historic), producer__commune__in=unit.communes()
+        Exists(certified) | Exists(historic), producer__commune__in=unit.communes()
     )
 
 

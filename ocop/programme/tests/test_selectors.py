@@ -62,7 +62,7 @@ def test_recognised_products_count_certificates_and_historic_results_of_the_unit
 
 
 def recognised_the_old_way(unit, min_stars: int, start: int, end: int) -> set[int]:
-    """The former OR of two IN subqueries, kept here as the reference for the UNION."""
+    """The former OR of two IN subqueries, kept here as the reference for the EXISTS."""
     certified = Certificate.objects.filter(
         stars__gte=min_stars, issue_date__year__gte=start, issue_date__year__lte=end
     ).values("product_id")
@@ -75,7 +75,7 @@ def recognised_the_old_way(unit, min_stars: int, start: int, end: int) -> set[in
     return set(products.values_list("pk", flat=True))
 
 
-def test_recognised_products_as_a_union_match_the_or_of_both_sources_on_mixed_data(pw):
+def test_recognised_products_by_exists_match_the_or_of_both_sources_on_mixed_data(pw):
     rng = random.Random(11)
     for n in range(24):
         product = make_product(pw.producer_a if n % 3 else pw.producer_b, f"Sản phẩm {n}")
