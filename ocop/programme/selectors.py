@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils import timezone
 
@@ -134,15 +134,23 @@ def _years(prefix: str, start_year: int | None, end_year: int | None) -> Q:
 def recognised_products(
     unit: Unit, min_stars: int, start_year: int, end_year: int
 ) -> QuerySet[Product]:
-    """Distinct products of the unit recognised at ≥ min_stars in the period (module docstring)."""
+    """Distinct products of the unit recognised at ≥ min_stars in the period (module docstring).
+
+    Two correlated EXISTS on the product (index probes on product_id), rather than an OR of two
+    IN subqueries over every certificate and historic result (issue 11: 28 → 7 ms for a province
+    of the national data set on SQLite, 21 → 21 ms on PostgreSQL; a UNION of the two id lists was
+    faster on SQLite but three times slower on PostgreSQL)."""
     certified = Certificate.objects.filter(
-        stars__gte=min_stars, issue_date__year__gte=start_year, issue_date__year__lte=end_year
-    ).values("product_id")
+        product=OuterRef("pk"),
+        stars__gte=min_stars,
+        issue_date__year__gte=start_year,
+        issue_date__year__lte=end_year,
+    )
     historic = HistoricResult.objects.filter(
-        stars__gte=min_stars, year__gte=start_year, year__lte=end_year
-    ).values("product_id")
+        product=OuterRef("pk"), stars__gte=min_stars, year__gte=start_year, year__lte=end_year
+    )
     return Product.objects.filter(
-        Q(pk__in=certified) | Q(pk__in=historic), producer__commune__in=unit.communes()
+        Exists(certified) | Exists(historic), producer__commune__in=unit.communes()
     )
 
 

@@ -1,9 +1,11 @@
 """Targets and budget figures from live records (selectors.py)."""
 
+import random
 from datetime import date
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
 from ocop.certificates.models import Certificate, HistoricResult
@@ -11,6 +13,7 @@ from ocop.evaluation.testing import make_product
 from ocop.programme import selectors
 from ocop.programme.models import Allocation, Attendance, Course, Disbursement, Target
 from ocop.programme.units import resolve_unit
+from ocop.registry.models import Product
 
 pytestmark = pytest.mark.django_db
 MID_2023 = date(2023, 7, 2)
@@ -56,6 +59,45 @@ def test_recognised_products_count_certificates_and_historic_results_of_the_unit
         "label": "Sản phẩm được công nhận từ 3 sao trở lên", "period": "2021-2025",
         "target": 4, "actual": 2, "percent": 50.0, "status": "on_track",
     }  # fmt: skip
+
+
+def recognised_the_old_way(unit, min_stars: int, start: int, end: int) -> set[int]:
+    """The former OR of two IN subqueries, kept here as the reference for the EXISTS."""
+    certified = Certificate.objects.filter(
+        stars__gte=min_stars, issue_date__year__gte=start, issue_date__year__lte=end
+    ).values("product_id")
+    historic = HistoricResult.objects.filter(
+        stars__gte=min_stars, year__gte=start, year__lte=end
+    ).values("product_id")
+    products = Product.objects.filter(
+        Q(pk__in=certified) | Q(pk__in=historic), producer__commune__in=unit.communes()
+    )
+    return set(products.values_list("pk", flat=True))
+
+
+def test_recognised_products_by_exists_match_the_or_of_both_sources_on_mixed_data(pw):
+    rng = random.Random(11)
+    for n in range(24):
+        product = make_product(pw.producer_a if n % 3 else pw.producer_b, f"Sản phẩm {n}")
+        for k in range(rng.randint(0, 2)):  # none, one or two certificates
+            issued = date(rng.randint(2019, 2026), rng.randint(1, 12), 1)
+            certify(product, rng.randint(3, 5), issued, f"M{n}-{k}")
+        for year in rng.sample(range(2018, 2027), rng.randint(0, 2)):  # none, one or two
+            historic(product, rng.randint(1, 5), year)
+
+    for code in ("280", "01", "10279"):
+        unit = resolve_unit(code)
+        for min_stars, start, end in ((3, 2021, 2025), (4, 2019, 2026), (5, 2022, 2022)):
+            expected = recognised_the_old_way(unit, min_stars, start, end)
+            products = selectors.recognised_products(unit, min_stars, start, end)
+
+            assert set(products.values_list("pk", flat=True)) == expected
+            assert products.count() == len(expected)
+    # the data set does mix them: products recognised by both sources, and by only one
+    both = set(Certificate.objects.values_list("product_id", flat=True)) & set(
+        HistoricResult.objects.filter(stars__gte=3).values_list("product_id", flat=True)
+    )
+    assert len(recognised_the_old_way(resolve_unit("01"), 3, 2019, 2026)) > len(both) > 0
 
 
 def test_training_shares_count_participating_producers_and_the_units_officers(pw, personas):
