@@ -27,7 +27,10 @@ def test_wrong_password_shows_a_vietnamese_message(phone_page):
     phone_page.get_by_label("Tên đăng nhập").fill("province")
     phone_page.get_by_label("Mật khẩu").fill("sai-mat-khau")
     phone_page.get_by_role("button", name="Đăng nhập").click()
-    assert phone_page.get_by_text("Tên đăng nhập hoặc mật khẩu không đúng.").is_visible()
+    # The refusal comes back on the same URL: wait for it rather than read the page before it.
+    message = phone_page.get_by_text("Tên đăng nhập hoặc mật khẩu không đúng.")
+    message.wait_for()
+    assert message.is_visible()
 
 
 def test_every_demo_account_logs_in_and_sees_its_menu(phone_page):
