@@ -56,7 +56,9 @@ def test_visitor_sees_valid_then_revoked(phone_page, browser, live_server):
     officer.get_by_label("Số quyết định thu hồi").fill("15/QĐ-UBND")
     officer.get_by_label("Ngày quyết định thu hồi").fill("2026-11-25")
     officer.get_by_role("button", name="Thu hồi", exact=True).click()
-    assert officer.locator("[data-confirm-summary]").get_by_text(certificate.number).is_visible()
+    summary = officer.locator("[data-confirm-summary]").get_by_text(certificate.number)
+    summary.wait_for()
+    assert summary.is_visible()
     assert officer.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     screenshot(officer, "certificates-confirm-revoke-375")
     officer.get_by_role("button", name="Xác nhận thu hồi").click()

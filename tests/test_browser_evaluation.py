@@ -59,6 +59,7 @@ def producer_files_a_dossier(page, pk_holder: dict) -> None:
     upload(page, "1.1", "giay-dang-ky.pdf")
     pk_holder["pk"] = int(page.url.rstrip("/").split("/")[-1])
     page.get_by_role("button", name="Nộp hồ sơ cho UBND xã").click()
+    page.locator("[data-confirm-summary]").wait_for()
     assert page.locator("[data-confirm-summary]").is_visible()
     fits_the_phone(page)
     screenshot(page, "evaluation-03a-confirm-submit-375")
