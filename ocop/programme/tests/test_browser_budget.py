@@ -31,6 +31,7 @@ def test_commune_officer_budget_journey_at_375_px(phone_page, personas, pw, sett
     page.get_by_label("Số tiền (đồng)").fill("100000001")
     page.get_by_label("Nội dung chi").fill("Tập huấn chủ thể")
     page.get_by_role("button", name="Lưu").click()
+    page.get_by_text("vượt số dư 100.000.000 đồng").first.wait_for()
     assert "vượt số dư 100.000.000 đồng" in page.content()
     assert Disbursement.objects.count() == 0
     screenshot(page, "programme-overspend-refused")
