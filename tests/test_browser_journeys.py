@@ -228,11 +228,14 @@ def test_failed_form_moves_focus_to_the_error_summary(world, browser):
         page.locator("main button[type=submit]").click()
         summary = page.locator("[data-error-summary]")
         summary.wait_for()
+        # static/js moves the focus once the page has run its deferred scripts.
+        page.wait_for_function("document.activeElement.id === 'form-error-summary'")
         assert page.evaluate("document.activeElement.id") == "form-error-summary"
         check_a11y(page)
         first_link = summary.locator("a").first
         target = first_link.get_attribute("href").lstrip("#")
         first_link.click()
+        page.wait_for_function(f"document.activeElement.id === {target!r}")
         assert page.evaluate("document.activeElement.id") == target
         ring = page.evaluate(
             "() => { const s = getComputedStyle(document.activeElement);"

@@ -54,6 +54,7 @@ def test_province_officer_reads_targets_and_their_records_at_375_px(phone_page, 
     log_in(page, "province_p")
     page.goto("/programme/plans/")
     page.get_by_role("link", name=pw.plan.name).click()
+    page.wait_for_url(f"**/programme/plans/{pw.plan.pk}/")
     assert "Sản phẩm được công nhận từ 3 sao trở lên" in page.content()
     screenshot(page, "programme-plan")
     no_sideways_scroll(page)
