@@ -6,6 +6,7 @@ from .views import (
     councils,
     decisions,
     files,
+    fivestar,
     forms,
     pdfs,
     rounds,
@@ -82,4 +83,19 @@ urlpatterns = [
     path("decisions/", decisions.decision_list, name="decision_list"),
     path("decisions/<int:pk>/", decisions.decision_detail, name="decision_detail"),
     path("decisions/<int:pk>.pdf", decisions.decision_pdf, name="decision_pdf"),
+    # The 5★ hand-off to the ministry (Art. 6.3, 7.3.e, 7.4) and the 7.6.c flag.
+    path("applications/<int:pk>/five-star/", fivestar.fivestar_new, name="fivestar_new"),
+    path(
+        "applications/<int:pk>/major-changes/",
+        fivestar.application_major_changes,
+        name="application_major_changes",
+    ),
+    path("five-star/", fivestar.fivestar_list, name="fivestar_list"),
+    path("five-star/<int:pk>/", fivestar.fivestar_detail, name="fivestar_detail"),
+    path("five-star/<int:pk>/send/", fivestar.fivestar_send, name="fivestar_send"),
+    path("five-star/<int:pk>/notice/", fivestar.fivestar_notify, name="fivestar_notify"),
+    path("five-star/<int:pk>/own/", fivestar.fivestar_own, name="fivestar_own"),
+    path("five-star/<int:pk>/approval.pdf", fivestar.fivestar_approval_pdf, name="fivestar_approval_pdf"),
+    path("five-star/<int:pk>/letter.pdf", fivestar.fivestar_letter_pdf, name="fivestar_letter_pdf"),
+    path("five-star/<int:pk>/notice.pdf", fivestar.fivestar_notice_pdf, name="fivestar_notice_pdf"),
 ]

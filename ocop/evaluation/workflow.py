@@ -41,8 +41,9 @@ STAGES = (
 FINAL = frozenset({DECIDED, REJECTED, STOPPED, WITHDRAWN})
 # Taken only through the council and decision services (they need a session or a decision).
 COUNCIL_ACTIONS = frozenset(
-    {"schedule", "close_scoring", "reject", "stop", "decide", "propose_central", "decide_fallback"}
-)
+    {"schedule", "close_scoring", "reject", "stop", "decide", "propose_central", "decide_fallback",
+     "send_central", "evaluate_provincially"}
+)  # fmt: skip
 COUNCIL_STAGES = frozenset(
     {READY_FOR_COUNCIL, IN_COUNCIL_SESSION, SCORED, PROPOSED_CENTRAL, IN_CENTRAL_SESSION,
      CENTRAL_SCORED}
@@ -101,6 +102,9 @@ ALLOWED: Mapping[str, Mapping[str, Transition]] = {
     },
     READY_FOR_COUNCIL: {
         "schedule": _t(IN_COUNCIL_SESSION, PROVINCE, COUNCIL),
+        # Art. 6.3.b, 7.6.e: a 5★ re-evaluation goes to the ministry with the agency's report,
+        # without a provincial council score (services/fivestar.fivestar_send).
+        "send_central": _t(PROPOSED_CENTRAL, PROVINCE),
     },
     IN_COUNCIL_SESSION: {
         "close_scoring": _t(SCORED, PROVINCE, COUNCIL),
@@ -122,6 +126,9 @@ ALLOWED: Mapping[str, Mapping[str, Transition]] = {
     CENTRAL_SCORED: {
         "decide": _t(DECIDED, CENTRAL),  # 5★ recognised by the ministry
         "decide_fallback": _t(DECIDED, PROVINCE),  # below 90: the province recognises 3★/4★
+        # Art. 7.4.g "hoặc tổ chức đánh giá và phân hạng sản phẩm theo thẩm quyền": back to the
+        # provincial council (services/fivestar.fivestar_own_evaluation).
+        "evaluate_provincially": _t(READY_FOR_COUNCIL, PROVINCE, needs_reason=True),
     },
     DECIDED: {},
     REJECTED: {},

@@ -160,6 +160,10 @@ class Application(models.Model):
     self_stars = models.PositiveSmallIntegerField(_("số sao tự đánh giá"), null=True, blank=True)
     commune_report = models.JSONField(_("báo cáo của xã (Mẫu 03)"), default=dict, blank=True)
     advisory = models.JSONField(_("đánh giá của tổ tư vấn"), default=dict, blank=True)
+    # Art. 7.6.c: the agency checks the site only for "những sản phẩm có thay đổi lớn về quy mô
+    # sản xuất hoặc hồ sơ minh chứng không rõ ràng" (set by the commune or the agency, with a note).
+    major_changes = models.BooleanField(_("có thay đổi lớn"), default=False)
+    major_changes_note = models.TextField(_("ghi chú về thay đổi lớn"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

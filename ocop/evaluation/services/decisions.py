@@ -27,7 +27,7 @@ from .. import workflow
 from ..models import Application, ApplicationKind, Decision, DecisionCounter, SessionItem
 from ..models.rounds import RoundLevel
 from ..periods import LIMIT_148_FIRST_OR_UPGRADE, RULES_26_2026, may_decide_under
-from . import reevaluation
+from . import fivestar, reevaluation
 from .transitions import application_move
 
 MINISTRY = "Bộ Nông nghiệp và Môi trường"
@@ -48,7 +48,8 @@ def format_decision_number(serial: int, level: str) -> str:
 
 def awaiting_decision(level: str, province_id: int | None):
     """Session items whose dossier waits for this authority's decision."""
-    items = SessionItem.objects.filter(decision__isnull=True, outcome="").select_related(
+    items = SessionItem.objects.filter(decision__isnull=True, outcome="", decision_note="")
+    items = items.select_related(
         "application__product__producer__commune", "session__council"
     )
     if level == RoundLevel.CENTRAL:
@@ -157,12 +158,15 @@ def _decide_item(actor, decision: Decision, item: SessionItem, issue_date: date)
     application = item.application
     role = workflow.CENTRAL if decision.level == RoundLevel.CENTRAL else workflow.PROVINCE
     # The 5★ band, not the awarded class: the 5★ minima do not keep a product from the ministry.
-    if application.stage == workflow.SCORED and item.in_five_star_band:
+    own = fivestar.is_own_evaluation(application)  # Art. 7.4.g: not sent again, at most 4★
+    if application.stage == workflow.SCORED and item.in_five_star_band and not own:
         application_move(actor=actor, application=application, action="propose_central", role=role,
                          reason=_("Điểm trung bình từ 90 trở lên"))  # fmt: skip
         return
     action = "decide_fallback" if (application.stage == workflow.CENTRAL_SCORED
                                    and role == workflow.PROVINCE) else "decide"  # fmt: skip
+    if action == "decide_fallback":
+        fivestar.check_fallback(application)  # Art. 7.4.g: on the ministry's notice
     application_move(actor=actor, application=application, action=action, role=role,
                      reason=decision.number)  # fmt: skip
     item.decision = decision
@@ -174,7 +178,8 @@ def _decide_item(actor, decision: Decision, item: SessionItem, issue_date: date)
     item.save(update_fields=["decision", "decision_note"])
     if item.stars and item.stars >= 3 and not item.decision_note:
         certificate_issue(
-            actor=actor, product=product, stars=item.stars, rules=application.rules,
+            actor=actor, product=product, stars=min(item.stars, 4) if own else item.stars,
+            rules=application.rules,
             authority_name=decision.authority_name,
             authority_level=AuthorityLevel.CENTRAL if decision.level == RoundLevel.CENTRAL
             else AuthorityLevel.PROVINCE,

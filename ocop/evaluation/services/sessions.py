@@ -17,6 +17,7 @@ from ..consolidation import consolidate_session
 from ..models import Application, Council, CouncilMember, Round, Session, SessionItem
 from ..models.councils import SpreadPolicy
 from ..models.scoring import Outcome
+from . import fivestar
 from .councils import conflicts_flag
 from .transitions import application_move
 
@@ -93,6 +94,7 @@ def session_schedule(*, actor, session: Session, applications: list[Application]
     # All the dossiers at once, in one order, so two concurrent schedules cannot deadlock.
     pks = [application.pk for application in applications]
     list(Application.objects.select_for_update().filter(pk__in=pks).order_by("pk").values("pk"))
+    fivestar.check_agenda(council, applications)  # Art. 7.4.a (sent to the ministry), 7.6.e
     for application in applications:
         if council.level == "province" and application.round_id != session.round_id:
             raise ValidationError(_("Hồ sơ %(n)s không thuộc đợt này.") % {"n": application})

@@ -156,11 +156,27 @@ def _apply_effects(
         text = report.get("text", "").strip()
         if not text:
             raise ValidationError(_("Vui lòng nhập nội dung báo cáo."))
+        if action == "report_to_council":
+            check_site_visit(application)
         key = "site_visits" if action == "record_site_visit" else "council_reports"
         application.advisory.setdefault(key, []).append({"date": today.isoformat(), "text": text})
     elif action == "request_tests":
         entry = {"date": today.isoformat(), "text": reason}
         application.advisory.setdefault("test_requests", []).append(entry)
+
+
+NO_SITE_VISIT = gettext_lazy(
+    "Hồ sơ đánh giá lại có thay đổi lớn: cơ quan chuyên môn phải kiểm tra thực tế tại cơ sở "
+    "(ghi biên bản khảo sát) trước khi lập báo cáo gửi Hội đồng (điểm c khoản 6 Điều 7)."
+)
+
+
+def check_site_visit(application: Application) -> None:
+    """Art. 7.6.c: the agency checks the site "đối với những sản phẩm có thay đổi lớn về quy mô
+    sản xuất hoặc hồ sơ minh chứng không rõ ràng"; for other re-evaluations it is optional."""
+    flagged = application.kind == "reevaluation" and application.major_changes
+    if flagged and not application.advisory.get("site_visits"):
+        raise ValidationError(NO_SITE_VISIT)
 
 
 UNCHANGED = gettext_lazy(

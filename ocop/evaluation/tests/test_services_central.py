@@ -8,6 +8,7 @@ import pytest
 from ocop.accounts.roles import Role
 from ocop.accounts.testing import make_user
 from ocop.evaluation.models import Application, Round
+from ocop.evaluation.services import fivestar
 from ocop.evaluation.services.decisions import awaiting_decision, decision_issue
 from ocop.evaluation.services.sessions import session_close, session_create
 from ocop.evaluation.services.sheets import item_sheet, sheet_submit
@@ -22,6 +23,18 @@ def score(members, item, totals):
                      answers=answers_totalling(item_sheet(item), total))  # fmt: skip
 
 
+def hand_off(personas, application):
+    """The province's approval decision and letter, the dossier sent to the ministry."""
+    application.advisory = {"council_reports": [{"date": "2027-06-01", "text": "Báo cáo."}]}
+    application.form01 = {**application.form01, "samples": "5"}
+    application.filed_on = date(2027, 3, 1)
+    application.save(update_fields=["advisory", "form01", "filed_on"])
+    dossier = fivestar.fivestar_prepare(actor=personas["province_p"], application=application,
+                                        on=date(2027, 6, 11))  # fmt: skip
+    return fivestar.fivestar_send(actor=personas["province_p"], dossier=dossier,
+                                  on=date(2027, 6, 12))  # fmt: skip
+
+
 def test_central_five_stars_and_the_fallback(council_world, personas):
     w = council_world
     score(w.members, w.items[0], [95, 92, 91])
@@ -33,6 +46,7 @@ def test_central_five_stars_and_the_fallback(council_world, personas):
                    items=list(w.session.items.all()), decided_on=date(2027, 6, 10))  # fmt: skip
     proposed = list(Application.objects.filter(stage="proposed_central").order_by("id"))
     assert len(proposed) == 2
+    dossiers = [hand_off(personas, application) for application in proposed]  # Art. 7.3.e, 6.3.a
     users = [make_user(f"tw{n}", Role.COUNCIL_MEMBER) for n in range(3)]
     central = make_council(None, users, level="central")
     round_ = Round.objects.create(level="central", year=2027, number=1,
@@ -56,10 +70,11 @@ def test_central_five_stars_and_the_fallback(council_world, personas):
         "Bộ Nông nghiệp và Môi trường",
         "central",
     )
+    fivestar.fivestar_notify(actor=personas["central"], dossier=dossiers[1], on=date(2027, 9, 21))
     assert [i.pk for i in awaiting_decision("province", province.pk)] == [items[1].pk]
     fallback = decision_issue(actor=personas["province_p"], level="province", province=province,
                               items=[items[1]], decided_on=date(2027, 9, 25))  # fmt: skip
-    assert fallback.number == "02/QĐ-UBND"
+    assert fallback.number == "04/QĐ-UBND"  # 02 and 03: the two approval decisions
     assert items[1].application.product.certificates.get().stars == 4
     assert Application.objects.get(pk=items[1].application_id).history.last().action == (
         "decide_fallback"

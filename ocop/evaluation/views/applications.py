@@ -20,6 +20,7 @@ from ..services.files import may_upload
 from ..services.renewal import may_renew, renewable
 from ..services.round_move import may_move_round, next_round
 from ..services.transitions import available_actions
+from .fivestar import fivestar_box
 from .common import (
     criterion_rows,
     error_text,
@@ -135,5 +136,6 @@ def application_detail(request, pk: int):
         "next_round": next_round(application, timezone.localdate())
         if may_move_round(request.user, application)
         else None,
+        **fivestar_box(request.user, application),
     }
     return render(request, "evaluation/application_detail.html", context)
