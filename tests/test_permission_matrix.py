@@ -18,6 +18,7 @@ sets the language cookie and redirects, for everyone).
 """
 
 import copy
+from datetime import date
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -114,6 +115,27 @@ def council(w):
 def session(w):
     return {"pk": w.session.pk}
 
+
+def fivestar(w):
+    """A 5★ dossier of province P, notified by the ministry (so its three PDFs exist)."""
+    from ocop.evaluation.models import FiveStarDossier
+
+    found, _created = FiveStarDossier.objects.get_or_create(
+        application=w.free.application,
+        defaults={"province": w.free.application.commune.province, "status": "notified",
+                  "approval_number": "02/QĐ-UBND", "approved_on": date(2027, 6, 1),
+                  "letter_number": "01/UBND-NNMT", "letter_on": date(2027, 6, 1),
+                  "notice_number": "01/TB-BNNMT", "notified_on": date(2027, 8, 25),
+                  "notice": {"average": "86", "stars": "4"}},
+    )  # fmt: skip
+    return {"pk": found.pk}
+
+
+# Art. 7.3.e / 7.4: the province's officers (and admins) act for the province, the central
+# officers for the ministry; a commune officer, a council member or a producer never does.
+FIVESTAR_SEES = frozenset({"province_p", "central", "admin"})
+FIVESTAR_PROVINCE = frozenset({"province_p", "admin"})
+FIVESTAR_MINISTRY = frozenset({"central", "admin"})
 
 TABLE: dict[str, list[Case]] = {
     # accounts (Django's auth views with the project's throttled forms)
@@ -271,6 +293,18 @@ TABLE: dict[str, list[Case]] = {
     "evaluation:decision_list": [same(PROVINCE_OFFICERS)],
     "evaluation:decision_detail": [same(MANAGERS | {"central"}, lambda w: {"pk": w.decision.pk})],
     "evaluation:decision_pdf": [same(MANAGERS | {"central"}, lambda w: {"pk": w.decision.pk})],
+    # the 5★ hand-off (Art. 6.3, 7.3.e, 7.4) and the 7.6.c flag (a first-time dossier on the
+    # agenda: nobody prepares or flags it; the services' tests cover who may)
+    "evaluation:fivestar_new": [same(NOBODY, filed)],
+    "evaluation:application_major_changes": [post_only(NOBODY, filed)],
+    "evaluation:fivestar_list": [same(PROVINCE_OFFICERS)],
+    "evaluation:fivestar_detail": [same(FIVESTAR_SEES, fivestar)],
+    "evaluation:fivestar_send": [post_only(FIVESTAR_PROVINCE, fivestar)],
+    "evaluation:fivestar_notify": [post_only(FIVESTAR_MINISTRY, fivestar)],
+    "evaluation:fivestar_own": [post_only(FIVESTAR_PROVINCE, fivestar)],
+    "evaluation:fivestar_approval_pdf": [same(FIVESTAR_SEES, fivestar)],
+    "evaluation:fivestar_letter_pdf": [same(FIVESTAR_SEES, fivestar)],
+    "evaluation:fivestar_notice_pdf": [same(FIVESTAR_SEES, fivestar)],
     # certificates
     "certificates:certificate_list": [same(OFFICERS_PRODUCERS)],
     "certificates:certificate_detail": [same(SEES_A, lambda w: {"pk": w.certificate.pk})],

@@ -16,6 +16,7 @@ from ocop.registry.demo import demo_producer
 from ocop.registry.models import Producer, Product
 
 from .demo_council import seed_council_story
+from .demo_fivestar import seed_fivestar_story
 from .models import Application, Round, RoundLevel
 from .selfscore import sheet_for
 from .services.applications import application_create, application_save_forms
@@ -73,6 +74,7 @@ def seed_evaluation() -> None:
     if not Application.objects.filter(product__producer__commune__province=province).exists():
         _dossier_stories(province, users, rounds)
     seed_council_story(_producer, users, rounds[(2026, 2)], _filed, _walk)
+    seed_fivestar_story()
 
 
 def _dossier_stories(province, users, rounds) -> None:

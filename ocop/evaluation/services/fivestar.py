@@ -34,6 +34,7 @@ from ocop.accounts.models import User
 from ocop.accounts.roles import Role
 from ocop.accounts.services import notify
 from ocop.certificates.choices import IN_FORCE, SignerTitle
+from ocop.certificates.models import Certificate
 from ocop.core.dates import format_date
 from ocop.core.services import audit_record, lock
 
@@ -76,6 +77,13 @@ def is_five_star_reevaluation(application: Application) -> bool:
     if application.kind != ApplicationKind.REEVALUATION:
         return False
     return application.product.certificates.filter(status__in=IN_FORCE, stars=5).exists()
+
+
+def five_star_reevaluations():
+    """The ids of re-evaluation dossiers whose product's certificate in force is 5★."""
+    five = Certificate.objects.filter(status__in=IN_FORCE, stars=5).values("product_id")
+    return Application.objects.filter(kind=ApplicationKind.REEVALUATION,
+                                      product__in=five).values("pk")  # fmt: skip
 
 
 def _next(authority: str, year: int) -> int:

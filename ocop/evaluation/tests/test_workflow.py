@@ -85,7 +85,11 @@ def test_council_stages():
     assert workflow.transition_for("in_council_session", "reject", "council").needs_reason
     assert workflow.actions_for("scored", "province") == ["decide", "propose_central"]
     assert workflow.actions_for("central_scored", "central") == ["decide"]
-    assert workflow.actions_for("central_scored", "province") == ["decide_fallback"]
+    # Art. 7.4.g: below 90 the province recognises 3★/4★ or evaluates under its own authority.
+    assert workflow.actions_for("central_scored", "province") == [
+        "decide_fallback", "evaluate_provincially"]  # fmt: skip
+    # Art. 6.3.b, 7.6.e: a 5★ re-evaluation goes from the agency's report to the ministry.
+    assert workflow.actions_for("ready_for_council", "province") == ["schedule", "send_central"]
     with pytest.raises(workflow.TransitionError, match="workflow.wrong_role"):
         workflow.transition_for("scored", "decide", "council")
 

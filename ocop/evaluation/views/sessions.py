@@ -24,6 +24,7 @@ from ..services.sessions import (
     session_close,
     session_create,
 )
+from ..services import fivestar
 from ..services.written import written_open
 from .common import error_text
 from .councils import COUNCIL_ROLES, fetch_council
@@ -39,11 +40,13 @@ def fetch_session(request, pk: int) -> Session:
 def _agenda_choices(council):
     if council.level == "central":
         rounds = Round.objects.filter(level="central")
-        dossiers = Application.objects.filter(stage=workflow.PROPOSED_CENTRAL)
+        dossiers = Application.objects.filter(stage=workflow.PROPOSED_CENTRAL,
+                                              fivestar__status="sent")  # Art. 7.4.a  # fmt: skip
     else:
         rounds = Round.objects.filter(level="province", province=council.province_id)
         dossiers = Application.objects.filter(stage=workflow.READY_FOR_COUNCIL,
                                               commune__province=council.province_id)  # fmt: skip
+        dossiers = dossiers.exclude(pk__in=fivestar.five_star_reevaluations())  # Art. 7.6.e
     return rounds, dossiers.select_related("product", "producer")
 
 
