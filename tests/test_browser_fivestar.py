@@ -8,7 +8,6 @@ province. The 5★ dossier page is checked at desktop width too."""
 from datetime import date
 
 import pytest
-from django.utils import timezone
 
 from ocop.accounts.roles import Role
 from ocop.accounts.testing import make_territory, make_user
@@ -85,12 +84,11 @@ def confirm(page, button: str, done: str) -> None:
 def test_art_7_4_five_star_journey_375_px_and_desktop(phone_page, proposed, browser, live_server):
     application, central = proposed
     page = phone_page
-    today = timezone.localdate().isoformat()
     log_in(page, "tinh")
     page.goto(f"/applications/{application.pk}/")
     page.locator("[data-fivestar-new]").click()
     page.wait_for_url("**/five-star/")
-    page.get_by_label("Ngày ký").fill(today)
+    page.get_by_label("Ngày ký").fill("2027-06-11")
     page.get_by_label("Người ký").fill("Nguyễn Văn Phong")
     page.locator("[data-fivestar-prepare]").click()
     page.wait_for_url("**/five-star/*/")
@@ -103,7 +101,7 @@ def test_art_7_4_five_star_journey_375_px_and_desktop(phone_page, proposed, brow
     screenshot(page, "fivestar-01-dossier-375")
     for pdf in ("approval.pdf", "letter.pdf"):
         assert page.request.get(f"/five-star/{dossier.pk}/{pdf}").body()[:5] == b"%PDF-"
-    page.get_by_label("Ngày").fill(today)
+    page.get_by_label("Ngày").fill("2027-06-12")
     confirm(page, "Gửi hồ sơ tới Bộ Nông nghiệp và Môi trường", "Đã gửi hồ sơ tới Bộ.")
     page.locator("[data-fivestar-status]").get_by_text("Đã gửi Bộ").wait_for()
     log_out(page)
@@ -113,7 +111,7 @@ def test_art_7_4_five_star_journey_375_px_and_desktop(phone_page, proposed, brow
     page.get_by_role("button", name="Mở phiên họp").click()
     page.wait_for_url("**/sessions/new/")
     page.get_by_label("Đợt đánh giá").select_option(index=1)
-    page.get_by_label("Ngày họp").fill(today)
+    page.get_by_label("Ngày họp").fill("2027-08-20")
     page.get_by_label("Miến dong Phú Xuyên", exact=False).check()
     page.get_by_role("button", name="Mở phiên họp").click()
     page.wait_for_url("**/sessions/*/")
@@ -139,7 +137,7 @@ def test_art_7_4_five_star_journey_375_px_and_desktop(phone_page, proposed, brow
     log_in(page, "botw")
     page.goto("/decisions/")
     page.locator("input[name='items']").first.check()
-    page.get_by_label("Ngày quyết định").fill(today)
+    page.get_by_label("Ngày quyết định").fill("2027-08-25")
     page.get_by_label("Người ký").fill("Trần Thanh Nam")
     page.get_by_role("button", name="Ban hành quyết định").click()
     page.get_by_role("button", name="Xác nhận ban hành").click()
@@ -147,7 +145,7 @@ def test_art_7_4_five_star_journey_375_px_and_desktop(phone_page, proposed, brow
     certificate = Certificate.objects.get()
     assert (certificate.stars, certificate.authority_name) == (5, "Bộ Nông nghiệp và Môi trường")
     page.goto(f"/five-star/{dossier.pk}/")
-    page.get_by_label("Ngày").fill(today)
+    page.get_by_label("Ngày").fill("2027-08-26")
     confirm(page, "Thông báo kết quả cho UBND tỉnh", "Đã thông báo kết quả cho tỉnh.")
     page.locator("[data-notice]").get_by_text("01/TB-BNNMT").wait_for()
     assert page.request.get(f"/five-star/{dossier.pk}/notice.pdf").body()[:5] == b"%PDF-"

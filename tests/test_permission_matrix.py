@@ -18,9 +18,9 @@ sets the language cookie and redirects, for everyone).
 """
 
 import copy
-from datetime import date
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 import pytest
 from django.db import transaction

@@ -73,7 +73,11 @@ def letter_pdf(dossier: FiveStarDossier) -> bytes:
     again = dossier.is_reevaluation
     basis = ("điểm b khoản 3 Điều 6 và điểm e khoản 6 Điều 7" if again
              else "điểm a khoản 3 Điều 6 và điểm e khoản 3 Điều 7")  # fmt: skip
-    what = "đánh giá, phân hạng lại sản phẩm OCOP 5 sao" if again else "đánh giá, phân hạng sản phẩm OCOP 5 sao"
+    what = (
+        "đánh giá, phân hạng lại sản phẩm OCOP 5 sao"
+        if again
+        else "đánh giá, phân hạng sản phẩm OCOP 5 sao"
+    )
     attached = ("báo cáo đánh giá của cơ quan tham mưu quản lý OCOP cấp tỉnh; hồ sơ sản phẩm; các văn "
                 "bản xác nhận kiểm tra, kiểm nghiệm bổ sung (nếu có); 05 sản phẩm mẫu" if again else
                 "báo cáo đánh giá của Tổ tư vấn Hội đồng cấp tỉnh; báo cáo đánh giá của Hội đồng cấp "

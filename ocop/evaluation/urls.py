@@ -95,7 +95,11 @@ urlpatterns = [
     path("five-star/<int:pk>/send/", fivestar.fivestar_send, name="fivestar_send"),
     path("five-star/<int:pk>/notice/", fivestar.fivestar_notify, name="fivestar_notify"),
     path("five-star/<int:pk>/own/", fivestar.fivestar_own, name="fivestar_own"),
-    path("five-star/<int:pk>/approval.pdf", fivestar.fivestar_approval_pdf, name="fivestar_approval_pdf"),
+    path(
+        "five-star/<int:pk>/approval.pdf",
+        fivestar.fivestar_approval_pdf,
+        name="fivestar_approval_pdf",
+    ),
     path("five-star/<int:pk>/letter.pdf", fivestar.fivestar_letter_pdf, name="fivestar_letter_pdf"),
     path("five-star/<int:pk>/notice.pdf", fivestar.fivestar_notice_pdf, name="fivestar_notice_pdf"),
 ]

@@ -7,50 +7,137 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('evaluation', '0008_session_written_opinions'),
-        ('places', '0001_initial'),
+        ("evaluation", "0008_session_written_opinions"),
+        ("places", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='application',
-            name='major_changes',
-            field=models.BooleanField(default=False, verbose_name='có thay đổi lớn'),
+            model_name="application",
+            name="major_changes",
+            field=models.BooleanField(default=False, verbose_name="có thay đổi lớn"),
         ),
         migrations.AddField(
-            model_name='application',
-            name='major_changes_note',
-            field=models.TextField(blank=True, verbose_name='ghi chú về thay đổi lớn'),
+            model_name="application",
+            name="major_changes_note",
+            field=models.TextField(blank=True, verbose_name="ghi chú về thay đổi lớn"),
         ),
         migrations.CreateModel(
-            name='FiveStarDossier',
+            name="FiveStarDossier",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('preparing', 'Đang hoàn thiện hồ sơ'), ('sent', 'Đã gửi Bộ'), ('notified', 'Bộ đã thông báo kết quả'), ('own', 'Tỉnh đánh giá theo thẩm quyền')], default='preparing', max_length=10, verbose_name='trạng thái')),
-                ('approval_number', models.CharField(blank=True, max_length=40, verbose_name='số quyết định phê duyệt')),
-                ('approved_on', models.DateField(blank=True, null=True, verbose_name='ngày phê duyệt')),
-                ('letter_number', models.CharField(max_length=40, verbose_name='số văn bản đề nghị')),
-                ('letter_on', models.DateField(verbose_name='ngày văn bản đề nghị')),
-                ('signer', models.CharField(blank=True, max_length=200, verbose_name='người ký')),
-                ('signer_title', models.CharField(choices=[('head', 'Người đứng đầu (Chủ tịch / Bộ trưởng)'), ('deputy', 'Cấp phó ký thay (Phó Chủ tịch / Thứ trưởng)')], default='head', max_length=10, verbose_name='chức vụ người ký')),
-                ('sent_on', models.DateField(blank=True, null=True, verbose_name='ngày gửi Bộ')),
-                ('notice_number', models.CharField(blank=True, max_length=40, verbose_name='số thông báo')),
-                ('notified_on', models.DateField(blank=True, null=True, verbose_name='ngày thông báo')),
-                ('notice', models.JSONField(blank=True, default=dict, verbose_name='kết quả được thông báo')),
-                ('own_reason', models.TextField(blank=True, verbose_name='lý do tỉnh đánh giá theo thẩm quyền')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='fivestar', to='evaluation.application', verbose_name='hồ sơ')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='places.province')),
-                ('sent_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("preparing", "Đang hoàn thiện hồ sơ"),
+                            ("sent", "Đã gửi Bộ"),
+                            ("notified", "Bộ đã thông báo kết quả"),
+                            ("own", "Tỉnh đánh giá theo thẩm quyền"),
+                        ],
+                        default="preparing",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "approval_number",
+                    models.CharField(
+                        blank=True, max_length=40, verbose_name="số quyết định phê duyệt"
+                    ),
+                ),
+                (
+                    "approved_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày phê duyệt"),
+                ),
+                (
+                    "letter_number",
+                    models.CharField(max_length=40, verbose_name="số văn bản đề nghị"),
+                ),
+                ("letter_on", models.DateField(verbose_name="ngày văn bản đề nghị")),
+                ("signer", models.CharField(blank=True, max_length=200, verbose_name="người ký")),
+                (
+                    "signer_title",
+                    models.CharField(
+                        choices=[
+                            ("head", "Người đứng đầu (Chủ tịch / Bộ trưởng)"),
+                            ("deputy", "Cấp phó ký thay (Phó Chủ tịch / Thứ trưởng)"),
+                        ],
+                        default="head",
+                        max_length=10,
+                        verbose_name="chức vụ người ký",
+                    ),
+                ),
+                ("sent_on", models.DateField(blank=True, null=True, verbose_name="ngày gửi Bộ")),
+                (
+                    "notice_number",
+                    models.CharField(blank=True, max_length=40, verbose_name="số thông báo"),
+                ),
+                (
+                    "notified_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày thông báo"),
+                ),
+                (
+                    "notice",
+                    models.JSONField(
+                        blank=True, default=dict, verbose_name="kết quả được thông báo"
+                    ),
+                ),
+                (
+                    "own_reason",
+                    models.TextField(
+                        blank=True, verbose_name="lý do tỉnh đánh giá theo thẩm quyền"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="fivestar",
+                        to="evaluation.application",
+                        verbose_name="hồ sơ",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "province",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="places.province",
+                    ),
+                ),
+                (
+                    "sent_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hồ sơ đề nghị đánh giá 5 sao',
-                'verbose_name_plural': 'hồ sơ đề nghị đánh giá 5 sao',
-                'ordering': ['-letter_on', '-id'],
+                "verbose_name": "hồ sơ đề nghị đánh giá 5 sao",
+                "verbose_name_plural": "hồ sơ đề nghị đánh giá 5 sao",
+                "ordering": ["-letter_on", "-id"],
             },
         ),
     ]

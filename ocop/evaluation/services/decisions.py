@@ -49,9 +49,7 @@ def format_decision_number(serial: int, level: str) -> str:
 def awaiting_decision(level: str, province_id: int | None):
     """Session items whose dossier waits for this authority's decision."""
     items = SessionItem.objects.filter(decision__isnull=True, outcome="", decision_note="")
-    items = items.select_related(
-        "application__product__producer__commune", "session__council"
-    )
+    items = items.select_related("application__product__producer__commune", "session__council")
     if level == RoundLevel.CENTRAL:
         return items.filter(application__stage=workflow.CENTRAL_SCORED, stars=5,
                             session__council__level="central")  # fmt: skip

@@ -171,7 +171,11 @@ def dossier_parts(dossier: FiveStarDossier) -> list[Part]:
         parts.append(Part("advisory_report", _("Báo cáo đánh giá của Tổ tư vấn Hội đồng cấp tỉnh"),
                           bool(reports), links=[(_("Hồ sơ"), detail)]))  # fmt: skip
         item = provincial_item(application)
-        minutes = [(_("Biên bản"), reverse("evaluation:minutes_pdf", args=[item.session_id]))] if item else []
+        minutes = (
+            [(_("Biên bản"), reverse("evaluation:minutes_pdf", args=[item.session_id]))]
+            if item
+            else []
+        )
         parts.append(Part("council_report", _("Báo cáo đánh giá (biên bản) của Hội đồng cấp tỉnh"),
                           item is not None, links=minutes))  # fmt: skip
         parts.append(Part("approval", _("Quyết định phê duyệt kết quả đánh giá của Chủ tịch UBND tỉnh"),
@@ -239,9 +243,7 @@ def check_agenda(council, applications) -> None:
             if not sent.exists():
                 raise ValidationError(NOT_SENT % {"dossier": application.product.name})
         elif is_five_star_reevaluation(application):
-            raise ValidationError(
-                FIVE_STAR_REEVALUATION % {"dossier": application.product.name}
-            )
+            raise ValidationError(FIVE_STAR_REEVALUATION % {"dossier": application.product.name})
 
 
 def notice_result(item: SessionItem) -> dict[str, str]:
@@ -251,7 +253,7 @@ def notice_result(item: SessionItem) -> dict[str, str]:
         "stars": str(item.stars or ""),
         "outcome": item.get_outcome_display() if item.outcome else "",
         "reason": item.outcome_reason,
-        "decision": item.decision.number if item.decision_id else "",
+        "decision": item.decision.number if item.decision is not None else "",
         "held_on": item.session.held_on.isoformat(),
     }
 

@@ -31,7 +31,9 @@ def score(members, item, totals):
 
 
 def with_reports(application: Application) -> Application:
-    application.advisory = {"council_reports": [{"date": "2027-05-10", "text": "Báo cáo tổ tư vấn."}]}
+    application.advisory = {
+        "council_reports": [{"date": "2027-05-10", "text": "Báo cáo tổ tư vấn."}]
+    }
     application.form01 = {**application.form01, "samples": "5"}
     application.filed_on, application.registration_number = date(2027, 3, 1), "001/PĐK-01-2027"
     application.save(update_fields=["advisory", "form01", "filed_on", "registration_number"])

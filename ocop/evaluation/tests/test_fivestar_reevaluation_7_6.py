@@ -120,7 +120,11 @@ def test_art_6_3_b_7_6_e_five_star_reevaluation_goes_to_the_ministry(personas, w
     to_advisory(personas, application)
     act(personas["advisor"], application, "report_to_council", date(2026, 8, 10),
         report={"text": "Báo cáo của cơ quan tham mưu quản lý OCOP cấp tỉnh."})  # fmt: skip
-    users = [personas["member"], make_user("m2", Role.COUNCIL_MEMBER), make_user("m3", Role.COUNCIL_MEMBER)]
+    users = [
+        personas["member"],
+        make_user("m2", Role.COUNCIL_MEMBER),
+        make_user("m3", Role.COUNCIL_MEMBER),
+    ]
     provincial = make_council(world.round.province, users)
     with pytest.raises(ValidationError) as refused:
         session_create(actor=None, council=provincial, round=world.round, held_on=date(2026, 8, 20),

@@ -20,7 +20,6 @@ from ..services.files import may_upload
 from ..services.renewal import may_renew, renewable
 from ..services.round_move import may_move_round, next_round
 from ..services.transitions import available_actions
-from .fivestar import fivestar_box
 from .common import (
     criterion_rows,
     error_text,
@@ -29,6 +28,7 @@ from .common import (
     section_files,
     to_complete,
 )
+from .fivestar import fivestar_box
 
 LIST_ROLES = (Role.CENTRAL, Role.PROVINCE, Role.COMMUNE, Role.ADVISOR, Role.PRODUCER)
 

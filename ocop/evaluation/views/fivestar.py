@@ -28,7 +28,9 @@ Status = FiveStarDossier.Status
 
 
 class PrepareForm(CleanInputMixin, forms.Form):
-    on = forms.DateField(label=gettext_lazy("Ngày ký"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(
+        label=gettext_lazy("Ngày ký"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     signer = forms.CharField(label=gettext_lazy("Người ký"), max_length=200, required=False)
     signer_title = forms.ChoiceField(label=gettext_lazy("Ký với tư cách"), choices=SignerTitle.choices,
                                      initial=SignerTitle.HEAD)  # fmt: skip
@@ -149,7 +151,9 @@ def _act(request, pk: int, allowed, act, form_class, confirm_title: str, done: s
     try:
         act(request.user, dossier, form.cleaned_data)
     except (ValidationError, PermissionDenied) as error:
-        messages.error(request, error_text(error) if isinstance(error, ValidationError) else str(error))
+        messages.error(
+            request, error_text(error) if isinstance(error, ValidationError) else str(error)
+        )
     else:
         messages.success(request, done)
     return redirect(url)

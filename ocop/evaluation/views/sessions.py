@@ -18,13 +18,13 @@ from ..board import board
 from ..confirmations import session_rows
 from ..forms_council import AttendanceForm, OutcomeForm, SessionForm, WrittenForm
 from ..models import Application, Round, Session, SessionItem
+from ..services import fivestar
 from ..services.sessions import (
     item_outcome_record,
     session_attendance_set,
     session_close,
     session_create,
 )
-from ..services import fivestar
 from ..services.written import written_open
 from .common import error_text
 from .councils import COUNCIL_ROLES, fetch_council
