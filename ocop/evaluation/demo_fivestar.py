@@ -1,4 +1,4 @@
-"""The demo's 5★ story (Art. 7.3.e, 6.3.a, 7.4): Miến dong Phú Xuyên, 92 at the Hà Nội council on
+"""The demo's 5★ story (Art. 7.3.e, 6.3.a, 7.4): Miến dong Phú Xuyên, 91.85 at the Hà Nội council on
 20 Nov 2026, gets the chair's approval decision 02/QĐ-UBND and the letter 01/UBND-NNMT of 26 Nov;
 the dossier is sent to the ministry on 27 Nov; the central council (five demo members seated for
 the ministry) scores it on 30 Nov; the ministry recognises it 5★ by 01/QĐ-BNNMT of 1 Dec 2026

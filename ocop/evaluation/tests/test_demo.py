@@ -54,7 +54,7 @@ def test_demo_council_story(db, settings, tmp_path):
 
 
 def test_demo_five_star_story_art_7_3_e_and_7_4(db, settings, tmp_path):
-    """Art. 7.3.e, 7.4: the demo carries Miến dong Phú Xuyên (92 at the province on 20 Nov 2026)
+    """Art. 7.3.e, 7.4: the demo carries Miến dong Phú Xuyên (91.85 at the province on 20 Nov 2026)
     through the approval decision 02/QĐ-UBND and letter 01/UBND-NNMT of 26 Nov, the central
     council of 30 Nov, to the ministry's 5★ (01/QĐ-BNNMT, 1 Dec 2026) and its notice."""
     from ocop.evaluation.models import FiveStarDossier
