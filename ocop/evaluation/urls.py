@@ -5,6 +5,7 @@ from .views import (
     applications,
     councils,
     decisions,
+    oversight,
     files,
     forms,
     pdfs,
@@ -82,4 +83,5 @@ urlpatterns = [
     path("decisions/", decisions.decision_list, name="decision_list"),
     path("decisions/<int:pk>/", decisions.decision_detail, name="decision_detail"),
     path("decisions/<int:pk>.pdf", decisions.decision_pdf, name="decision_pdf"),
+    path("decisions/<int:pk>/review/", oversight.decision_oversight, name="decision_oversight"),
 ]

@@ -2,6 +2,7 @@ from .applications import Application, ApplicationKind, RegistrationCounter, Sta
 from .councils import Conflict, Council, CouncilMember, Position, SpreadPolicy
 from .decisions import Decision, DecisionCounter
 from .files import EvidenceFile
+from .oversight import DecisionReview, ReviewConclusion
 from .rounds import Round, RoundLevel
 from .scoring import ScoreSheet, ScoreSheetVersion, Session, SessionItem
 
@@ -13,9 +14,11 @@ __all__ = [
     "CouncilMember",
     "Decision",
     "DecisionCounter",
+    "DecisionReview",
     "EvidenceFile",
     "Position",
     "RegistrationCounter",
+    "ReviewConclusion",
     "Round",
     "RoundLevel",
     "ScoreSheet",
