@@ -23,7 +23,7 @@ from .choices import AuthorityLevel
 
 
 class RecipientKind(models.TextChoices):
-    PRODUCER = "producer", _("Chủ thể sản xuất")
+    PRODUCER = "producer", _("Chủ thể")
     COMMUNE = "commune", _("UBND cấp xã")
     PROVINCE = "province", _("Cơ quan OCOP cấp tỉnh")
 

@@ -144,7 +144,7 @@ def revocation_letters(certificate, *, kind: str = NoticeKind.REVOCATION) -> lis
     product = certificate.product
     producer = product.producer
     ground = RevocationGround(certificate.revocation_ground).label
-    subject = f"V/v thu hồi giấy chứng nhận sản phẩm OCOP số {certificate.number}"
+    subject = f"Về việc thu hồi giấy chứng nhận sản phẩm OCOP số {certificate.number}"
     body = (
         f"Giấy chứng nhận sản phẩm OCOP số {certificate.number} ({certificate.stars} sao) của sản "
         f"phẩm “{certificate.product_name}”, chủ thể {certificate.producer_name}, cấp theo Quyết "

@@ -178,5 +178,4 @@ def _verify_context(certificate: Certificate) -> dict[str, Any]:
         "certificate": certificate,
         "status_today": certificate.status_on(timezone.localdate()),
         "superseded_by": getattr(certificate, "superseded_by", None),
-        "notices": certificate.notices.visible_to(request.user).order_by("id"),
     }

@@ -17,7 +17,7 @@ from ..models.rounds import RoundLevel
 
 RECOGNISED, BELOW_THREE, NOT_UPGRADED, PROPOSED_CENTRAL = (
     "recognised", "below_three", "not_upgraded", "proposed_central")  # fmt: skip
-SUBJECT = "V/v thông báo kết quả đánh giá, phân hạng sản phẩm OCOP"
+SUBJECT = "Kết quả đánh giá, phân hạng sản phẩm OCOP"
 
 
 def outcome_of(item: SessionItem) -> str:
@@ -31,11 +31,12 @@ def outcome_of(item: SessionItem) -> str:
 def result_text(decision: Decision, item: SessionItem, certificate: Certificate | None) -> str:
     """The letter's body for one product."""
     product = item.application.product
+    average = str(item.average_display).replace(".", ",")  # Vietnamese decimal comma
     head = (
         f"Căn cứ kết quả đánh giá, phân hạng của Hội đồng đánh giá, phân hạng sản phẩm OCOP, "
         f"{decision.authority_name} thông báo kết quả đánh giá, phân hạng sản phẩm "
         f"“{product.name}”{f' (mã {product.code})' if product.code else ''} của chủ thể "
-        f"{product.producer.name}: điểm trung bình {item.average_display}."
+        f"{product.producer.name}: điểm trung bình {average}."
     )
     outcome = outcome_of(item)
     when = f"Quyết định số {decision.number} ngày {format_date(decision.decided_on)}"

@@ -66,19 +66,20 @@ def _review(actor, decision: Decision, conclusion: str, finding: str, on: date, 
 
 def _province_letter(decision: Decision, review: DecisionReview, kind: str, body: str) -> Letter:
     assert decision.province is not None  # provincial decisions only (_locked_open)
-    subject = f"V/v kết quả kiểm tra Quyết định số {decision.number} ngày " \
+    subject = f"Kết quả kiểm tra Quyết định số {decision.number} ngày " \
         f"{format_date(decision.decided_on)} của {decision.authority_name}"  # fmt: skip
     return Letter(kind=kind, recipient_kind=RecipientKind.PROVINCE, province=decision.province,
                   subject=subject, body=body, source=review, outcome=review.conclusion)  # fmt: skip
 
 
-def _product_letters(review: DecisionReview, kind: str, application: Application, body: str):
+def _product_letters(review: DecisionReview, kind: str, application: Application, body: str,
+                     certificate: Certificate | None = None) -> list[Letter]:  # fmt: skip
     product = application.product
     return [
         Letter(kind=kind, recipient_kind=recipient, province=application.commune.province,
                commune=application.commune, producer=product.producer, product=product,
-               subject=f"V/v kết quả kiểm tra việc công nhận sản phẩm “{product.name}”",
-               body=body, source=review, outcome=review.conclusion)  # fmt: skip
+               certificate=certificate, body=body, source=review, outcome=review.conclusion,
+               subject=f"Kết quả kiểm tra việc công nhận sản phẩm “{product.name}”")  # fmt: skip
         for recipient in (RecipientKind.PRODUCER, RecipientKind.COMMUNE)
     ]
 
@@ -182,14 +183,14 @@ def decision_revoke(*, actor, decision: Decision, finding: str, reviewed_on: dat
             f"{len(revoked)} giấy chứng nhận cấp theo quyết định này bị thu hồi.")  # fmt: skip
     letters = [_province_letter(decision, review, NoticeKind.DECISION_REVOKED,
                                 _heading(decision, review) + said)]  # fmt: skip
-    numbers = {c.product_id: c.number for c in revoked}
+    by_product = {c.product_id: c for c in revoked}
     items = decision.items.select_related("application__product__producer",
                                           "application__commune__province")  # fmt: skip
     for item in items.order_by("id"):
-        number = numbers.get(item.application.product_id)
-        tail = f" Giấy chứng nhận số {number} bị thu hồi; chủ thể không được sử dụng biểu trưng " \
-            "OCOP cho sản phẩm." if number else ""  # fmt: skip
+        certificate = by_product.get(item.application.product_id)
+        tail = f" Giấy chứng nhận số {certificate.number} bị thu hồi; chủ thể không được sử dụng " \
+            "biểu trưng OCOP cho sản phẩm." if certificate else ""  # fmt: skip
         letters += _product_letters(review, NoticeKind.DECISION_REVOKED, item.application,
-                                    _heading(decision, review) + said + tail)  # fmt: skip
+                                    _heading(decision, review) + said + tail, certificate)  # fmt: skip
     _send(actor, letters, revocation_date)
     return review
