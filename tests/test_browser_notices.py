@@ -26,7 +26,9 @@ def test_central_revokes_a_decision_and_the_producer_reads_the_letters(browser, 
     screenshot(central, "notices-decision-375")
     central.get_by_role("button", name="Kiểm tra quyết định (cấp trung ương)").click()
     central.get_by_label("Thu hồi quyết định công nhận").check()
-    central.get_by_label("Nội dung kiểm tra, phát hiện").fill("Hội đồng họp không đủ số thành viên.")
+    central.get_by_label("Nội dung kiểm tra, phát hiện").fill(
+        "Hội đồng họp không đủ số thành viên."
+    )
     central.get_by_label("Ngày kết luận").fill("2027-08-03")
     central.get_by_label("Số quyết định thu hồi").fill("25/QĐ-UBND")
     central.get_by_label("Ngày quyết định thu hồi").fill("2027-08-10")

@@ -288,11 +288,14 @@ TABLE: dict[str, list[Case]] = {
     "certificates:certificate_revoke": [same(MANAGERS, lambda w: {"pk": w.certificate.pk})],
     # written notices (Art. 7.3.g, 8.3.c): the letter's recipients and the officers in scope
     "certificates:notice_list": [same(OFFICERS_PRODUCERS)],
-    "certificates:notice_pdf": [same(SEES_A, lambda w: notice(w, "producer")),
-                                same(OFFICERS_OF_A, lambda w: notice(w, "commune"))],
+    "certificates:notice_pdf": [
+        same(SEES_A, lambda w: notice(w, "producer")),
+        same(OFFICERS_OF_A, lambda w: notice(w, "commune")),
+    ],
     # Art. 10.1.b: only the central level reviews a provincial decision
-    "evaluation:decision_oversight": [same(frozenset({"central", "admin"}),
-                                           lambda w: {"pk": w.decision.pk})],
+    "evaluation:decision_oversight": [
+        same(frozenset({"central", "admin"}), lambda w: {"pk": w.decision.pk})
+    ],
     "certificates:verify": [same(ALL, lambda w: resolve(w.verify_path).kwargs)],  # public
     "certificates:verify_lookup": [same(ALL)],  # public: look-up by exact certificate number
     # GS1 Digital Link resolver (public; GET, HEAD and OPTIONS only)

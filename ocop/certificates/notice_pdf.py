@@ -16,8 +16,9 @@ def notice_payload(notice: Notice) -> dict[str, object]:
     return {
         "agency": list(agency_lines(notice.authority_name, level)),
         "number": notice.number,
-        "place_date": place_date_line(document_place(notice.authority_name, level),
-                                      notice.issued_on),  # fmt: skip
+        "place_date": place_date_line(
+            document_place(notice.authority_name, level), notice.issued_on
+        ),  # fmt: skip
         "subject": notice.subject,
         "addressee": notice.addressee,
         "paragraphs": [line for line in notice.body.splitlines() if line.strip()],

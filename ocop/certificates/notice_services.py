@@ -26,6 +26,7 @@ from ocop.places.models import Commune, Province
 from ocop.registry.models import Producer, Product
 
 from .choices import AuthorityLevel, RevocationGround
+from .models import Certificate
 from .notice_models import Notice, NoticeCounter, NoticeKind, RecipientKind
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ class Letter:
     commune: Commune | None = None
     producer: Producer | None = None
     product: Product | None = None
-    certificate: models.Model | None = None
+    certificate: Certificate | None = None
     outcome: str = ""
 
 
@@ -56,7 +57,7 @@ def committee_of(unit_name: str) -> str:
 
 def province_agency(province: Province) -> str:
     """The provincial OCOP agency (cơ quan tham mưu quản lý OCOP cấp tỉnh)."""
-    return f"Sở Nông nghiệp và Môi trường {province.name}"
+    return f"Sở Nông nghiệp và Môi trường {province.name[:1].lower()}{province.name[1:]}"
 
 
 def addressee_of(letter: Letter) -> str:

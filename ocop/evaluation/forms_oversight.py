@@ -11,6 +11,11 @@ from .models import Application, Decision, ReviewConclusion
 DATE = {"type": "date"}
 
 
+def _label(application: Application) -> str:
+    number = application.registration_number
+    return f"{application.product.name} ({number})" if number else application.product.name
+
+
 class OversightForm(CleanInputMixin, forms.Form):
     conclusion = forms.ChoiceField(label=_("Kết luận"), choices=ReviewConclusion.choices,
                                    widget=forms.RadioSelect)  # fmt: skip
@@ -29,10 +34,12 @@ class OversightForm(CleanInputMixin, forms.Form):
     def __init__(self, *args, decision: Decision, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["applications"]
-        field.queryset = Application.objects.filter(  # type: ignore[attr-defined]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        dossiers = Application.objects.filter(
             session_items__decision=decision, stage__in=list(workflow.OVERSIGHT)
-        ).select_related("product").order_by("pk")
-        field.label_from_instance = lambda a: f"{a.product.name} ({a.registration_number})"  # type: ignore[attr-defined]
+        )
+        field.queryset = dossiers.select_related("product").order_by("pk")
+        field.label_from_instance = _label  # type: ignore[method-assign,assignment]
 
     def clean(self):
         data = super().clean()

@@ -172,6 +172,7 @@ ADVISOR_VISIBLE = frozenset({ADVISORY_REVIEW, TESTS_REQUESTED, READY_FOR_COUNCIL
 class TransitionError(MessageError):
     """A transition the map does not allow; its code is worded in evaluation.messages."""
 
+
 # Art. 10.1.b: the central level may send a decided dossier back to the province to be evaluated
 # again ("đề nghị UBND cấp tỉnh chỉ đạo thực hiện lại công tác đánh giá, phân hạng"). Kept apart
 # from ALLOWED so that a decided dossier still needs nobody's action (tasks, uploads): only

@@ -6,61 +6,186 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('certificates', '0003_certificate_extension_art_12_3'),
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('places', '0001_initial'),
-        ('registry', '0003_public_key_and_trigram_indexes'),
+        ("certificates", "0003_certificate_extension_art_12_3"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("places", "0001_initial"),
+        ("registry", "0003_public_key_and_trigram_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NoticeCounter',
+            name="NoticeCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('authority', models.CharField(max_length=200)),
-                ('year', models.PositiveSmallIntegerField()),
-                ('last', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("authority", models.CharField(max_length=200)),
+                ("year", models.PositiveSmallIntegerField()),
+                ("last", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('authority', 'year'), name='notice_counter_unique')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("authority", "year"), name="notice_counter_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Notice',
+            name="Notice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('result', 'Thông báo kết quả đánh giá, phân hạng'), ('revocation', 'Thông báo thu hồi giấy chứng nhận'), ('review', 'Thông báo kết quả kiểm tra quyết định công nhận'), ('redo', 'Yêu cầu đánh giá, phân hạng lại'), ('decision_revoked', 'Thông báo thu hồi quyết định công nhận'), ('central_result', 'Thông báo kết quả đánh giá cấp Trung ương')], max_length=20, verbose_name='loại thông báo')),
-                ('recipient_kind', models.CharField(choices=[('producer', 'Chủ thể sản xuất'), ('commune', 'UBND cấp xã'), ('province', 'Cơ quan OCOP cấp tỉnh')], max_length=10, verbose_name='nơi nhận')),
-                ('addressee', models.CharField(max_length=300, verbose_name='kính gửi')),
-                ('source_id', models.PositiveBigIntegerField()),
-                ('outcome', models.CharField(blank=True, max_length=30, verbose_name='kết quả')),
-                ('authority_name', models.CharField(max_length=200, verbose_name='cơ quan gửi')),
-                ('authority_level', models.CharField(choices=[('central', 'Trung ương'), ('province', 'Tỉnh/thành phố'), ('district_historic', 'Huyện (trước 1/7/2025)')], max_length=20)),
-                ('number', models.CharField(max_length=40, verbose_name='số văn bản')),
-                ('issued_on', models.DateField(verbose_name='ngày văn bản')),
-                ('subject', models.CharField(max_length=300, verbose_name='trích yếu')),
-                ('body', models.TextField(verbose_name='nội dung')),
-                ('signer', models.CharField(blank=True, max_length=200, verbose_name='người ký')),
-                ('signer_deputy', models.BooleanField(default=False)),
-                ('sent_to', models.PositiveSmallIntegerField(default=0, verbose_name='số người nhận trên hệ thống')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='thời điểm gửi')),
-                ('certificate', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='notices', to='certificates.certificate')),
-                ('commune', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='places.commune')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('producer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='notices', to='registry.producer')),
-                ('product', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='notices', to='registry.product')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='places.province')),
-                ('source_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("result", "Thông báo kết quả đánh giá, phân hạng"),
+                            ("revocation", "Thông báo thu hồi giấy chứng nhận"),
+                            ("review", "Thông báo kết quả kiểm tra quyết định công nhận"),
+                            ("redo", "Yêu cầu đánh giá, phân hạng lại"),
+                            ("decision_revoked", "Thông báo thu hồi quyết định công nhận"),
+                            ("central_result", "Thông báo kết quả đánh giá cấp Trung ương"),
+                        ],
+                        max_length=20,
+                        verbose_name="loại thông báo",
+                    ),
+                ),
+                (
+                    "recipient_kind",
+                    models.CharField(
+                        choices=[
+                            ("producer", "Chủ thể"),
+                            ("commune", "UBND cấp xã"),
+                            ("province", "Cơ quan OCOP cấp tỉnh"),
+                        ],
+                        max_length=10,
+                        verbose_name="nơi nhận",
+                    ),
+                ),
+                ("addressee", models.CharField(max_length=300, verbose_name="kính gửi")),
+                ("source_id", models.PositiveBigIntegerField()),
+                ("outcome", models.CharField(blank=True, max_length=30, verbose_name="kết quả")),
+                ("authority_name", models.CharField(max_length=200, verbose_name="cơ quan gửi")),
+                (
+                    "authority_level",
+                    models.CharField(
+                        choices=[
+                            ("central", "Trung ương"),
+                            ("province", "Tỉnh/thành phố"),
+                            ("district_historic", "Huyện (trước 1/7/2025)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("number", models.CharField(max_length=40, verbose_name="số văn bản")),
+                ("issued_on", models.DateField(verbose_name="ngày văn bản")),
+                ("subject", models.CharField(max_length=300, verbose_name="trích yếu")),
+                ("body", models.TextField(verbose_name="nội dung")),
+                ("signer", models.CharField(blank=True, max_length=200, verbose_name="người ký")),
+                ("signer_deputy", models.BooleanField(default=False)),
+                (
+                    "sent_to",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="số người nhận trên hệ thống"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="thời điểm gửi"),
+                ),
+                (
+                    "certificate",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="notices",
+                        to="certificates.certificate",
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="places.commune",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "producer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="notices",
+                        to="registry.producer",
+                    ),
+                ),
+                (
+                    "product",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="notices",
+                        to="registry.product",
+                    ),
+                ),
+                (
+                    "province",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="places.province",
+                    ),
+                ),
+                (
+                    "source_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thông báo bằng văn bản',
-                'verbose_name_plural': 'thông báo bằng văn bản',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['source_type', 'source_id'], name='notice_source')],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('recipient_kind', 'producer'), _negated=True), ('producer__isnull', False), _connector='OR'), name='notice_producer_letter_has_producer')],
+                "verbose_name": "thông báo bằng văn bản",
+                "verbose_name_plural": "thông báo bằng văn bản",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["source_type", "source_id"], name="notice_source")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("recipient_kind", "producer"), _negated=True),
+                            ("producer__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="notice_producer_letter_has_producer",
+                    )
+                ],
             },
         ),
     ]

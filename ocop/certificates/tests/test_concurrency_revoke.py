@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from ocop.certificates.models import Notice
 from ocop.accounts.models import Notification
 from ocop.accounts.testing import client_for
+from ocop.certificates.models import Notice
 from ocop.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -49,5 +49,7 @@ def test_double_confirm_revokes_once(personas, certificate_p):
     assert Notice.objects.filter(kind="revocation").count() == 3
     assert Notification.objects.filter(message__contains="thu hồi giấy chứng nhận").count() == (
         Notification.objects.filter(message__contains="thu hồi giấy chứng nhận")
-        .values("recipient").distinct().count()
+        .values("recipient")
+        .distinct()
+        .count()
     )

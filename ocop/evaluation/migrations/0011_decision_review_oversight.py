@@ -6,32 +6,92 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('evaluation', '0008_session_written_opinions'),
+        ("evaluation", "0008_session_written_opinions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DecisionReview',
+            name="DecisionReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('conclusion', models.CharField(choices=[('compliant', 'Đúng quy định'), ('redo', 'Đề nghị thực hiện lại việc đánh giá, phân hạng'), ('revoke', 'Thu hồi quyết định công nhận')], max_length=10, verbose_name='kết luận')),
-                ('finding', models.TextField(verbose_name='nội dung kiểm tra, phát hiện')),
-                ('reviewed_on', models.DateField(verbose_name='ngày kết luận')),
-                ('revocation_number', models.CharField(blank=True, max_length=60, verbose_name='số quyết định thu hồi')),
-                ('revocation_date', models.DateField(blank=True, null=True, verbose_name='ngày quyết định thu hồi')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decision', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reviews', to='evaluation.decision')),
-                ('redone', models.ManyToManyField(blank=True, related_name='+', to='evaluation.application', verbose_name='hồ sơ đánh giá lại')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "conclusion",
+                    models.CharField(
+                        choices=[
+                            ("compliant", "Đúng quy định"),
+                            ("redo", "Đề nghị thực hiện lại việc đánh giá, phân hạng"),
+                            ("revoke", "Thu hồi quyết định công nhận"),
+                        ],
+                        max_length=10,
+                        verbose_name="kết luận",
+                    ),
+                ),
+                ("finding", models.TextField(verbose_name="nội dung kiểm tra, phát hiện")),
+                ("reviewed_on", models.DateField(verbose_name="ngày kết luận")),
+                (
+                    "revocation_number",
+                    models.CharField(
+                        blank=True, max_length=60, verbose_name="số quyết định thu hồi"
+                    ),
+                ),
+                (
+                    "revocation_date",
+                    models.DateField(blank=True, null=True, verbose_name="ngày quyết định thu hồi"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reviews",
+                        to="evaluation.decision",
+                    ),
+                ),
+                (
+                    "redone",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="evaluation.application",
+                        verbose_name="hồ sơ đánh giá lại",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kiểm tra quyết định công nhận',
-                'verbose_name_plural': 'kiểm tra quyết định công nhận',
-                'ordering': ['-reviewed_on', '-id'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('conclusion', 'revoke')), fields=('decision',), name='decision_review_revoked_once'), models.CheckConstraint(condition=models.Q(models.Q(('conclusion', 'revoke'), _negated=True), ('revocation_date__isnull', False), _connector='OR'), name='decision_review_revocation_dated')],
+                "verbose_name": "kiểm tra quyết định công nhận",
+                "verbose_name_plural": "kiểm tra quyết định công nhận",
+                "ordering": ["-reviewed_on", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("conclusion", "revoke")),
+                        fields=("decision",),
+                        name="decision_review_revoked_once",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("conclusion", "revoke"), _negated=True),
+                            ("revocation_date__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="decision_review_revocation_dated",
+                    ),
+                ],
             },
         ),
     ]

@@ -84,7 +84,9 @@ def decision_notices_send(*, actor, decision: Decision, item_ids: list[int]) -> 
                 certificate=certificates.get(application.product_id), subject=SUBJECT,
                 body=body, source=decision, outcome=outcome_of(item),
             ))  # fmt: skip
-    level = AuthorityLevel.CENTRAL if decision.level == RoundLevel.CENTRAL else AuthorityLevel.PROVINCE
+    level = (
+        AuthorityLevel.CENTRAL if decision.level == RoundLevel.CENTRAL else AuthorityLevel.PROVINCE
+    )
     notice_send(
         actor=actor, letters=letters, authority_name=decision.authority_name,
         authority_level=level, issued_on=decision.decided_on, signer=decision.signer,

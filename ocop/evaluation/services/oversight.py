@@ -49,7 +49,9 @@ def _locked_open(actor, decision: Decision, finding: str) -> Decision:
     if decision.level != "province":
         raise ValidationError(_("Chỉ kiểm tra quyết định công nhận của UBND cấp tỉnh."))
     if decision.reviews.filter(conclusion=ReviewConclusion.REVOKE).exists():
-        raise ValidationError(_("Quyết định %(number)s đã bị thu hồi.") % {"number": decision.number})
+        raise ValidationError(
+            _("Quyết định %(number)s đã bị thu hồi.") % {"number": decision.number}
+        )
     if not finding.strip():
         raise ValidationError(_("Vui lòng nêu nội dung kiểm tra, phát hiện."))
     return decision
@@ -76,10 +78,19 @@ def _product_letters(review: DecisionReview, kind: str, application: Application
                      certificate: Certificate | None = None) -> list[Letter]:  # fmt: skip
     product = application.product
     return [
-        Letter(kind=kind, recipient_kind=recipient, province=application.commune.province,
-               commune=application.commune, producer=product.producer, product=product,
-               certificate=certificate, body=body, source=review, outcome=review.conclusion,
-               subject=f"Kết quả kiểm tra việc công nhận sản phẩm “{product.name}”")  # fmt: skip
+        Letter(
+            kind=kind,
+            recipient_kind=recipient,
+            province=application.commune.province,
+            commune=application.commune,
+            producer=product.producer,
+            product=product,
+            certificate=certificate,
+            body=body,
+            source=review,
+            outcome=review.conclusion,
+            subject=f"Kết quả kiểm tra việc công nhận sản phẩm “{product.name}”",
+        )  # fmt: skip
         for recipient in (RecipientKind.PRODUCER, RecipientKind.COMMUNE)
     ]
 

@@ -89,7 +89,8 @@ def test_7_3_g_every_item_of_a_decision_is_notified_to_producer_and_commune(deci
     assert f"đạt chuẩn OCOP {items[1].stars} sao theo Quyết định số 01/QĐ-UBND ngày 10/06/2027, " \
         f"giấy chứng nhận số {certificate.number}." in notices[2].body  # fmt: skip
     assert "đề nghị Bộ Nông nghiệp và Môi trường đánh giá, phân hạng sản phẩm OCOP 5 sao" in (
-        notices[0].body)
+        notices[0].body
+    )
     assert "không cấp giấy chứng nhận (khoản 1 Điều 4" in notices[4].body
     assert "Không nâng hạng: giữ giấy chứng nhận" in notices[6].body
 
@@ -167,7 +168,7 @@ def test_8_3_c_a_revocation_writes_to_producer_commune_and_province(decided, per
     assert [(n.recipient_kind, n.addressee, n.issued_on) for n in letters] == [
         ("producer", "HTX Phú Xuyên", date(2027, 11, 25)),
         ("commune", "UBND xã Phú Xuyên", date(2027, 11, 25)),
-        ("province", "Sở Nông nghiệp và Môi trường Thành phố Hà Nội", date(2027, 11, 25)),
+        ("province", "Sở Nông nghiệp và Môi trường thành phố Hà Nội", date(2027, 11, 25)),
     ]
     assert "Sử dụng sai biểu trưng OCOP" in letters[0].body
     assert Notification.objects.filter(recipient=personas["province_p"],

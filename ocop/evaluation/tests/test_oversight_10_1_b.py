@@ -56,20 +56,28 @@ def state(decision):
 
 
 def test_10_1_b_a_compliant_review_is_recorded_and_notified_to_the_province(decision, personas):
-    review = decision_review_record(actor=personas["central"], decision=decision,
-                                    finding="Đúng trình tự, thủ tục.", reviewed_on=REVIEWED)
+    review = decision_review_record(
+        actor=personas["central"],
+        decision=decision,
+        finding="Đúng trình tự, thủ tục.",
+        reviewed_on=REVIEWED,
+    )
     assert (review.conclusion, review.reviewed_on, review.created_by) == (
         "compliant", REVIEWED, personas["central"])  # fmt: skip
     letter = Notice.objects.get(kind="review")
     assert (letter.number, letter.authority_name, letter.recipient_kind, letter.addressee) == (
         "01/TB-BNNMT", "Bộ Nông nghiệp và Môi trường", "province",
-        "Sở Nông nghiệp và Môi trường Thành phố Hà Nội")  # fmt: skip
+        "Sở Nông nghiệp và Môi trường thành phố Hà Nội")  # fmt: skip
     assert Notification.objects.filter(recipient=personas["province_p"],
                                        url=letter.get_absolute_url()).count() == 1  # fmt: skip
     assert AuditEntry.objects.filter(action="decision_review_compliant").count() == 1
     with pytest.raises(ValidationError):  # the same finding twice: one record
-        decision_review_record(actor=personas["central"], decision=decision,
-                               finding="Đúng trình tự, thủ tục.", reviewed_on=REVIEWED)
+        decision_review_record(
+            actor=personas["central"],
+            decision=decision,
+            finding="Đúng trình tự, thủ tục.",
+            reviewed_on=REVIEWED,
+        )
     assert DecisionReview.objects.count() == 1
 
 

@@ -76,7 +76,9 @@ def _confirmation(request, decision: Decision, data: dict):
             (_("Ngày kết luận"), f"{data['reviewed_on']:%d/%m/%Y}"),
             (_("Nội dung kiểm tra"), data["finding"])]  # fmt: skip
     if data["conclusion"] == ReviewConclusion.REDO:
-        rows.append((_("Hồ sơ đánh giá lại"), ", ".join(a.product.name for a in data["applications"])))
+        rows.append(
+            (_("Hồ sơ đánh giá lại"), ", ".join(a.product.name for a in data["applications"]))
+        )
     if data["conclusion"] == ReviewConclusion.REVOKE:
         rows.append((_("Quyết định thu hồi"),
                      f"{data['revocation_number']} — {data['revocation_date']:%d/%m/%Y}"))  # fmt: skip
