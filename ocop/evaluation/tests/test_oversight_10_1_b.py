@@ -174,3 +174,35 @@ def test_10_1_b_the_review_page_only_for_the_central_level(decision, personas):
     page = client.get(reverse("evaluation:decision_detail", args=[decision.pk])).content.decode()
     assert "Quyết định này đã bị thu hồi" in page and "25/QĐ-UBND" in page
     assert client_for(personas["province_p"]).post(url, {**data, "confirm": "1"}).status_code == 403
+
+
+def test_10_1_b_a_dossier_sent_back_is_evaluated_again_and_its_new_result_supersedes(
+    decision, personas, council_world, world
+):
+    """Redo requested 3 Aug 2027; the advisory team reports again, a session of 20 Sep 2027 scores
+    it 85, the decision of 1 Oct 2027 issues a new certificate that supersedes the first."""
+    from ocop.evaluation.services.sessions import session_create
+    from ocop.evaluation.services.transitions import application_transition
+
+    application = decision.items.order_by("id").first().application
+    first = application.product.certificates.get()
+    decision_redo(actor=personas["central"], decision=decision, applications=[application],
+                  finding=FINDING, reviewed_on=REVIEWED)  # fmt: skip
+    application.refresh_from_db()
+    application_transition(actor=personas["advisor"], application=application,
+                           action="report_to_council", report={"text": "Đánh giá lại."},
+                           today=date(2027, 9, 1))  # fmt: skip
+    session = session_create(actor=None, council=council_world.council, round=world.round,
+                             held_on=date(2027, 9, 20), applications=[application])  # fmt: skip
+    item = session.items.get()
+    for member in council_world.members:
+        sheet_submit(actor=member.user, item=item, member=member,
+                     answers=answers_totalling(item_sheet(item), 85))  # fmt: skip
+    session_close(actor=None, session=session)
+    again = decision_issue(actor=personas["province_p"], level="province",
+                           province=council_world.council.province, items=[item],
+                           decided_on=date(2027, 10, 1))  # fmt: skip
+    first.refresh_from_db()
+    new = application.product.certificates.exclude(pk=first.pk).get()
+    assert (again.number, first.status, new.supersedes_id) == ("02/QĐ-UBND", "superseded", first.pk)
+    assert Application.objects.get(pk=application.pk).stage == "decided"
