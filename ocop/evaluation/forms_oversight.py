@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ocop.core.forms import CleanInputMixin
 
 from . import workflow
+from .forms_council import RowsField
 from .models import Application, Decision, ReviewConclusion
 
 DATE = {"type": "date"}
@@ -22,7 +23,7 @@ class OversightForm(CleanInputMixin, forms.Form):
     finding = forms.CharField(label=_("Nội dung kiểm tra, phát hiện"), max_length=4000,
                               widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
     reviewed_on = forms.DateField(label=_("Ngày kết luận"), widget=forms.DateInput(attrs=DATE))
-    applications = forms.ModelMultipleChoiceField(
+    applications = RowsField(
         label=_("Hồ sơ cần đánh giá lại"), queryset=Application.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
@@ -34,7 +35,7 @@ class OversightForm(CleanInputMixin, forms.Form):
     def __init__(self, *args, decision: Decision, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["applications"]
-        assert isinstance(field, forms.ModelMultipleChoiceField)
+        assert isinstance(field, RowsField)
         dossiers = Application.objects.filter(
             session_items__decision=decision, stage__in=list(workflow.OVERSIGHT)
         )
