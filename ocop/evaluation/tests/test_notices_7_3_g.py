@@ -183,3 +183,47 @@ class BrokenBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("smtp down")
+
+
+def test_7_4_and_7_3_g_a_ministry_decision_notifies_on_the_ministry_letterhead(
+    council_world, personas
+):
+    """A product proposed for 5★ by the provincial decision of 10 Jun 2027, scored 91 by the
+    central council on 20 Aug 2027 and recognised by the ministry on 20 Sep 2027: its producer and
+    commune get the ministry's letters NN/TB-BNNMT."""
+    from ocop.accounts.roles import Role
+    from ocop.accounts.testing import make_user
+    from ocop.evaluation.models import Application, Round
+    from ocop.evaluation.services.sessions import session_create
+    from ocop.evaluation.testing import make_council
+
+    w = council_world
+    for item, total in zip(w.items, [95, 60, 60], strict=True):
+        score(w.members, item, total)
+    session_close(actor=None, session=w.session)
+    decision_issue(actor=personas["province_p"], level="province", province=w.council.province,
+                   items=list(w.session.items.all()), decided_on=DECIDED_ON)  # fmt: skip
+    proposed = list(Application.objects.filter(stage="proposed_central"))
+    central = make_council(None, [make_user(f"tw{n}", Role.COUNCIL_MEMBER) for n in range(3)],
+                           level="central")  # fmt: skip
+    round_ = Round.objects.create(level="central", year=2027, number=1,
+                                  proposal_deadline=date(2027, 7, 30),
+                                  decision_deadline=date(2027, 9, 30))  # fmt: skip
+    session = session_create(actor=personas["central"], council=central, round=round_,
+                             held_on=date(2027, 8, 20), applications=proposed)  # fmt: skip
+    seats = list(central.members.order_by("id"))
+    [item] = list(session.items.all())
+    score(seats, item, 91)
+    session_close(actor=seats[-1].user, session=session)
+    ministry = decision_issue(actor=personas["central"], level="central", province=None,
+                              items=[item], decided_on=date(2027, 9, 20))  # fmt: skip
+    letters = Notice.objects.filter(source_id=ministry.pk, source_type__model="decision")
+    assert sorted((n.number, n.recipient_kind, n.outcome, n.authority_level) for n in letters) == [
+        ("01/TB-BNNMT", "producer", "recognised", "central"),
+        ("02/TB-BNNMT", "commune", "recognised", "central"),
+    ]
+    payload = notice_payload(letters.get(recipient_kind="producer"))
+    assert payload["agency"] == ["BỘ NÔNG NGHIỆP", "VÀ MÔI TRƯỜNG"]
+    assert payload["signature"] == ["BỘ TRƯỞNG"]
+    assert "đạt chuẩn OCOP 5 sao theo Quyết định số 01/QĐ-BNNMT ngày 20/09/2027" in (
+        letters.get(recipient_kind="producer").body)  # fmt: skip
