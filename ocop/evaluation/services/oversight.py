@@ -168,6 +168,13 @@ def _send_back(actor, application: Application, reason: str) -> None:
                  before={"stage": before}, after={"stage": move.target})  # fmt: skip
 
 
+def certificates_of(decision: Decision):
+    """The certificates the decision issued (they carry its number, date and authority)."""
+    return Certificate.objects.filter(decision_number=decision.number,
+                                      decision_date=decision.decided_on,
+                                      authority_name=decision.authority_name)  # fmt: skip
+
+
 @transaction.atomic
 def decision_revoke(*, actor, decision: Decision, finding: str, reviewed_on: date,
                     revocation_number: str, revocation_date: date) -> DecisionReview:  # fmt: skip
@@ -182,9 +189,7 @@ def decision_revoke(*, actor, decision: Decision, finding: str, reviewed_on: dat
     review = _review(actor, decision, ReviewConclusion.REVOKE, finding, reviewed_on,
                      revocation_number=revocation_number.strip(),
                      revocation_date=revocation_date)  # fmt: skip
-    certificates = list(Certificate.objects.filter(
-        decision_number=decision.number, decision_date=decision.decided_on,
-        authority_name=decision.authority_name))  # fmt: skip
+    certificates = list(certificates_of(decision))
     revoked = certificates_revoke_for_decision(
         actor=actor, certificates=certificates, conclusion_date=reviewed_on,
         decision_number=review.revocation_number, decision_date=revocation_date,

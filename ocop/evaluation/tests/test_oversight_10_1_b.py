@@ -169,6 +169,7 @@ def test_10_1_b_the_review_page_only_for_the_central_level(decision, personas):
     client = client_for(personas["central"])
     asked = client.post(url, data)
     assert "Xác nhận" in asked.content.decode() and state(decision)[0] == []
+    assert "3 giấy chứng nhận còn hiệu lực của quyết định sẽ bị thu hồi" in asked.content.decode()
     done = client.post(url, {**data, "confirm": "1"})
     assert done.status_code == 302
     page = client.get(reverse("evaluation:decision_detail", args=[decision.pk])).content.decode()

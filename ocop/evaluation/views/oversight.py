@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ocop.accounts.permissions import role_required
 from ocop.accounts.roles import Role
+from ocop.certificates.choices import IN_FORCE
 from ocop.certificates.models import Notice
 from ocop.core.confirm import confirmation, is_confirmed
 
@@ -79,11 +80,15 @@ def _confirmation(request, decision: Decision, data: dict):
         rows.append(
             (_("Hồ sơ đánh giá lại"), ", ".join(a.product.name for a in data["applications"]))
         )
+    notes = [_("Thông báo bằng văn bản được gửi cho UBND cấp tỉnh, các xã và chủ thể liên quan.")]
     if data["conclusion"] == ReviewConclusion.REVOKE:
         rows.append((_("Quyết định thu hồi"),
                      f"{data['revocation_number']} — {data['revocation_date']:%d/%m/%Y}"))  # fmt: skip
+        count = oversight.certificates_of(decision).filter(status__in=IN_FORCE).count()
+        notes.insert(0, _("%(n)s giấy chứng nhận còn hiệu lực của quyết định sẽ bị thu hồi; không "
+                          "thể khôi phục.") % {"n": count})  # fmt: skip
     return confirmation(
         request, title=_("Ghi nhận kết quả kiểm tra quyết định?"), rows=rows,
         button=_("Xác nhận"), cancel_url=reverse("evaluation:decision_detail", args=[decision.pk]),
-        notes=[_("Thông báo bằng văn bản được gửi cho UBND cấp tỉnh, các xã và chủ thể liên quan.")],
+        notes=notes,
     )  # fmt: skip
