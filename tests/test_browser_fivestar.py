@@ -147,7 +147,7 @@ def test_art_7_4_five_star_journey_375_px_and_desktop(phone_page, proposed, brow
     page.goto(f"/five-star/{dossier.pk}/")
     page.get_by_label("Ngày").fill("2027-08-26")
     confirm(page, "Thông báo kết quả cho UBND tỉnh", "Đã thông báo kết quả cho tỉnh.")
-    page.locator("[data-notice]").get_by_text("01/TB-BNNMT").wait_for()
+    page.locator("[data-notice]").get_by_text("03/TB-BNNMT").wait_for()
     assert page.request.get(f"/five-star/{dossier.pk}/notice.pdf").body()[:5] == b"%PDF-"
     assert fits(page)
     screenshot(page, "fivestar-02-notified-375")
@@ -158,6 +158,6 @@ def test_art_7_4_five_star_journey_375_px_and_desktop(phone_page, proposed, brow
     desktop.goto(f"/five-star/{dossier.pk}/")
     desktop.locator("[data-central-result]").wait_for()
     assert "5 ★" in desktop.locator("[data-central-result]").inner_text()
-    assert "01/TB-BNNMT" in desktop.locator("[data-notice]").inner_text()
+    assert "03/TB-BNNMT" in desktop.locator("[data-notice]").inner_text()
     screenshot(desktop, "fivestar-03-province-desktop")
     close_page(desktop)

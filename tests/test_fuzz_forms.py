@@ -124,6 +124,10 @@ PLAN = {"unit": "10273", "name": "Kế hoạch", "start_year": "2026", "end_year
         "target_products_stars": "20", "budget_packaging": "1.000.000"}  # fmt: skip
 REVOKE = {"ground": "mark_misuse", "conclusion_date": "2027-07-01", "decision_number": "9/QĐ",
           "decision_date": "2027-07-05", "note": "Kiểm tra"}  # fmt: skip
+# Art. 10.1.b: the central level's review of a decision, confirmed (the service is called).
+OVERSIGHT = {"conclusion": "revoke", "finding": "Không đúng quy định", "reviewed_on": "2027-08-03",
+             "revocation_number": "25/QĐ-UBND", "revocation_date": "2027-08-10",
+             "confirm": "1"}  # fmt: skip
 
 IDEA = {"year": "2026", "title": "Trà sen", "set_number": "12", "description": "Trà ướp sen"}
 BUSINESS_PLAN = {"title": "Phương án", "summary": "Nội dung", "support_requested": "Bao bì",
@@ -235,6 +239,10 @@ SPECS = [
     Spec("decision_list", "province_p", url("evaluation:decision_list"),
          lambda w: {"decided_on": "2027-06-20", "signer": "Chủ tịch"},
          ("decided_on", "signer", "items")),
+    Spec("decision_oversight", "central",
+         url("evaluation:decision_oversight", pk=lambda w: w.decision.pk), lambda w: OVERSIGHT,
+         ("conclusion", "finding", "reviewed_on", "applications", "revocation_number",
+          "revocation_date")),
     Spec("certificate_revoke", "province_p",
          url("certificates:certificate_revoke", pk=lambda w: w.certificate.pk), lambda w: REVOKE,
          tuple(REVOKE)),

@@ -92,6 +92,15 @@ def job(w):
     return {"job_id": found.pk}
 
 
+def notice(w, recipient_kind):
+    """The decision's letter to producer A, or to commune X, about producer A's product."""
+    from ocop.certificates.models import Notice
+
+    letter = Notice.objects.filter(source_id=w.decision.pk, kind="result",
+                                   recipient_kind=recipient_kind).first()  # fmt: skip
+    return {"pk": letter.pk}
+
+
 def producer(w):
     return {"pk": w.producer_a.pk}
 
@@ -311,6 +320,16 @@ TABLE: dict[str, list[Case]] = {
     "certificates:certificate_pdf": [same(SEES_A, lambda w: {"pk": w.certificate.pk})],
     # 3★/4★: the province of the product (the ministry revokes 5★ only)
     "certificates:certificate_revoke": [same(MANAGERS, lambda w: {"pk": w.certificate.pk})],
+    # written notices (Art. 7.3.g, 8.3.c): the letter's recipients and the officers in scope
+    "certificates:notice_list": [same(OFFICERS_PRODUCERS)],
+    "certificates:notice_pdf": [
+        same(SEES_A, lambda w: notice(w, "producer")),
+        same(OFFICERS_OF_A, lambda w: notice(w, "commune")),
+    ],
+    # Art. 10.1.b: only the central level reviews a provincial decision
+    "evaluation:decision_oversight": [
+        same(frozenset({"central", "admin"}), lambda w: {"pk": w.decision.pk})
+    ],
     "certificates:verify": [same(ALL, lambda w: resolve(w.verify_path).kwargs)],  # public
     "certificates:verify_lookup": [same(ALL)],  # public: look-up by exact certificate number
     # GS1 Digital Link resolver (public; GET, HEAD and OPTIONS only)

@@ -1,5 +1,6 @@
 """Writes on accounts. Each call is one business action with an audit entry."""
 
+import logging
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from ocop.places.models import Commune, Province
 from .models import Notification, User
 from .roles import Role
 
+log = logging.getLogger(__name__)
 AUDITED_FIELDS = ["role", "province", "commune", "is_active"]
 
 
@@ -71,13 +73,18 @@ def notify(*, recipients: Iterable[User], message: str, url: str = "", email: bo
         link = f"{settings.SITE_URL}{url}" if url else settings.SITE_URL
         body = f"{message}\n\n{link}\n"
         subject = _("[OCOP] %(message)s") % {"message": message[:80]}
-        transaction.on_commit(
-            lambda: [
-                send_mail(subject, body, None, [address], fail_silently=True)
-                for address in addresses
-            ]
-        )
+        transaction.on_commit(lambda: _mail_each(subject, body, addresses), robust=True)
     return len(users)
+
+
+def _mail_each(subject: str, body: str, addresses: list[str]) -> None:
+    """One e-mail per address; a failing mail server (after the action committed) is logged,
+    never raised into the request that acted (fail_silently covers SMTP errors only)."""
+    for address in addresses:
+        try:
+            send_mail(subject, body, None, [address], fail_silently=True)
+        except Exception:
+            log.exception("notification e-mail to %s failed", address)
 
 
 def notification_mark_read(*, user: User, notification_ids: Iterable[int] | None = None) -> int:

@@ -262,3 +262,6 @@ class HistoricResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.product} {self.year}: {self.stars}★"
+
+
+from .notice_models import Notice, NoticeCounter  # noqa: E402,F401  (written notices)

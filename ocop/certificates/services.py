@@ -29,6 +29,7 @@ from .choices import (
     Status,
 )
 from .models import Certificate, CertificateReminder, CertificateSerial, HistoricResult
+from .notice_services import revocation_notices_send
 from .rules import can_issue, can_revoke, recognition_errors
 from .signing import new_token
 
@@ -254,7 +255,7 @@ def certificate_revoke(
     note: str = "",
 ) -> Certificate:
     """Revoke a certificate on one of the six grounds. Side effects: status and revocation facts,
-    audit entry, product sync, a notification to the producer's representatives. A decision taken
+    audit entry, product sync, the written notices of Art. 8.3.c (notice_services). A decision taken
     later than 15 days after the conclusion is recorded and flagged overdue, not refused."""
     lock(certificate)
     if not can_revoke(actor, certificate):
@@ -284,12 +285,8 @@ def certificate_revoke(
         after=snapshot(certificate, AUDITED),
     )
     product_certificate_sync(certificate.product)
-    notify(
-        recipients=certificate.product.producer.representatives.all(),
-        message=_("Giấy chứng nhận OCOP số %(number)s đã bị thu hồi (quyết định %(decision)s).")
-        % {"number": certificate.number, "decision": certificate.revocation_decision_number},
-        url=certificate.get_absolute_url(),
-    )
+    # Art. 8.3.c: the producer, the commune and the provincial agency, each with its letter.
+    revocation_notices_send(actor=actor, certificate=certificate)
     return certificate
 
 

@@ -85,6 +85,7 @@ def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "status_today": certificate.status_on(timezone.localdate()),
         "can_revoke": can_revoke(request.user, certificate) and certificate.status in IN_FORCE,
         "superseded_by": getattr(certificate, "superseded_by", None),
+        "notices": certificate.notices.visible_to(request.user).order_by("id"),
     }
     return render(request, "certificates/certificate_detail.html", context)
 

@@ -2,7 +2,7 @@
 20 Nov 2026, gets the chair's approval decision 02/QĐ-UBND and the letter 01/UBND-NNMT of 26 Nov;
 the dossier is sent to the ministry on 27 Nov; the central council (five demo members seated for
 the ministry) scores it on 30 Nov; the ministry recognises it 5★ by 01/QĐ-BNNMT of 1 Dec 2026
-(certificate signed by the ministry) and notifies Hà Nội (01/TB-BNNMT). Idempotent; called by
+(certificate signed by the ministry) and notifies Hà Nội (03/TB-BNNMT). Idempotent; called by
 demo.seed_evaluation() after the council story."""
 
 from datetime import date

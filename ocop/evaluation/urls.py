@@ -8,6 +8,7 @@ from .views import (
     files,
     fivestar,
     forms,
+    oversight,
     pdfs,
     rounds,
     sessions,
@@ -102,4 +103,5 @@ urlpatterns = [
     ),
     path("five-star/<int:pk>/letter.pdf", fivestar.fivestar_letter_pdf, name="fivestar_letter_pdf"),
     path("five-star/<int:pk>/notice.pdf", fivestar.fivestar_notice_pdf, name="fivestar_notice_pdf"),
+    path("decisions/<int:pk>/review/", oversight.decision_oversight, name="decision_oversight"),
 ]

@@ -180,6 +180,15 @@ class TransitionError(MessageError):
     """A transition the map does not allow; its code is worded in evaluation.messages."""
 
 
+# Art. 10.1.b: the central level may send a decided dossier back to the province to be evaluated
+# again ("đề nghị UBND cấp tỉnh chỉ đạo thực hiện lại công tác đánh giá, phân hạng"). Kept apart
+# from ALLOWED so that a decided dossier still needs nobody's action (tasks, uploads): only
+# services/oversight.py takes it, for a whole review of the decision.
+OVERSIGHT: Mapping[str, Mapping[str, Transition]] = {
+    DECIDED: {"redo": _t(ADVISORY_REVIEW, CENTRAL, needs_reason=True)},
+}
+
+
 def transition_for(stage: str, action: str, role: str) -> Transition:
     """The allowed transition, or TransitionError saying why not."""
     actions = ALLOWED.get(stage, {})

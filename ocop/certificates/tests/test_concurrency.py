@@ -48,7 +48,8 @@ def test_ten_revocations_revoke_once(certificate_p, personas, mailed):
     )  # fmt: skip
     certificate_p.refresh_from_db()
     assert (certificate_p.status, certificate_p.revocation_decision_number) == ("revoked", kept)
-    assert Notification.objects.count() == notes + 1
+    # Art. 8.3.c: one letter each to the producer, commune X and province P (one user each), once.
+    assert Notification.objects.count() == notes + 3
     assert [m.to for m in mail.outbox if "thu hồi" in m.subject] == [["a@example.com"]]
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from ocop.accounts.models import Notification
 from ocop.accounts.testing import client_for
+from ocop.certificates.models import Notice
 from ocop.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -44,4 +45,11 @@ def test_double_confirm_revokes_once(personas, certificate_p):
     certificate_p.refresh_from_db()
     assert certificate_p.status == "revoked"
     assert AuditEntry.objects.filter(action="certificate_revoke").count() == 1
-    assert Notification.objects.filter(message__contains="đã bị thu hồi").count() == 1
+    # Art. 8.3.c: three letters (producer, commune, provincial agency), sent once.
+    assert Notice.objects.filter(kind="revocation").count() == 3
+    assert Notification.objects.filter(message__contains="thu hồi giấy chứng nhận").count() == (
+        Notification.objects.filter(message__contains="thu hồi giấy chứng nhận")
+        .values("recipient")
+        .distinct()
+        .count()
+    )

@@ -3,6 +3,7 @@ from .councils import Conflict, Council, CouncilMember, Position, SpreadPolicy
 from .decisions import Decision, DecisionCounter
 from .files import EvidenceFile
 from .fivestar import FiveStarDossier
+from .oversight import DecisionReview, ReviewConclusion
 from .rounds import Round, RoundLevel
 from .scoring import ScoreSheet, ScoreSheetVersion, Session, SessionItem
 
@@ -14,10 +15,12 @@ __all__ = [
     "CouncilMember",
     "Decision",
     "DecisionCounter",
+    "DecisionReview",
     "EvidenceFile",
     "FiveStarDossier",
     "Position",
     "RegistrationCounter",
+    "ReviewConclusion",
     "Round",
     "RoundLevel",
     "ScoreSheet",

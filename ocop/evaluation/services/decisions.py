@@ -27,7 +27,7 @@ from .. import workflow
 from ..models import Application, ApplicationKind, Decision, DecisionCounter, SessionItem
 from ..models.rounds import RoundLevel
 from ..periods import LIMIT_148_FIRST_OR_UPGRADE, RULES_26_2026, may_decide_under
-from . import fivestar, reevaluation
+from . import fivestar, notices, reevaluation
 from .transitions import application_move
 
 MINISTRY = "Bộ Nông nghiệp và Môi trường"
@@ -89,7 +89,8 @@ def decision_issue(
 ) -> Decision:  # fmt: skip
     """Issue the decision for the given items (all awaiting this authority). Side effects: a
     Decision with the next number, dossiers moved to decided (or proposed_central for a
-    provincial 5★), certificates for 3★ and above, audit entries."""
+    provincial 5★), certificates for 3★ and above, audit entries, the written notices of every
+    item (services/notices.py)."""
     _check_may_decide(actor, level, province)
     province = None if level == RoundLevel.CENTRAL else province
     # Dossiers locked first, so that what waits is read after any concurrent decision committed.
@@ -118,6 +119,8 @@ def decision_issue(
         _decide_item(actor, decision, item, issue_date or decided_on)
     audit_record(actor=actor, action="decision_issue", obj=decision,
                  summary=f"{decision.number}: {len(items)} sản phẩm")  # fmt: skip
+    # Art. 7.3.g: every product, whatever its outcome, is notified in writing (services/notices).
+    notices.decision_notices_send(actor=actor, decision=decision, item_ids=[i.pk for i in items])
     return decision
 
 

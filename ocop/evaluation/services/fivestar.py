@@ -33,9 +33,10 @@ from django.utils.translation import gettext_lazy
 from ocop.accounts.models import User
 from ocop.accounts.roles import Role
 from ocop.accounts.services import notify
-from ocop.certificates.choices import IN_FORCE, SignerTitle
+from ocop.certificates.choices import IN_FORCE, AuthorityLevel, SignerTitle
 from ocop.certificates.models import Certificate
-from ocop.core.dates import format_date
+from ocop.certificates.notice_models import NoticeKind, RecipientKind
+from ocop.certificates.notice_services import MINISTRY, Letter, notice_send
 from ocop.core.services import audit_record, lock
 
 from .. import workflow
@@ -272,18 +273,36 @@ def fivestar_notify(*, actor, dossier: FiveStarDossier, on: date) -> FiveStarDos
     if item is None or item.session.is_open:
         raise ValidationError(_("Hội đồng cấp trung ương chưa có kết quả đánh giá sản phẩm này."))
     dossier.notice = notice_result(item)
-    dossier.notice_number = f"{_next('TB-BNNMT', on.year):02d}/TB-BNNMT"
+    # One series of ministry notices (`NN/TB-BNNMT`) with the decisions' and oversight's letters:
+    # the notice is a stored Notice to the provincial agency (in-app and e-mail to the province's
+    # officers, listed on /notices/), its number kept on the dossier.
+    product = dossier.application.product
+    result = dossier.notice
+    body = _(
+        "Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp trung ương đã đánh giá sản phẩm "
+        "%(product)s: điểm trung bình %(average)s, %(stars)s sao%(decision)s. Đề nghị UBND tỉnh "
+        "thực hiện các bước tiếp theo theo điểm g khoản 4 Điều 7."
+    ) % {
+        "product": product.name,
+        "average": result["average"] or "—",
+        "stars": result["stars"] or "—",
+        "decision": (_("; quyết định %(number)s") % {"number": result["decision"]})
+        if result["decision"]
+        else "",
+    }
+    letter = Letter(
+        kind=NoticeKind.CENTRAL_RESULT, recipient_kind=RecipientKind.PROVINCE,
+        province=dossier.province, subject=_("Kết quả đánh giá sản phẩm OCOP 5 sao: %(product)s")
+        % {"product": product.name}, body=body, source=dossier, product=product,
+        producer=product.producer, commune=product.producer.commune,
+    )  # fmt: skip
+    [notice] = notice_send(actor=actor, letters=[letter], authority_name=MINISTRY,
+                           authority_level=AuthorityLevel.CENTRAL, issued_on=on)  # fmt: skip
+    dossier.notice_number = notice.number
     dossier.status, dossier.notified_on = Status.NOTIFIED, on
     dossier.save(update_fields=["notice", "notice_number", "status", "notified_on"])
     audit_record(actor=actor, action="fivestar_notify", obj=dossier, after=dossier.notice,
-                 summary=f"{dossier.notice_number}: {dossier.application.product.name}")  # fmt: skip
-    message = _("Bộ Nông nghiệp và Môi trường thông báo kết quả đánh giá 5 sao: %(product)s "
-                "(%(number)s ngày %(day)s)") % {"product": dossier.application.product.name,
-                                                 "number": dossier.notice_number,
-                                                 "day": format_date(on)}  # fmt: skip
-    officers = User.objects.filter(is_active=True, role=Role.PROVINCE, province=dossier.province_id)
-    notify(recipients=officers, message=message,
-           url=reverse("evaluation:fivestar_detail", args=[dossier.pk]))  # fmt: skip
+                 summary=f"{dossier.notice_number}: {product.name}")  # fmt: skip
     return dossier
 
 

@@ -9,6 +9,7 @@ import pytest
 from ocop.accounts.models import Notification
 from ocop.accounts.roles import Role
 from ocop.accounts.testing import make_user
+from ocop.certificates.notice_models import Notice, NoticeCounter
 from ocop.core.models import AuditEntry
 from ocop.core.testing import assert_one_effect, run_at_once
 from ocop.evaluation.models import Application, DecisionCounter, FiveStarDossier
@@ -45,4 +46,5 @@ def test_ten_sends_and_notices_act_once(proposed, personas):  # noqa: F811
         actor=personas["central"], dossier=fresh(dossier), on=date(2027, 8, 25)))  # fmt: skip
     assert_one_effect(race)
     assert fresh(dossier).notice_number == "01/TB-BNNMT"
-    assert DecisionCounter.objects.get(authority="TB-BNNMT").last == 1
+    assert NoticeCounter.objects.get(authority="Bộ Nông nghiệp và Môi trường").last == 1
+    assert Notice.objects.filter(kind="central_result").count() == 1

@@ -66,7 +66,7 @@ def test_demo_five_star_story_art_7_3_e_and_7_4(db, settings, tmp_path):
     seed_evaluation()  # idempotent
     dossier = FiveStarDossier.objects.get()
     assert (dossier.approval_number, dossier.letter_number, dossier.notice_number, dossier.status) == (
-        "02/QĐ-UBND", "01/UBND-NNMT", "01/TB-BNNMT", "notified")  # fmt: skip
+        "02/QĐ-UBND", "01/UBND-NNMT", "03/TB-BNNMT", "notified")  # fmt: skip
     certificate = dossier.application.product.certificates.get()
     assert (certificate.stars, certificate.authority_name, certificate.decision_number) == (
         5, "Bộ Nông nghiệp và Môi trường", "01/QĐ-BNNMT")  # fmt: skip

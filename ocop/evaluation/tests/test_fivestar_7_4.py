@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from ocop.accounts.models import Notification
 from ocop.accounts.roles import Role
 from ocop.accounts.testing import make_user
+from ocop.certificates.notice_models import Notice
 from ocop.core.models import AuditEntry
 from ocop.evaluation.models import Application, FiveStarDossier, Round
 from ocop.evaluation.services import fivestar
@@ -132,7 +133,8 @@ def test_art_7_4_five_stars_on_20_aug_2027_ministry_decides_and_notifies(
 ):
     """Art. 7.4.d–g: sent 2 Jun 2027 (central officers told in-app and by e-mail), scored 91 at
     the central council on 20 Aug, 5★ decided by the ministry (01/QĐ-BNNMT), the notice
-    01/TB-BNNMT of 25 Aug 2027 goes to the province's officers."""
+    03/TB-BNNMT of 25 Aug 2027 (after the decision's two letters, one series of ministry
+    notices) goes to the province's officers."""
     officer = make_user("tw_officer", Role.CENTRAL, email="tw@example.vn")
     dossier = fivestar.fivestar_prepare(actor=personas["province_p"], application=proposed,
                                         on=date(2027, 6, 1))  # fmt: skip
@@ -159,10 +161,12 @@ def test_art_7_4_five_stars_on_20_aug_2027_ministry_decides_and_notifies(
     with django_capture_on_commit_callbacks(execute=True):
         fivestar.fivestar_notify(actor=personas["central"], dossier=dossier, on=date(2027, 8, 25))
     dossier.refresh_from_db()
-    assert (dossier.status, dossier.notice_number) == ("notified", "01/TB-BNNMT")
+    assert (dossier.status, dossier.notice_number) == ("notified", "03/TB-BNNMT")
     assert (dossier.notice["stars"], dossier.notice["decision"]) == ("5", "01/QĐ-BNNMT")
+    notice = Notice.objects.get(kind="central_result")
+    assert (notice.number, notice.recipient_kind) == ("03/TB-BNNMT", "province")
     assert Notification.objects.filter(recipient=province_officer,
-                                       url=f"/five-star/{dossier.pk}/").count() == 1  # fmt: skip
+                                       url=notice.get_absolute_url()).count() == 1  # fmt: skip
     assert [m.to for m in mail.outbox] == [["tinh@example.vn"]]
     from ocop.evaluation import pdf_fivestar
 

@@ -21,6 +21,7 @@ from ..forms_council import DecisionForm
 from ..models import Decision
 from ..services.decisions import awaiting_decision, decision_issue
 from .common import error_text
+from .oversight import oversight_context
 
 
 def _level(user) -> str:
@@ -79,7 +80,8 @@ def decision_detail(request, pk: int):
     items = decision.items.select_related("application__product__producer__commune__province")
     certificates = {c.product_id: c for c in _certificates(decision)}
     rows = [(i, certificates.get(i.application.product_id)) for i in items]
-    return render(request, "evaluation/decision_detail.html", {"decision": decision, "rows": rows})
+    return render(request, "evaluation/decision_detail.html", {"decision": decision, "rows": rows,
+                  **oversight_context(request.user, decision)})  # fmt: skip
 
 
 def _certificates(decision: Decision):
