@@ -2,6 +2,7 @@ from .applications import Application, ApplicationKind, RegistrationCounter, Sta
 from .councils import Conflict, Council, CouncilMember, Position, SpreadPolicy
 from .decisions import Decision, DecisionCounter
 from .files import EvidenceFile
+from .receipts import Receipt, ReceiptCounter, ReceiptLevel
 from .rounds import Round, RoundLevel
 from .scoring import ScoreSheet, ScoreSheetVersion, Session, SessionItem
 
@@ -15,6 +16,9 @@ __all__ = [
     "DecisionCounter",
     "EvidenceFile",
     "Position",
+    "Receipt",
+    "ReceiptCounter",
+    "ReceiptLevel",
     "RegistrationCounter",
     "Round",
     "RoundLevel",
