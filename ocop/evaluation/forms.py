@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from ocop.core.forms import CleanInputMixin
 from ocop.registry.models import Product
 
+from .forms_phuluc3 import Form02Parts, kind_fields
 from .models import ApplicationKind, Round
-from .forms_phuluc3 import Form02Parts
 from .models.applications import Stage
 
 
@@ -104,6 +104,14 @@ class Form02(Form02Parts, CleanInputMixin, forms.Form):
         for name, label in CHECKS:
             self.fields[name] = forms.BooleanField(label=label, required=False)
         self.add_kind_sections(kind)
+        # Mẫu 02's own order: part I (5.–9., the ticks of 7. in place), part II, part IV.
+        checks = [name for name, _label in CHECKS]
+        self.order_fields([
+            "representative_gender", "representative_ethnic_group", "representative_address",
+            "founded_on", "business_registration_number", "product_description", *checks,
+            "ip_other", "history", "organisation", "business_results", "revenue", "profit",
+            *[name for name, _label in kind_fields(kind)], "future_plan",
+        ])  # fmt: skip
 
     def clean(self):
         data = super().clean()

@@ -2,6 +2,8 @@
 section on changes (upgrade, Art. 6.1.b) and 3-year update (re-evaluation, Art. 6.1.c), its
 intellectual-property ticks, and the commune's Mẫu 03. They validate input; services write."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -28,7 +30,7 @@ UPDATE_FIELDS = (
 )
 
 
-def kind_fields(kind: str) -> tuple[tuple[str, object], ...]:
+def kind_fields(kind: str) -> tuple[tuple[str, Any], ...]:
     """The Mẫu 02 fields a dossier of this kind must fill besides the common ones."""
     if kind == ApplicationKind.UPGRADE:
         return UPGRADE_FIELDS
@@ -39,7 +41,9 @@ def kind_fields(kind: str) -> tuple[tuple[str, object], ...]:
 
 def kind_problems(kind: str, form02: dict) -> list[str]:
     """Why Mẫu 02 is not complete for its kind (empty: it is)."""
-    missing = [name for name, _label in kind_fields(kind) if not str(form02.get(name) or "").strip()]
+    missing = [
+        name for name, _label in kind_fields(kind) if not str(form02.get(name) or "").strip()
+    ]
     if not missing:
         return []
     if kind == ApplicationKind.UPGRADE:

@@ -136,7 +136,9 @@ def ticks(form02: dict[str, Any]) -> dict[str, bool]:
     ticked when one of its titles is."""
     found = {key: bool(form02.get(key)) for key, _label in CHECKS}
     if "has_ip_registration" not in form02:
-        found["has_ip_registration"] = any(found[k] for k in IP_ITEMS) or bool(form02.get("ip_other"))
+        found["has_ip_registration"] = any(found[k] for k in IP_ITEMS) or bool(
+            form02.get("ip_other")
+        )
     found["ip_other"] = bool(str(form02.get("ip_other") or "").strip())
     return found
 

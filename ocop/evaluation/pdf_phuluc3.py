@@ -42,4 +42,3 @@ def form_pdfs(application: Application) -> list[tuple[str, bytes]]:
     if any((application.commune_report or {}).get(k) for k in MAU03_TOPICS):
         files.append(("mau-03-bao-cao-cua-xa.pdf", form03_pdf(application)))
     return files
-

@@ -7,43 +7,95 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('evaluation', '0008_session_written_opinions'),
-        ('places', '0001_initial'),
+        ("evaluation", "0008_session_written_opinions"),
+        ("places", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Receipt',
+            name="Receipt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('commune', 'Ủy ban nhân dân cấp xã'), ('province', 'Cơ quan quản lý OCOP cấp tỉnh')], max_length=8, verbose_name='cấp tiếp nhận')),
-                ('number', models.CharField(max_length=40, verbose_name='phiếu số')),
-                ('received_on', models.DateField(verbose_name='ngày nhận')),
-                ('receiver_name', models.CharField(max_length=150, verbose_name='người tiếp nhận')),
-                ('agency', models.CharField(max_length=255, verbose_name='cơ quan tiếp nhận')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='receipts', to='evaluation.application')),
-                ('receiver', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("commune", "Ủy ban nhân dân cấp xã"),
+                            ("province", "Cơ quan quản lý OCOP cấp tỉnh"),
+                        ],
+                        max_length=8,
+                        verbose_name="cấp tiếp nhận",
+                    ),
+                ),
+                ("number", models.CharField(max_length=40, verbose_name="phiếu số")),
+                ("received_on", models.DateField(verbose_name="ngày nhận")),
+                ("receiver_name", models.CharField(max_length=150, verbose_name="người tiếp nhận")),
+                ("agency", models.CharField(max_length=255, verbose_name="cơ quan tiếp nhận")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="receipts",
+                        to="evaluation.application",
+                    ),
+                ),
+                (
+                    "receiver",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phiếu tiếp nhận (Mẫu 01)',
-                'verbose_name_plural': 'phiếu tiếp nhận (Mẫu 01)',
-                'ordering': ['received_on', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('application', 'level'), name='receipt_one_per_level'), models.UniqueConstraint(fields=('level', 'number'), name='receipt_number_unique')],
+                "verbose_name": "phiếu tiếp nhận (Mẫu 01)",
+                "verbose_name_plural": "phiếu tiếp nhận (Mẫu 01)",
+                "ordering": ["received_on", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("application", "level"), name="receipt_one_per_level"
+                    ),
+                    models.UniqueConstraint(
+                        fields=("level", "number"), name="receipt_number_unique"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ReceiptCounter',
+            name="ReceiptCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('last', models.PositiveIntegerField(default=0)),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='places.province')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("last", models.PositiveIntegerField(default=0)),
+                (
+                    "province",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="places.province",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('province', 'year'), name='receipt_counter_unique')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("province", "year"), name="receipt_counter_unique"
+                    )
+                ],
             },
         ),
     ]

@@ -15,9 +15,10 @@ PROVINCE_AGENCY = "Sở Nông nghiệp và Môi trường"
 def receipt_commune(*, application: Application, actor, today: date) -> None:
     """The commune's block: the dossier's registration number and filing day, the officer who
     proposes it as the receiver (once; a dossier proposed again keeps it)."""
-    if not application.registration_number or application.receipts.filter(
-        level=ReceiptLevel.COMMUNE
-    ).exists():
+    if (
+        not application.registration_number
+        or application.receipts.filter(level=ReceiptLevel.COMMUNE).exists()
+    ):
         return
     Receipt.objects.create(
         application=application, level=ReceiptLevel.COMMUNE,

@@ -121,8 +121,7 @@ def _clean_items(items: list[dict[str, str]] | None) -> list[dict[str, str]]:
 
 
 def _apply_effects(
-    application: Application, action: str, reason: str, report: dict[str, str], today: date,
-    actor=None,
+    application: Application, action: str, reason: str, report: dict[str, str], today: date, actor
 ) -> None:
     """What each action records besides the stage (checks first, so a refusal changes nothing)."""
     if action == "submit":

@@ -65,16 +65,19 @@ def test_mau01_point_3_names_sector_group_and_subgroup_from_phu_luc_i():
 
 def test_mau03_closing_sentence_and_signature_follow_phu_luc_iii():
     """Mẫu 03: "Ủy ban nhân dân xã.... đề nghị Ủy ban nhân dân tỉnh.... đánh giá, phân hạng sản
-    phẩm OCOP cho sản phẩm.... của ……." and "T.M ỦY BAN NHÂN DÂN XÃ....". """
+    phẩm OCOP cho sản phẩm.... của ……." and "T.M ỦY BAN NHÂN DÂN XÃ...."."""
     assert proposal_sentence("Xã Phú Xuyên", "Thành phố Hà Nội", "Rau cải", "HTX Phú Xuyên") == (
         "Ủy ban nhân dân xã Phú Xuyên đề nghị Ủy ban nhân dân thành phố Hà Nội đánh giá, phân "
         "hạng sản phẩm OCOP cho sản phẩm Rau cải của HTX Phú Xuyên."
     )
     assert signature_heading("Xã Phú Xuyên", "chair") == (
-        "T.M ỦY BAN NHÂN DÂN XÃ PHÚ XUYÊN", "CHỦ TỊCH"
+        "T.M ỦY BAN NHÂN DÂN XÃ PHÚ XUYÊN",
+        "CHỦ TỊCH",
     )
     assert signature_heading("Phường Hà Đông", "vice_chair") == (
-        "T.M ỦY BAN NHÂN DÂN PHƯỜNG HÀ ĐÔNG", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"
+        "T.M ỦY BAN NHÂN DÂN PHƯỜNG HÀ ĐÔNG",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
     )
 
 
@@ -91,7 +94,10 @@ def test_mau03_saved_by_the_commune_then_filed_by_the_proposal(personas, submitt
     doc = document(submitted)
     assert doc["producer_name"] == "HTX Phú Xuyên"
     assert doc["legal_form"] == "Hợp tác xã"
-    assert doc["address"] == f"Thôn Phú Mỹ, {submitted.commune.name}, {submitted.commune.province.name}"
+    assert (
+        doc["address"]
+        == f"Thôn Phú Mỹ, {submitted.commune.name}, {submitted.commune.province.name}"
+    )
     person = doc["representative"]
     assert (person.name, person.gender, person.ethnic_group, person.permanent_address) == (
         "Đại diện HTX Phú Xuyên", "Nữ", "Kinh", "Thôn Phú Mỹ, xã Phú Xuyên",
@@ -196,7 +202,9 @@ def test_mau02_gender_is_a_choice_not_free_text(client, personas, world):
     assert response.status_code == 200
     assert "representative_gender" in response.context["form"].errors
     assert Application.objects.get(pk=draft.pk).form02 == {}
-    assert client.post(url, form02_post(business_registration_number="0100109106")).status_code == 302
+    assert (
+        client.post(url, form02_post(business_registration_number="0100109106")).status_code == 302
+    )
     saved = Application.objects.get(pk=draft.pk).form02
     assert (saved["representative_gender"], saved["business_registration_number"]) == (
         "female", "0100109106",

@@ -63,19 +63,25 @@ def test_mau03_pdf_holds_part_i_the_assessments_the_proposal_and_the_signature(a
     sentence and "T.M ỦY BAN NHÂN DÂN XÃ" with its hint."""
     text = text_of(form03_pdf(accepted))
     for block in (
-        "ỦY BAN NHÂN DÂN XÃ PHÚ XUYÊN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Phú Xuyên, ngày 04 tháng 01 năm 2027", "BÁO CÁO",
+        "ỦY BAN NHÂN DÂN XÃ PHÚ XUYÊN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Phú Xuyên, ngày 04 tháng 01 năm 2027",
+        "BÁO CÁO",
         "Đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng sản phẩm OCOP",
-        "I. THÔNG TIN CHUNG VỀ HỒ SƠ SẢN PHẨM", "1. Tên chủ thể: HTX Phú Xuyên",
-        "2. Loại hình tổ chức: Hợp tác xã", "Họ tên: Đại diện HTX Phú Xuyên",
-        "Giới tính: Nam; Dân tộc: Mường", "Địa chỉ thường trú: Thôn Phú Mỹ",
+        "I. THÔNG TIN CHUNG VỀ HỒ SƠ SẢN PHẨM",
+        "1. Tên chủ thể: HTX Phú Xuyên",
+        "2. Loại hình tổ chức: Hợp tác xã",
+        "Họ tên: Đại diện HTX Phú Xuyên",
+        "Giới tính: Nam; Dân tộc: Mường",
+        "Địa chỉ thường trú: Thôn Phú Mỹ",
         "5. Sản phẩm đăng ký đánh giá: Rau cải Phú Xuyên",
         "II. ĐÁNH GIÁ MỘT SỐ NỘI DUNG CỦA HỒ SƠ SẢN PHẨM",
         "1. Về sử dụng nguyên liệu địa phương: Rau trồng tại 3 thôn của xã.",
         "4. Bản sắc/trí tuệ địa phương: Giống cải bản địa Phú Xuyên.",
         "Ủy ban nhân dân xã Phú Xuyên đề nghị Ủy ban nhân dân thành phố Hà Nội đánh giá, phân "
         "hạng sản phẩm OCOP cho sản phẩm Rau cải Phú Xuyên của HTX Phú Xuyên.",
-        "T.M ỦY BAN NHÂN DÂN XÃ PHÚ XUYÊN CHỦ TỊCH (Ký tên và đóng dấu)", "Nguyễn Văn Bình",
+        "T.M ỦY BAN NHÂN DÂN XÃ PHÚ XUYÊN CHỦ TỊCH (Ký tên và đóng dấu)",
+        "Nguyễn Văn Bình",
     ):
         assert block in text, block
 
@@ -103,9 +109,13 @@ def test_mau02_pdf_holds_registration_number_tick_d_gender_and_descriptions(acce
     gender as chosen, the "Mô tả, chứng minh" column of Part III."""
     text = text_of(form02_pdf(accepted))
     for block in (
-        "Số giấy đăng ký (nếu có): 01G8000123", "Giới tính: Nam; Dân tộc:",
-        "d) Đã có đăng ký sở hữu trí tuệ: ☑", "+ Giấy chứng nhận đăng ký nhãn hiệu: ☑",
-        "+ Bằng sáng chế: ☐", "Mô tả, chứng minh", "Hợp đồng liên kết 40 hộ trồng rau.",
+        "Số giấy đăng ký (nếu có): 01G8000123",
+        "Giới tính: Nam; Dân tộc:",
+        "d) Đã có đăng ký sở hữu trí tuệ: ☑",
+        "+ Giấy chứng nhận đăng ký nhãn hiệu: ☑",
+        "+ Bằng sáng chế: ☐",
+        "Mô tả, chứng minh",
+        "Hợp đồng liên kết 40 hộ trồng rau.",
     ):
         assert block in text, block
     assert "Những thay đổi so với sản phẩm OCOP đã được công nhận" not in text  # a first dossier
@@ -134,7 +144,9 @@ def test_old_dossier_without_the_new_data_still_renders(personas, world):
     )  # fmt: skip
     application.refresh_from_db()
     assert "Rau ăn lá" in text_of(form01_pdf(application))
-    assert "Phiếu số: 007/PĐK-01-10273-2026 Ngày nhận: 01/09/2026" in text_of(form01_pdf(application))
+    assert "Phiếu số: 007/PĐK-01-10273-2026 Ngày nhận: 01/09/2026" in text_of(
+        form01_pdf(application)
+    )
     two = text_of(form02_pdf(application))
     assert "Giới tính: Nữ" in two
     assert "d) Đã có đăng ký sở hữu trí tuệ: ☑" in two  # derived from the ticked title
@@ -143,7 +155,7 @@ def test_old_dossier_without_the_new_data_still_renders(personas, world):
 
 
 def test_zip_holds_the_three_forms_and_the_evidence(client, personas, accepted):
-    """"Tải toàn bộ hồ sơ (ZIP)": Mẫu 01, 02 and 03 as PDFs, then the evidence by criterion."""
+    """ "Tải toàn bộ hồ sơ (ZIP)": Mẫu 01, 02 and 03 as PDFs, then the evidence by criterion."""
     client.force_login(personas["province_p"])
     response = client.get(reverse("evaluation:application_zip", args=[accepted.pk]))
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
