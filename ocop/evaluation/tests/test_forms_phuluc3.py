@@ -286,3 +286,11 @@ def test_mau02_part_iii_description_per_criterion(client, personas, world):
     client.post(url, {**scores, "describe_1.1": "Hợp đồng liên kết 40 hộ.", "describe_zz": "x"})
     saved = Application.objects.get(pk=draft.pk).form02["descriptions"]
     assert saved == {"1.1": "Hợp đồng liên kết 40 hộ."}
+
+
+def test_detail_page_lists_the_mau01_receipts(client, personas, submitted):
+    """The dossier page names each receipt of Mẫu 01 with its number and day."""
+    act(personas["commune_x"], submitted, "propose", report=REPORT)
+    client.force_login(personas["producer_a"])
+    page = client.get(reverse("evaluation:application_detail", args=[submitted.pk])).content
+    assert "phiếu số <strong>001/PĐK-01-10273-2027</strong>, ngày nhận 04/01/2027" in page.decode()
