@@ -71,6 +71,11 @@ MAU03_TOPICS = ("raw_materials", "local_labour", "idea_origin", "local_identity"
 
 def merged_report(saved: dict[str, str], posted: dict[str, str]) -> dict[str, str]:
     """The Mẫu 03 text a proposal files: what the commune posts with it, and for what it leaves
-    blank, the report it saved on the Mẫu 03 page."""
-    keys = (*MAU03_TOPICS, "proposal_letter")
-    return {k: (posted.get(k) or "").strip() or str(saved.get(k) or "").strip() for k in keys}
+    blank, the report it saved on the Mẫu 03 page (the signer too; an unknown title is left out)."""
+    keys = (*MAU03_TOPICS, "proposal_letter", "signer_title", "signer_name")
+    merged = {k: (posted.get(k) or "").strip() or str(saved.get(k) or "").strip() for k in keys}
+    if merged["signer_title"] not in SIGNER_TITLES:
+        del merged["signer_title"]
+    if not merged["signer_name"]:
+        del merged["signer_name"]
+    return merged

@@ -294,3 +294,14 @@ def test_detail_page_lists_the_mau01_receipts(client, personas, submitted):
     client.force_login(personas["producer_a"])
     page = client.get(reverse("evaluation:application_detail", args=[submitted.pk])).content
     assert "phiếu số <strong>001/PĐK-01-10273-2027</strong>, ngày nhận 04/01/2027" in page.decode()
+
+
+def test_proposal_may_carry_the_signer_and_ignores_an_unknown_title(personas, submitted):
+    """Mẫu 03's signer given with the proposal is filed; a title outside the choices is dropped
+    (the signature then reads "CHỦ TỊCH")."""
+    act(personas["commune_x"], submitted, "propose",
+        report={**REPORT, "signer_title": "thủ trưởng"})  # fmt: skip
+    submitted.refresh_from_db()
+    assert submitted.commune_report["signer_name"] == "Nguyễn Văn Bình"
+    assert "signer_title" not in submitted.commune_report
+    assert document(submitted)["signature"] == ("T.M ỦY BAN NHÂN DÂN XÃ PHÚ XUYÊN", "CHỦ TỊCH")
