@@ -65,6 +65,7 @@ FORM02 = {
     "business_results": "Vùng nguyên liệu 5 ha; doanh thu tăng 20 %.",
     "future_plan": "Mở rộng thị trường Hà Nội.",
     "history": "Thành lập năm 2015.",
+    "representative_address": "Thôn 2, xã Phú Xuyên, thành phố Hà Nội",
     # Art. 6.1.b (an upgrade) and 6.1.c (a re-evaluation): ignored on a first dossier.
     "upgrade_changes": "Bao bì mới, công bố lại chất lượng năm 2027.",
     "update_materials_technology": "Vùng nguyên liệu mở rộng lên 8 ha.",

@@ -130,7 +130,7 @@ def test_mau02_pdf_of_a_reevaluation_has_the_three_year_update(accepted):
     assert "Bao bì, nhãn mác: Nhãn song ngữ từ năm 2028." in text
 
 
-def test_old_dossier_without_the_new_data_still_renders(personas, world):
+def test_old_dossier_without_the_new_data_still_renders(client, personas, world):
     """A dossier saved before these forms (typed gender, typed product group, no receipts, Mẫu 03
     of four topics and a letter) renders all three PDFs."""
     application = new_dossier(personas["producer_a"], world.product_a, world.round)
@@ -152,6 +152,11 @@ def test_old_dossier_without_the_new_data_still_renders(personas, world):
     assert "d) Đã có đăng ký sở hữu trí tuệ: ☑" in two  # derived from the ticked title
     three = text_of(form03_pdf(application))
     assert "T.M ỦY BAN NHÂN DÂN XÃ PHÚ XUYÊN CHỦ TỊCH" in three
+    client.force_login(personas["producer_a"])
+    for name in ("application_detail", "application_form03", "application_form02"):
+        assert client.get(reverse(f"evaluation:{name}", args=[application.pk])).status_code == 200
+    page = client.get(reverse("evaluation:application_form02", args=[application.pk]))
+    assert page.context["form"].initial["representative_gender"] == "female"  # typed "Nữ" before
 
 
 def test_zip_holds_the_three_forms_and_the_evidence(client, personas, accepted):
