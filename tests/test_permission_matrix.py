@@ -243,6 +243,9 @@ TABLE: dict[str, list[Case]] = {
     "evaluation:application_zip": [same(DRAFT, draft), same(FILED, filed)],
     "evaluation:application_form01_pdf": [same(FILED, filed)],
     "evaluation:application_form02_pdf": [same(FILED, filed)],
+    # Phụ lục III, Mẫu 03: read by whoever sees the dossier, written only at the commune's step.
+    "evaluation:application_form03": [Case(draft, DRAFT, NOBODY), Case(filed, FILED, NOBODY)],
+    "evaluation:application_form03_pdf": [same(FILED, filed)],
     "evaluation:evidence_download": [
         same(DRAFT, lambda w: {"file_id": w.draft_file.pk}),
         same(FILED, lambda w: {"file_id": w.free_file.pk}),

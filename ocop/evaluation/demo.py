@@ -31,6 +31,7 @@ MAU03 = {
     "idea_origin": "Sản phẩm truyền thống của vùng Phú Xuyên.",
     "local_identity": "Giống địa phương, kinh nghiệm canh tác của cộng đồng.",
     "proposal_letter": "Tờ trình số 25/TTr-UBND",
+    "signer_name": "Nguyễn Văn Hùng",  # Mẫu 03's "T.M ỦY BAN NHÂN DÂN XÃ" block
 }
 HTX_PX, NAM_TIEN, MINH_PHAT = (
     "HTX Nông nghiệp Phú Xuyên",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ocop.core.forms import CleanInputMixin
 from ocop.registry.models import Product
 
+from .forms_phuluc3 import Form02Parts, kind_fields
 from .models import ApplicationKind, Round
 from .models.applications import Stage
 
@@ -31,9 +32,7 @@ class Form01(CleanInputMixin, forms.Form):
     phone = forms.CharField(label=_("Điện thoại"), max_length=20)
     email = forms.EmailField(label=_("Email"), required=False)
     product_name = forms.CharField(label=_("Tên sản phẩm"), max_length=255)
-    product_group = forms.CharField(
-        label=_("Nhóm sản phẩm đăng ký (ngành, nhóm, phân nhóm)"), max_length=255, required=False
-    )
+    # Point 3 (ngành, nhóm, phân nhóm) is not typed: Phụ lục I classifies the product's set.
     samples = forms.IntegerField(label=_("Số sản phẩm mẫu"), min_value=0, max_value=50, initial=5)
 
 
@@ -42,6 +41,7 @@ CHECKS = [
     ("has_quality_declaration", _("Đã công bố chất lượng sản phẩm theo quy định")),
     ("has_food_safety_certificate", _("Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm")),
     ("has_production_certificate", _("Giấy chứng nhận cơ sở đủ điều kiện sản xuất (nếu bắt buộc)")),
+    ("has_ip_registration", _("d) Đã có đăng ký sở hữu trí tuệ")),
     ("ip_trademark", _("Giấy chứng nhận đăng ký nhãn hiệu")),
     ("ip_collective", _("Chỉ dẫn địa lý, nhãn hiệu tập thể, nhãn hiệu chứng nhận")),
     ("ip_patent", _("Bằng sáng chế")),
@@ -50,11 +50,16 @@ CHECKS = [
 ]
 
 
-class Form02(CleanInputMixin, forms.Form):
-    """Mẫu 02 parts I, II and IV (part III, the self-score, is its own form)."""
+IP_ITEMS = ("ip_trademark", "ip_collective", "ip_patent", "ip_design", "ip_copyright")
+GENDERS = [("", _("— chọn —")), ("male", _("Nam")), ("female", _("Nữ"))]  # Mẫu 02: "(Nam/nữ)"
 
-    representative_gender = forms.CharField(
-        label=_("Giới tính người đại diện"), max_length=10, required=False
+
+class Form02(Form02Parts, CleanInputMixin, forms.Form):
+    """Mẫu 02 parts I, II and IV (part III, the self-score, is its own form). `kind`: the
+    dossier's kind, which adds the section on changes (upgrade) or the 3-year update."""
+
+    representative_gender = forms.ChoiceField(
+        label=_("Giới tính người đại diện"), choices=GENDERS, required=False
     )
     representative_ethnic_group = forms.CharField(label=_("Dân tộc"), max_length=40, required=False)
     representative_address = forms.CharField(
@@ -62,6 +67,9 @@ class Form02(CleanInputMixin, forms.Form):
     )
     founded_on = forms.CharField(
         label=_("Ngày thành lập/đăng ký kinh doanh"), max_length=40, required=False
+    )
+    business_registration_number = forms.CharField(
+        label=_("Số giấy đăng ký (nếu có)"), max_length=40, required=False
     )
     product_description = forms.CharField(
         label=_("Tên sản phẩm, quy cách, tiêu chuẩn"),
@@ -91,10 +99,24 @@ class Form02(CleanInputMixin, forms.Form):
         label=_("Kế hoạch sản xuất, kinh doanh"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kind: str = "first", **kwargs):
         super().__init__(*args, **kwargs)
         for name, label in CHECKS:
             self.fields[name] = forms.BooleanField(label=label, required=False)
+        self.add_kind_sections(kind)
+        # Mẫu 02's own order: part I (5.–9., the ticks of 7. in place), part II, part IV.
+        checks = [name for name, _label in CHECKS]
+        self.order_fields([
+            "representative_gender", "representative_ethnic_group", "representative_address",
+            "founded_on", "business_registration_number", "product_description", *checks,
+            "ip_other", "history", "organisation", "business_results", "revenue", "profit",
+            *[name for name, _label in kind_fields(kind)], "future_plan",
+        ])  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        self.check_ip_ticks(data, IP_ITEMS)
+        return data
 
 
 class ApplicationFilterForm(CleanInputMixin, forms.Form):

@@ -65,6 +65,14 @@ FORM02 = {
     "business_results": "Vùng nguyên liệu 5 ha; doanh thu tăng 20 %.",
     "future_plan": "Mở rộng thị trường Hà Nội.",
     "history": "Thành lập năm 2015.",
+    "representative_address": "Thôn 2, xã Phú Xuyên, thành phố Hà Nội",
+    # Art. 6.1.b (an upgrade) and 6.1.c (a re-evaluation): ignored on a first dossier.
+    "upgrade_changes": "Bao bì mới, công bố lại chất lượng năm 2027.",
+    "update_materials_technology": "Vùng nguyên liệu mở rộng lên 8 ha.",
+    "update_packaging_label": "Nhãn song ngữ từ năm 2028.",
+    "update_quality": "Kiểm nghiệm định kỳ hằng năm đạt.",
+    "update_market": "Doanh thu tăng 30 % sau 3 năm.",
+    "update_legal_papers": "Giấy chứng nhận an toàn thực phẩm cấp lại đến 2031.",
 }
 
 

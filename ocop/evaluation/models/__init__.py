@@ -4,6 +4,7 @@ from .decisions import Decision, DecisionCounter
 from .files import EvidenceFile
 from .fivestar import FiveStarDossier
 from .oversight import DecisionReview, ReviewConclusion
+from .receipts import Receipt, ReceiptCounter, ReceiptLevel
 from .rounds import Round, RoundLevel
 from .scoring import ScoreSheet, ScoreSheetVersion, Session, SessionItem
 
@@ -19,6 +20,9 @@ __all__ = [
     "EvidenceFile",
     "FiveStarDossier",
     "Position",
+    "Receipt",
+    "ReceiptCounter",
+    "ReceiptLevel",
     "RegistrationCounter",
     "ReviewConclusion",
     "Round",

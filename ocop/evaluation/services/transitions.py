@@ -18,12 +18,14 @@ from ocop.registry.services import product_assign_code
 
 from .. import workflow
 from ..fingerprint import content_fingerprint
+from ..forms_phuluc3 import kind_problems
 from ..messages import text as message_text
 from ..models import Application, RegistrationCounter, Round, StageChange
 from ..models.applications import Stage
 from ..periods import format_registration_number, rules_for_filing
+from ..phuluc3 import merged_report
 from ..selfscore import sheet_for
-from . import reevaluation
+from . import receipts, reevaluation
 from .applications import TOURISM_SET, is_representative
 
 MAU03_TOPICS = ("raw_materials", "local_labour", "idea_origin", "local_identity")
@@ -81,7 +83,7 @@ def application_transition(
         raise ValidationError(_("Vui lòng nêu lý do."))
     if move.needs_items and not items:
         raise ValidationError(_("Vui lòng nêu ít nhất một nội dung cần hoàn thiện và lý do."))
-    _apply_effects(application, action, reason, report or {}, today)
+    _apply_effects(application, action, reason, report or {}, today, actor)
     if action == "submit":
         reevaluation.on_filing(actor=actor, application=application, today=today)  # Art. 12.3
     before = application.stage
@@ -119,7 +121,7 @@ def _clean_items(items: list[dict[str, str]] | None) -> list[dict[str, str]]:
 
 
 def _apply_effects(
-    application: Application, action: str, reason: str, report: dict[str, str], today: date
+    application: Application, action: str, reason: str, report: dict[str, str], today: date, actor
 ) -> None:
     """What each action records besides the stage (checks first, so a refusal changes nothing)."""
     if action == "submit":
@@ -134,13 +136,13 @@ def _apply_effects(
         _check_complete(application, application.rules)
     elif action == "propose":
         _check_proposal_deadline(application, today)
+        report = merged_report(application.commune_report, report)  # Mẫu 03 saved, or posted
         missing = [t for t in (*MAU03_TOPICS, "proposal_letter") if not report.get(t, "").strip()]
         if missing:
             raise ValidationError(_("Báo cáo Mẫu 03 phải đủ bốn nội dung và văn bản đề nghị."))
-        application.commune_report = {
-            k: report[k].strip() for k in (*MAU03_TOPICS, "proposal_letter")
-        }
+        application.commune_report = {**application.commune_report, **report}
         application.commune_report["date"] = today.isoformat()
+        receipts.receipt_commune(application=application, actor=actor, today=today)
         application.complete_on = today  # received by the province (Art. 7.6.g), unless additions
         # The product enters evaluation: it gets its code (T)-(X)-(STT)-YYYY with the round's
         # year, once; a product evaluated before keeps its code (product_assign_code is
@@ -148,6 +150,8 @@ def _apply_effects(
         application.product.code = product_assign_code(
             product=application.product, year=application.round.year
         )
+    elif action == "accept":
+        receipts.receipt_province(application=application, actor=actor, today=today)
     elif action == "complete_additions":
         application.complete_on = today  # Art. 7.6.g: the complete dossier is received
     elif action == "request_additions":
@@ -241,6 +245,7 @@ def _check_complete(application: Application, rules: str) -> None:
         problems.append(
             _("Báo cáo tự đánh giá (Mẫu 02) thiếu kết quả sản xuất kinh doanh hoặc kế hoạch.")
         )
+    problems += kind_problems(application.kind, application.form02)  # Art. 6.1.b, 6.1.c
     if application.set_number != TOURISM_SET and _samples(application) < REQUIRED_SAMPLES:
         # Art. 6.2.d: "05 sản phẩm mẫu được gửi kèm theo hồ sơ (trừ nhóm sản phẩm Dịch vụ du
         # lịch cộng đồng, du lịch sinh thái và điểm du lịch)".

@@ -39,8 +39,14 @@ def dossier(personas, world):
 
 
 def test_form01_ticks_the_kind_and_dates_the_place(dossier, tmp_path):
-    (text,) = pages(form01_pdf(dossier), tmp_path, "mau-01")
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc" in text
+    texts = pages(form01_pdf(dossier), tmp_path, "mau-01")
+    text = " ".join(texts)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc" in texts[0]
+    # Phụ lục III: each receipt block (commune, provincial OCOP agency) whole on one page.
+    for title in ("DÀNH CHO ỦY BAN NHÂN DÂN CẤP XÃ", "DÀNH CHO CƠ QUAN QUẢN LÝ OCOP CẤP TỈNH"):
+        block = f"{title} Phiếu số:"
+        assert [block in page and "Cơ quan tiếp nhận" in page.split(title)[-1]
+                for page in texts].count(True) == 1, title  # fmt: skip
     assert "Lần đầu ☑ Nâng hạng: ☐ Đánh giá lại: ☐" in text
     assert f"{dossier.commune.name}, ngày 05 tháng 9 năm 2026" in text
 
@@ -48,8 +54,8 @@ def test_form01_ticks_the_kind_and_dates_the_place(dossier, tmp_path):
 def test_form02_boxes_headings_and_rows_stay_whole(dossier, tmp_path):
     texts = pages(form02_pdf(dossier), tmp_path, "mau-02")
     text = " ".join(texts)
-    assert "☑ Giấy đăng ký kinh doanh" in text
-    assert "☐ Đã công bố chất lượng sản phẩm theo quy định" in text
+    assert "a) Giấy đăng ký kinh doanh: ☑" in text
+    assert "b) Đã công bố chất lượng sản phẩm theo quy định: ☐" in text
     assert f"{dossier.commune.name}, ngày 05 tháng 9 năm 2026" in text
     # A part's heading sits on the page of what follows it.
     for heading, after in (("Phần III", "Bộ sản phẩm:"), ("Phần IV", "Mở rộng thị trường")):

@@ -77,3 +77,20 @@ def to_complete(application: Application, history) -> tuple[StageChange | None, 
         lines = [line.strip(" -•*\t") for line in entry.get("reason", "").splitlines()]
         items.append({"item": entry.get("item", ""), "lines": [line for line in lines if line]})
     return change, [i for i in items if i["item"] or i["lines"]]
+
+
+LEGACY_GENDERS = {"nam": "male", "nữ": "female", "nu": "female"}  # typed before it was a choice
+
+
+def form02_initial(application: Application) -> dict:
+    """Mẫu 02 as saved, with what the registry knows for the blanks (gender, ethnic group, the
+    business registration number); a gender typed as text before becomes the choice."""
+    values = dict(application.form02)
+    producer = application.producer
+    gender = str(values.get("representative_gender") or "").strip()
+    values["representative_gender"] = LEGACY_GENDERS.get(gender.lower(), gender) or (
+        producer.representative_gender if producer.representative_gender != "other" else ""
+    )
+    values.setdefault("representative_ethnic_group", producer.representative_ethnic_group)
+    values.setdefault("business_registration_number", producer.registration_number)
+    return values

@@ -15,6 +15,7 @@ from ocop.accounts.permissions import login_required
 
 from ..forms import UploadForm
 from ..models import Application, EvidenceFile
+from ..pdf_phuluc3 import form_pdfs
 from ..services.files import evidence_open, evidence_remove, evidence_upload
 from .common import error_text, fetch, section_choices
 
@@ -71,11 +72,14 @@ def evidence_download(request, file_id):
 
 @login_required
 def application_zip(request, pk: int):
-    """The whole dossier as one ZIP: a folder per criterion or section (built in a temp file)."""
+    """The whole dossier as one ZIP: the forms of Phụ lục III as PDFs at the top, the evidence in a
+    folder per criterion or section (built in a temp file)."""
     application = fetch(request, pk)
     # FileResponse closes the buffer when the response is done, so no context manager here.
     buffer = tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024)  # noqa: SIM115
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in form_pdfs(application):  # Phụ lục III: Mẫu 01, 02 (and 03)
+            archive.writestr(name, data)
         for number, evidence in enumerate(application.files.all(), start=1):
             handle = evidence_open(evidence)
             if handle is None:

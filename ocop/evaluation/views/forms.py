@@ -9,9 +9,11 @@ from ocop.accounts.permissions import role_required
 from ocop.accounts.roles import Role
 
 from ..forms import Form01, Form02
+from ..forms_phuluc3 import clean_descriptions
+from ..phuluc3 import classification
 from ..selfscore import evaluate, sheet_for
 from ..services.applications import application_save_forms, may_edit
-from .common import error_text, fetch
+from .common import error_text, fetch, form02_initial
 
 
 def _editable(request, pk: int):
@@ -23,14 +25,19 @@ def _editable(request, pk: int):
 
 def _form_page(request, pk: int, form_class, key: str, template: str, next_page: str):
     application = _editable(request, pk)
-    form = form_class(request.POST or None, initial=getattr(application, key))
+    initial = form02_initial(application) if key == "form02" else application.form01
+    kwargs = {"kind": application.kind} if key == "form02" else {}
+    form = form_class(request.POST or None, initial=initial, **kwargs)
     if request.method == "POST" and form.is_valid():
         application_save_forms(
             actor=request.user, application=application, **{key: form.cleaned_data}
         )
         messages.success(request, _("Đã lưu."))
         return redirect(next_page, pk=application.pk)
-    return render(request, template, {"application": application, "form": form})
+    context = {"application": application, "form": form}
+    if key == "form01":
+        context["classification"] = classification(application.rules, application.set_number)
+    return render(request, template, context)
 
 
 @role_required(Role.PRODUCER)
@@ -49,17 +56,27 @@ def application_form02(request, pk: int):
     )  # fmt: skip
 
 
+def _descriptions(application, post) -> dict[str, str]:
+    sheet = sheet_for(application.rules, application.set_number)
+    found, errors = clean_descriptions(post, [c.code for c in sheet.criteria] if sheet else [])
+    if errors:
+        raise ValidationError(errors)
+    return found
+
+
 def _score_context(application, raw):
     sheet = sheet_for(application.rules, application.set_number)
     if sheet is None:
         return {"application": application, "sheet": None}
     answers, summary = evaluate(sheet, raw)
+    described = application.form02.get("descriptions") or {}
     rows = [
         {
             "group": criterion.group,
             "criterion": criterion,
             "points": answers.get(criterion.code),
             "levels": _levels(criterion),
+            "description": described.get(criterion.code, ""),
         }
         for criterion in sheet.criteria
     ]
@@ -82,7 +99,12 @@ def application_selfscore(request, pk: int):
     if request.method == "POST":
         raw = {key[6:]: value for key, value in request.POST.items() if key.startswith("score_")}
         try:
-            application_save_forms(actor=request.user, application=application, self_scores=raw)
+            descriptions = _descriptions(application, request.POST)  # Mẫu 02 part III
+            unchanged = descriptions == (application.form02.get("descriptions") or {})
+            application_save_forms(
+                actor=request.user, application=application, self_scores=raw,
+                form02=None if unchanged else {"descriptions": descriptions},
+            )  # fmt: skip
         except ValidationError as error:
             messages.error(request, error_text(error))
         else:
