@@ -167,7 +167,8 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _open_for(request: HttpRequest, pk: int) -> Inspection:
     inspection = get_visible_or_404(_inspections(request.user), request.user, pk=pk)
-    if not services.may_inspect(request.user, inspection):  # type: ignore[arg-type]
+    # A concluded inspection is final: nobody records or concludes it again.
+    if inspection.is_concluded or not services.may_inspect(request.user, inspection):  # type: ignore[arg-type]
         raise PermissionDenied
     return inspection
 
@@ -237,7 +238,7 @@ def _conclude_confirmation(
 @role_required(*INSPECTORS)
 def inspection_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = get_visible_or_404(_inspections(request.user), request.user, pk=pk)
-    if not can_revoke(request.user, inspection.certificate):
+    if not inspection.revocation_ground or not can_revoke(request.user, inspection.certificate):
         raise PermissionDenied
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
