@@ -73,11 +73,11 @@ class RecordForm(CleanInputMixin, forms.Form):
         label=_("Ngày kiểm tra"), required=False, widget=forms.DateInput(attrs=DATE)
     )
     criteria_kept = kept_field(_("a) Duy trì các tiêu chí theo hồ sơ đã được đánh giá, phân hạng"))
-    criteria_note = note_field()
+    criteria_note = note_field(_("Ghi chú về tiêu chí"))
     mark_kept = kept_field(_("b) Sử dụng nhãn hiệu OCOP"))
-    mark_note = note_field()
+    mark_note = note_field(_("Ghi chú về nhãn hiệu OCOP"))
     information_kept = kept_field(_("b) Sử dụng thông tin và quảng bá sản phẩm OCOP"))
-    information_note = note_field()
+    information_note = note_field(_("Ghi chú về thông tin, quảng bá"))
     findings = forms.CharField(
         label=_("Phát hiện"), required=False, max_length=8000,
         widget=forms.Textarea(attrs={"rows": 4}),
