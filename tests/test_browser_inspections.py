@@ -22,7 +22,9 @@ def _fits(page) -> None:
 def test_province_officer_records_an_inspection_and_its_conclusion(phone_page):
     territory = make_territory()
     personas = make_personas(territory)
-    producer = make_producer(territory.commune_x, "HTX Nông nghiệp Phú Xuyên", 3, personas["producer_a"])
+    producer = make_producer(
+        territory.commune_x, "HTX Nông nghiệp Phú Xuyên", 3, personas["producer_a"]
+    )
     certificate = issue(make_product(producer, "Mật ong hoa nhãn Phú Xuyên", 4), stars=4)
     plan = make_plan(personas["province_p"], territory.province_p)
     page = phone_page

@@ -44,8 +44,12 @@ def seed_inspections() -> str:
         note="Kiểm tra việc duy trì tiêu chí và sử dụng nhãn hiệu OCOP (Điều 9.3).",
     )  # fmt: skip
     kept, misused = (
-        services.plan_add_product(actor=officer, plan=plan, certificate=certificate,
-                                  scheduled_on=start + timedelta(days=10))  # fmt: skip
+        services.plan_add_product(
+            actor=officer,
+            plan=plan,
+            certificate=certificate,
+            scheduled_on=start + timedelta(days=10),
+        )  # fmt: skip
         for certificate in chosen
     )
     checked = today - timedelta(days=8)

@@ -21,7 +21,7 @@ def kept_field(label) -> forms.TypedChoiceField:
     )  # fmt: skip
 
 
-def note_field(label=_("Ghi chú")) -> forms.CharField:
+def note_field(label) -> forms.CharField:
     return forms.CharField(
         label=label, required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -32,8 +32,10 @@ class PlanForm(CleanInputMixin, forms.Form):
     title = forms.CharField(label=_("Tên kế hoạch"), max_length=255)
     period_start = forms.DateField(label=_("Từ ngày"), widget=forms.DateInput(attrs=DATE))
     period_end = forms.DateField(label=_("Đến ngày"), widget=forms.DateInput(attrs=DATE))
-    inspectors = forms.CharField(label=_("Đoàn kiểm tra (cơ quan chủ trì, phối hợp)"), max_length=400)
-    note = note_field()
+    inspectors = forms.CharField(
+        label=_("Đoàn kiểm tra (cơ quan chủ trì, phối hợp)"), max_length=400
+    )
+    note = note_field(_("Ghi chú"))
 
     def clean(self):
         data = super().clean()
@@ -106,7 +108,7 @@ class RevokeForm(CleanInputMixin, forms.Form):
         label=_("Ngày quyết định thu hồi"), initial=timezone.localdate,
         widget=forms.DateInput(attrs=DATE),
     )  # fmt: skip
-    note = note_field()
+    note = note_field(_("Ghi chú"))
 
 
 class FilterForm(CleanInputMixin, forms.Form):

@@ -144,7 +144,8 @@ class Inspection(models.Model):
         constraints = [
             # A plan inspects a product once; an ad-hoc inspection stands on its own.
             models.UniqueConstraint(
-                fields=["plan", "certificate"], condition=Q(plan__isnull=False),
+                fields=["plan", "certificate"],
+                condition=Q(plan__isnull=False),
                 name="inspection_once_per_plan",
             ),  # fmt: skip
             models.CheckConstraint(

@@ -20,6 +20,7 @@ from ocop.accounts.services import notify
 from ocop.certificates.choices import IN_FORCE, RevocationGround
 from ocop.certificates.models import Certificate
 from ocop.certificates.services import certificate_revoke
+from ocop.certificates.validity import revocation_deadline
 from ocop.core.dates import format_date
 from ocop.core.services import audit_record, lock, snapshot
 from ocop.places.models import Province
@@ -170,7 +171,9 @@ def inspection_open_adhoc(
     same = actor.province_id is not None and actor.province_id == _certificate_province(certificate)
     found = authority.inspecting_level(role=actor.role, stars=certificate.stars, same_province=same)
     if actor.is_superuser and found is None:
-        found = authority.inspecting_level(role="admin", stars=certificate.stars, same_province=same)
+        found = authority.inspecting_level(
+            role="admin", stars=certificate.stars, same_province=same
+        )
     if found is None:
         raise _refuse()
     chosen = level or found
@@ -293,7 +296,7 @@ def inspection_conclude(
               "(Điều %(article)s); hạn ra quyết định thu hồi %(due)s (Điều 8.4).") % {
                 "day": format_date(concluded_on), "number": inspection.certificate.number,
                 "article": inspection.revocation_article,
-                "due": format_date(inspection.revocation_due),
+                "due": format_date(revocation_deadline(concluded_on)),
             },
         )  # fmt: skip
     return inspection

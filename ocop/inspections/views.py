@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ocop.accounts.models import User
 from ocop.accounts.permissions import get_visible_or_404, role_required
 from ocop.accounts.roles import OFFICER_ROLES, Role
 from ocop.certificates.choices import IN_FORCE, RevocationGround
@@ -22,8 +23,15 @@ from ocop.core.paging import page_of, query_without_page
 from . import services
 from .choices import ARTICLE, Level
 from .exports import plan_workbook
-from .forms import AddProductForm, AdhocForm, ConcludeForm, FilterForm, PlanForm, RecordForm
-from .forms import RevokeForm
+from .forms import (
+    AddProductForm,
+    AdhocForm,
+    ConcludeForm,
+    FilterForm,
+    PlanForm,
+    RecordForm,
+    RevokeForm,
+)
 from .models import Inspection, Plan
 from .selectors import recognised_item
 
@@ -31,6 +39,11 @@ READERS = (*OFFICER_ROLES, Role.PRODUCER)
 INSPECTORS = (Role.PROVINCE, Role.CENTRAL)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RELATED = "certificate__product__producer__commune__province"
+
+
+def _user(request: HttpRequest) -> User:
+    """The logged-in user (every view is behind role_required)."""
+    return request.user  # type: ignore[return-value]
 
 
 def _inspections(user: Any):
@@ -45,12 +58,12 @@ def _certificate_by_number(user: Any, number: str) -> Certificate | None:
 @role_required(*READERS)
 def inspection_list(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None)
-    inspections = form.apply(_inspections(request.user)).order_by("-created_at", "-id")
-    plans = Plan.objects.visible_to(request.user).select_related("province")[:10]
+    inspections = form.apply(_inspections(_user(request))).order_by("-created_at", "-id")
+    plans = Plan.objects.visible_to(_user(request)).select_related("province")[:10]
     context = {
         "form": form, "plans": plans, "today": timezone.localdate(),
         "page": page_of(request, inspections, related=(RELATED, "plan")),
-        "query": query_without_page(request), "may_inspect": _inspector(request.user),
+        "query": query_without_page(request), "may_inspect": _inspector(_user(request)),
     }  # fmt: skip
     return render(request, "inspections/inspection_list.html", context)
 
@@ -69,10 +82,10 @@ def _plan_level(user: Any) -> tuple[str, Any]:
 def plan_create(request: HttpRequest) -> HttpResponse:
     form = PlanForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
-        level, province = _plan_level(request.user)
+        level, province = _plan_level(_user(request))
         try:
             plan = services.plan_create(
-                actor=request.user, level=level, province=province,  # type: ignore[arg-type]
+                actor=_user(request), level=level, province=province,
                 **form.cleaned_data,
             )  # fmt: skip
         except ValidationError as error:
@@ -85,9 +98,9 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 @role_required(*READERS)
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_visible_or_404(Plan.objects.select_related("province"), request.user, pk=pk)
-    inspections = plan.inspections.visible_to(request.user).select_related(RELATED)
-    may_plan = services.may_plan(request.user, level=plan.level, province_id=plan.province_id)  # type: ignore[arg-type]
+    plan = get_visible_or_404(Plan.objects.select_related("province"), _user(request), pk=pk)
+    inspections = plan.inspections.visible_to(_user(request)).select_related(RELATED)
+    may_plan = services.may_plan(_user(request), level=plan.level, province_id=plan.province_id)
     context = {
         "plan": plan, "inspections": inspections, "today": timezone.localdate(),
         "may_plan": may_plan, "add_form": AddProductForm() if may_plan else None,
@@ -97,18 +110,18 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*INSPECTORS)
 def plan_add(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_visible_or_404(Plan.objects.all(), request.user, pk=pk)
-    if not services.may_plan(request.user, level=plan.level, province_id=plan.province_id):  # type: ignore[arg-type]
+    plan = get_visible_or_404(Plan.objects.all(), _user(request), pk=pk)
+    if not services.may_plan(_user(request), level=plan.level, province_id=plan.province_id):
         raise PermissionDenied
     form = AddProductForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        certificate = _certificate_by_number(request.user, form.cleaned_data["number"])
+        certificate = _certificate_by_number(_user(request), form.cleaned_data["number"])
         if certificate is None:
             form.add_error("number", _("Không có giấy chứng nhận còn hiệu lực với số này."))
         else:
             try:
                 services.plan_add_product(
-                    actor=request.user, plan=plan, certificate=certificate,  # type: ignore[arg-type]
+                    actor=_user(request), plan=plan, certificate=certificate,
                     scheduled_on=form.cleaned_data["scheduled_on"],
                 )  # fmt: skip
             except ValidationError as error:
@@ -121,9 +134,11 @@ def plan_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*READERS)
 def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_visible_or_404(Plan.objects.select_related("province"), request.user, pk=pk)
-    inspections = plan.inspections.visible_to(request.user).select_related(RELATED)
-    response = HttpResponse(plan_workbook(plan, inspections, timezone.localdate()), content_type=XLSX)
+    plan = get_visible_or_404(Plan.objects.select_related("province"), _user(request), pk=pk)
+    inspections = plan.inspections.visible_to(_user(request)).select_related(RELATED)
+    response = HttpResponse(
+        plan_workbook(plan, inspections, timezone.localdate()), content_type=XLSX
+    )
     response["Content-Disposition"] = f'attachment; filename="ket-qua-kiem-tra-{plan.pk}.xlsx"'
     return response
 
@@ -134,13 +149,13 @@ def inspection_new(request: HttpRequest) -> HttpResponse:
     form = AdhocForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        certificate = _certificate_by_number(request.user, data.pop("number"))
+        certificate = _certificate_by_number(_user(request), data.pop("number"))
         if certificate is None:
             form.add_error("number", _("Không có giấy chứng nhận còn hiệu lực với số này."))
         else:
             try:
                 inspection = services.inspection_open_adhoc(
-                    actor=request.user, certificate=certificate, **data  # type: ignore[arg-type]
+                    actor=_user(request), certificate=certificate, **data
                 )
             except ValidationError as error:
                 form.add_error(None, error)
@@ -152,23 +167,23 @@ def inspection_new(request: HttpRequest) -> HttpResponse:
 
 @role_required(*READERS)
 def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = get_visible_or_404(_inspections(request.user), request.user, pk=pk)
+    inspection = get_visible_or_404(_inspections(_user(request)), _user(request), pk=pk)
     today = timezone.localdate()
-    may_act = services.may_inspect(request.user, inspection)  # type: ignore[arg-type]
+    may_act = services.may_inspect(_user(request), inspection)
     context = {
         "inspection": inspection, "today": today, "item": recognised_item(inspection.certificate),
         "may_act": may_act and not inspection.is_concluded,
         "overdue": inspection.revocation_overdue_on(today),
         "may_revoke": bool(inspection.revocation_ground) and not inspection.revocation_done
-        and can_revoke(request.user, inspection.certificate),
+        and can_revoke(_user(request), inspection.certificate),
     }  # fmt: skip
     return render(request, "inspections/inspection_detail.html", context)
 
 
 def _open_for(request: HttpRequest, pk: int) -> Inspection:
-    inspection = get_visible_or_404(_inspections(request.user), request.user, pk=pk)
+    inspection = get_visible_or_404(_inspections(_user(request)), _user(request), pk=pk)
     # A concluded inspection is final: nobody records or concludes it again.
-    if inspection.is_concluded or not services.may_inspect(request.user, inspection):  # type: ignore[arg-type]
+    if inspection.is_concluded or not services.may_inspect(_user(request), inspection):
         raise PermissionDenied
     return inspection
 
@@ -183,14 +198,18 @@ def inspection_record(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.inspection_record(
-                actor=request.user, inspection=inspection, **form.cleaned_data  # type: ignore[arg-type]
+                actor=_user(request), inspection=inspection, **form.cleaned_data
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Đã lưu kết quả kiểm tra."))
             return redirect(inspection)
-    context = {"inspection": inspection, "form": form, "item": recognised_item(inspection.certificate)}
+    context = {
+        "inspection": inspection,
+        "form": form,
+        "item": recognised_item(inspection.certificate),
+    }
     return render(request, "inspections/inspection_record.html", context)
 
 
@@ -203,7 +222,7 @@ def inspection_conclude(request: HttpRequest, pk: int) -> HttpResponse:
             return _conclude_confirmation(request, inspection, form.cleaned_data)
         try:
             services.inspection_conclude(
-                actor=request.user, inspection=inspection, **form.cleaned_data  # type: ignore[arg-type]
+                actor=_user(request), inspection=inspection, **form.cleaned_data
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -237,8 +256,8 @@ def _conclude_confirmation(
 
 @role_required(*INSPECTORS)
 def inspection_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = get_visible_or_404(_inspections(request.user), request.user, pk=pk)
-    if not inspection.revocation_ground or not can_revoke(request.user, inspection.certificate):
+    inspection = get_visible_or_404(_inspections(_user(request)), _user(request), pk=pk)
+    if not inspection.revocation_ground or not can_revoke(_user(request), inspection.certificate):
         raise PermissionDenied
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -246,7 +265,7 @@ def inspection_revoke(request: HttpRequest, pk: int) -> HttpResponse:
             return _revoke_confirmation(request, inspection, form.cleaned_data)
         try:
             services.inspection_revoke(
-                actor=request.user, inspection=inspection, **form.cleaned_data  # type: ignore[arg-type]
+                actor=_user(request), inspection=inspection, **form.cleaned_data
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -265,8 +284,11 @@ def _revoke_confirmation(
         (_("Số giấy chứng nhận"), certificate.number),
         (_("Sản phẩm"), f"{certificate.product_name} ({certificate.stars}★)"),
         (_("Căn cứ thu hồi"), RevocationGround(inspection.revocation_ground).label),
-        (_("Ngày có kết luận"), format_date(inspection.concluded_on)),
-        (_("Quyết định thu hồi"), f"{data['decision_number']} — {format_date(data['decision_date'])}"),
+        (_("Ngày có kết luận"), inspection.concluded_on and format_date(inspection.concluded_on)),
+        (
+            _("Quyết định thu hồi"),
+            f"{data['decision_number']} — {format_date(data['decision_date'])}",
+        ),
     ]
     return confirmation(
         request, title=_("Thu hồi giấy chứng nhận?"), rows=rows, button=_("Xác nhận thu hồi"),

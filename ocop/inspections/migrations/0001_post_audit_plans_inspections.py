@@ -6,97 +6,283 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('certificates', '0003_certificate_extension_art_12_3'),
-        ('places', '0001_initial'),
+        ("certificates", "0003_certificate_extension_art_12_3"),
+        ("places", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('title', models.CharField(max_length=255, verbose_name='tên kế hoạch')),
-                ('level', models.CharField(choices=[('province', 'Cơ quan tham mưu quản lý OCOP cấp tỉnh (Điều 9.4.a)'), ('central', 'Cơ quan tham mưu quản lý OCOP của Bộ NN&MT (Điều 9.4.b)')], max_length=10, verbose_name='cơ quan kiểm tra')),
-                ('period_start', models.DateField(verbose_name='từ ngày')),
-                ('period_end', models.DateField(verbose_name='đến ngày')),
-                ('inspectors', models.CharField(max_length=400, verbose_name='đoàn kiểm tra')),
-                ('note', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('province', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='places.province', verbose_name='tỉnh/thành phố')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                ("title", models.CharField(max_length=255, verbose_name="tên kế hoạch")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("province", "Cơ quan tham mưu quản lý OCOP cấp tỉnh (Điều 9.4.a)"),
+                            ("central", "Cơ quan tham mưu quản lý OCOP của Bộ NN&MT (Điều 9.4.b)"),
+                        ],
+                        max_length=10,
+                        verbose_name="cơ quan kiểm tra",
+                    ),
+                ),
+                ("period_start", models.DateField(verbose_name="từ ngày")),
+                ("period_end", models.DateField(verbose_name="đến ngày")),
+                ("inspectors", models.CharField(max_length=400, verbose_name="đoàn kiểm tra")),
+                ("note", models.TextField(blank=True, verbose_name="ghi chú")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "province",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="places.province",
+                        verbose_name="tỉnh/thành phố",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kế hoạch kiểm tra',
-                'verbose_name_plural': 'kế hoạch kiểm tra',
-                'ordering': ['-year', '-period_start', '-id'],
+                "verbose_name": "kế hoạch kiểm tra",
+                "verbose_name_plural": "kế hoạch kiểm tra",
+                "ordering": ["-year", "-period_start", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Inspection',
+            name="Inspection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('periodic', 'Kiểm tra định kỳ'), ('adhoc', 'Kiểm tra đột xuất')], max_length=10, verbose_name='loại kiểm tra')),
-                ('reason', models.CharField(blank=True, choices=[('complaint', 'Phản ánh, khiếu nại'), ('violation_sign', 'Có dấu hiệu vi phạm'), ('authority_request', 'Đề nghị của cơ quan có thẩm quyền'), ('other', 'Lý do khác')], max_length=20, verbose_name='lý do')),
-                ('reason_note', models.TextField(blank=True, verbose_name='nội dung phản ánh, dấu hiệu')),
-                ('level', models.CharField(choices=[('province', 'Cơ quan tham mưu quản lý OCOP cấp tỉnh (Điều 9.4.a)'), ('central', 'Cơ quan tham mưu quản lý OCOP của Bộ NN&MT (Điều 9.4.b)')], max_length=10, verbose_name='cơ quan kiểm tra')),
-                ('inspectors', models.CharField(max_length=400, verbose_name='đoàn kiểm tra')),
-                ('scheduled_on', models.DateField(blank=True, null=True, verbose_name='ngày kiểm tra dự kiến')),
-                ('status', models.CharField(choices=[('planned', 'Chưa có kết luận'), ('concluded', 'Đã có kết luận')], default='planned', max_length=10, verbose_name='tình trạng')),
-                ('criteria_kept', models.BooleanField(null=True, verbose_name='duy trì tiêu chí theo hồ sơ đã công nhận')),
-                ('criteria_note', models.TextField(blank=True, verbose_name='ghi chú tiêu chí')),
-                ('mark_kept', models.BooleanField(null=True, verbose_name='sử dụng nhãn hiệu OCOP đúng quy định')),
-                ('mark_note', models.TextField(blank=True, verbose_name='ghi chú nhãn hiệu')),
-                ('information_kept', models.BooleanField(null=True, verbose_name='thông tin, quảng bá sản phẩm đúng quy định')),
-                ('information_note', models.TextField(blank=True, verbose_name='ghi chú thông tin, quảng bá')),
-                ('findings', models.TextField(blank=True, verbose_name='phát hiện')),
-                ('checked_on', models.DateField(blank=True, null=True, verbose_name='ngày kiểm tra')),
-                ('conclusion', models.TextField(blank=True, verbose_name='kết luận')),
-                ('concluded_on', models.DateField(blank=True, null=True, verbose_name='ngày kết luận')),
-                ('revocation_ground', models.CharField(blank=True, choices=[('criteria_not_met', 'Sản phẩm không còn đáp ứng tiêu chí'), ('mark_misuse', 'Sử dụng sai biểu trưng OCOP')], max_length=20, verbose_name='đề nghị thu hồi theo căn cứ')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('certificate', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='inspections', to='certificates.certificate', verbose_name='giấy chứng nhận')),
-                ('concluded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='inspections', to='inspections.plan', verbose_name='kế hoạch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("periodic", "Kiểm tra định kỳ"), ("adhoc", "Kiểm tra đột xuất")],
+                        max_length=10,
+                        verbose_name="loại kiểm tra",
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("complaint", "Phản ánh, khiếu nại"),
+                            ("violation_sign", "Có dấu hiệu vi phạm"),
+                            ("authority_request", "Đề nghị của cơ quan có thẩm quyền"),
+                            ("other", "Lý do khác"),
+                        ],
+                        max_length=20,
+                        verbose_name="lý do",
+                    ),
+                ),
+                (
+                    "reason_note",
+                    models.TextField(blank=True, verbose_name="nội dung phản ánh, dấu hiệu"),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("province", "Cơ quan tham mưu quản lý OCOP cấp tỉnh (Điều 9.4.a)"),
+                            ("central", "Cơ quan tham mưu quản lý OCOP của Bộ NN&MT (Điều 9.4.b)"),
+                        ],
+                        max_length=10,
+                        verbose_name="cơ quan kiểm tra",
+                    ),
+                ),
+                ("inspectors", models.CharField(max_length=400, verbose_name="đoàn kiểm tra")),
+                (
+                    "scheduled_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày kiểm tra dự kiến"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("planned", "Chưa có kết luận"), ("concluded", "Đã có kết luận")],
+                        default="planned",
+                        max_length=10,
+                        verbose_name="tình trạng",
+                    ),
+                ),
+                (
+                    "criteria_kept",
+                    models.BooleanField(
+                        null=True, verbose_name="duy trì tiêu chí theo hồ sơ đã công nhận"
+                    ),
+                ),
+                ("criteria_note", models.TextField(blank=True, verbose_name="ghi chú tiêu chí")),
+                (
+                    "mark_kept",
+                    models.BooleanField(
+                        null=True, verbose_name="sử dụng nhãn hiệu OCOP đúng quy định"
+                    ),
+                ),
+                ("mark_note", models.TextField(blank=True, verbose_name="ghi chú nhãn hiệu")),
+                (
+                    "information_kept",
+                    models.BooleanField(
+                        null=True, verbose_name="thông tin, quảng bá sản phẩm đúng quy định"
+                    ),
+                ),
+                (
+                    "information_note",
+                    models.TextField(blank=True, verbose_name="ghi chú thông tin, quảng bá"),
+                ),
+                ("findings", models.TextField(blank=True, verbose_name="phát hiện")),
+                (
+                    "checked_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày kiểm tra"),
+                ),
+                ("conclusion", models.TextField(blank=True, verbose_name="kết luận")),
+                (
+                    "concluded_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày kết luận"),
+                ),
+                (
+                    "revocation_ground",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("criteria_not_met", "Sản phẩm không còn đáp ứng tiêu chí"),
+                            ("mark_misuse", "Sử dụng sai biểu trưng OCOP"),
+                        ],
+                        max_length=20,
+                        verbose_name="đề nghị thu hồi theo căn cứ",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "certificate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="inspections",
+                        to="certificates.certificate",
+                        verbose_name="giấy chứng nhận",
+                    ),
+                ),
+                (
+                    "concluded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="inspections",
+                        to="inspections.plan",
+                        verbose_name="kế hoạch",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cuộc kiểm tra',
-                'verbose_name_plural': 'cuộc kiểm tra',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "cuộc kiểm tra",
+                "verbose_name_plural": "cuộc kiểm tra",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.CheckConstraint(condition=models.Q(('period_end__gte', models.F('period_start'))), name='inspection_plan_period_order'),
+            model_name="plan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("period_end__gte", models.F("period_start"))),
+                name="inspection_plan_period_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.CheckConstraint(condition=models.Q(('level', 'central'), ('province__isnull', False), _connector='OR'), name='inspection_plan_province_level_has_province'),
+            model_name="plan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("level", "central"), ("province__isnull", False), _connector="OR"
+                ),
+                name="inspection_plan_province_level_has_province",
+            ),
         ),
         migrations.AddIndex(
-            model_name='inspection',
-            index=models.Index(fields=['status', 'revocation_ground'], name='inspection_open_rev'),
+            model_name="inspection",
+            index=models.Index(fields=["status", "revocation_ground"], name="inspection_open_rev"),
         ),
         migrations.AddConstraint(
-            model_name='inspection',
-            constraint=models.UniqueConstraint(condition=models.Q(('plan__isnull', False)), fields=('plan', 'certificate'), name='inspection_once_per_plan'),
+            model_name="inspection",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("plan__isnull", False)),
+                fields=("plan", "certificate"),
+                name="inspection_once_per_plan",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='inspection',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'periodic'), ('plan__isnull', False)), models.Q(('kind', 'adhoc'), ('plan__isnull', True), models.Q(('reason', ''), _negated=True)), _connector='OR'), name='inspection_kind_plan_or_reason'),
+            model_name="inspection",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "periodic"), ("plan__isnull", False)),
+                    models.Q(
+                        ("kind", "adhoc"),
+                        ("plan__isnull", True),
+                        models.Q(("reason", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="inspection_kind_plan_or_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='inspection',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('concluded_on__isnull', True), ('status', 'planned')), models.Q(('concluded_on__isnull', False), ('status', 'concluded')), _connector='OR'), name='inspection_concluded_has_date'),
+            model_name="inspection",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("concluded_on__isnull", True), ("status", "planned")),
+                    models.Q(("concluded_on__isnull", False), ("status", "concluded")),
+                    _connector="OR",
+                ),
+                name="inspection_concluded_has_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='inspection',
-            constraint=models.CheckConstraint(condition=models.Q(('revocation_ground', ''), ('status', 'concluded'), _connector='OR'), name='inspection_revocation_only_when_concluded'),
+            model_name="inspection",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("revocation_ground", ""), ("status", "concluded"), _connector="OR"
+                ),
+                name="inspection_revocation_only_when_concluded",
+            ),
         ),
     ]

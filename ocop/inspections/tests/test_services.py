@@ -32,7 +32,9 @@ def test_art_9_4_a_the_province_inspects_its_own_3_and_4_star_products(personas,
 def test_art_9_4_b_a_5_star_product_is_the_ministrys_not_the_provinces(personas, certs, plan_p):
     """9.4.b: the ministry inspects "sản phẩm OCOP 5 sao"; a provincial plan may not take it."""
     with pytest.raises(ValidationError, match="5 sao"):
-        services.plan_add_product(actor=personas["province_p"], plan=plan_p, certificate=certs["rice"])
+        services.plan_add_product(
+            actor=personas["province_p"], plan=plan_p, certificate=certs["rice"]
+        )
     with pytest.raises(PermissionDenied):
         services.inspection_open_adhoc(
             actor=personas["province_p"], certificate=certs["rice"], reason="complaint",
@@ -83,7 +85,9 @@ def test_art_9_1_only_recognised_products_are_inspected(personas, certs, plan_p)
         status="revoked", revocation_ground="untruthful", revocation_decision_date=date(2026, 9, 1)
     )
     with pytest.raises(ValidationError, match="không còn hiệu lực"):
-        services.plan_add_product(actor=personas["province_p"], plan=plan_p, certificate=certs["honey"])
+        services.plan_add_product(
+            actor=personas["province_p"], plan=plan_p, certificate=certs["honey"]
+        )
     assert Inspection.objects.count() == 0
 
 
@@ -162,7 +166,9 @@ def test_art_8_1_b_needs_criteria_not_kept_and_8_1_d_a_misused_mark(personas, ce
     officer = personas["province_p"]
     kept = record(officer, _inspection(personas, certs, plan_p))
     for ground in ("criteria_not_met", "mark_misuse"):
-        with pytest.raises(ValidationError, match=ground == "criteria_not_met" and "8.1.b" or "8.1.d"):
+        with pytest.raises(
+            ValidationError, match=ground == "criteria_not_met" and "8.1.b" or "8.1.d"
+        ):
             services.inspection_conclude(
                 actor=officer, inspection=kept, conclusion="x", concluded_on=CONCLUDED_ON,
                 revocation_ground=ground,

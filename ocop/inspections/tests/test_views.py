@@ -57,7 +57,10 @@ def test_commune_officers_and_producers_read_only(personas, inspections):
         body = client_for(personas[name]).get(url).content.decode()
         assert "Kiểm tra sản phẩm OCOP" in body
         assert "/record/" not in body and "/conclude/" not in body
-        assert client_for(personas[name]).post(url + "record/", {"criteria_kept": "no"}).status_code == 403
+        assert (
+            client_for(personas[name]).post(url + "record/", {"criteria_kept": "no"}).status_code
+            == 403
+        )
     assert Inspection.objects.get(pk=inspections["honey"].pk).criteria_kept is None
     body = client_for(personas["province_p"]).get(url).content.decode()
     assert "/record/" in body and "/conclude/" in body
@@ -76,7 +79,9 @@ def test_list_queries_do_not_grow_with_inspections(personas, certs, plan_p, prod
     small = queries()
     producer = products["honey"].producer
     for n in range(30):
-        certificate = issue(make_product(producer, f"Sản phẩm {n:02d}", 4), stars=4, number=f"{n}/QĐ")
+        certificate = issue(
+            make_product(producer, f"Sản phẩm {n:02d}", 4), stars=4, number=f"{n}/QĐ"
+        )
         services.plan_add_product(actor=officer, plan=plan_p, certificate=certificate)
     assert queries() == small
     second = client.get("/inspections/", {"page": 2}).content.decode()
@@ -133,7 +138,9 @@ def test_plan_results_export(personas, inspections):
         actor=officer, inspection=inspection, conclusion="Sai nhãn hiệu",
         concluded_on=date(2026, 11, 3), revocation_ground="mark_misuse",
     )  # fmt: skip
-    response = client_for(personas["commune_x"]).get(f"/inspections/plans/{inspection.plan_id}/xlsx/")
+    response = client_for(personas["commune_x"]).get(
+        f"/inspections/plans/{inspection.plan_id}/xlsx/"
+    )
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert_styled_sheet(sheet)
