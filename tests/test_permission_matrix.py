@@ -349,6 +349,7 @@ TABLE: dict[str, list[Case]] = {
     "inspections:inspection_list": [same(OFFICERS_PRODUCERS)],
     "inspections:inspection_new": [same(PROVINCE_OFFICERS)],
     "inspections:plan_create": [same(PROVINCE_OFFICERS)],
+    "inspections:plan_list": [same(OFFICERS_PRODUCERS)],
     "inspections:plan_detail": [same(SEES_A, lambda w: {"pk": inspection_rows(w).plan.pk})],
     "inspections:plan_export": [same(SEES_A, lambda w: {"pk": inspection_rows(w).plan.pk})],
     "inspections:plan_add": [same(MANAGERS, lambda w: {"pk": inspection_rows(w).plan.pk})],

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/record/", views.inspection_record, name="inspection_record"),
     path("<int:pk>/conclude/", views.inspection_conclude, name="inspection_conclude"),
     path("<int:pk>/revoke/", views.inspection_revoke, name="inspection_revoke"),
+    path("plans/", views.plan_list, name="plan_list"),
     path("plans/new/", views.plan_create, name="plan_create"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/add/", views.plan_add, name="plan_add"),

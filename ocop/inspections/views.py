@@ -68,6 +68,14 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
     return render(request, "inspections/inspection_list.html", context)
 
 
+@role_required(*READERS)
+def plan_list(request: HttpRequest) -> HttpResponse:
+    plans = Plan.objects.visible_to(_user(request)).select_related("province")
+    context = {"page": page_of(request, plans), "query": query_without_page(request),
+               "may_inspect": _inspector(_user(request))}  # fmt: skip
+    return render(request, "inspections/plan_list.html", context)
+
+
 def _inspector(user: Any) -> bool:
     return bool(user.is_superuser or user.role in (Role.ADMIN, *INSPECTORS))
 

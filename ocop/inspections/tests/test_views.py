@@ -159,3 +159,18 @@ def test_adhoc_form_finds_the_certificate_by_number(personas, certs):
     body = client.post("/inspections/new/", {**data, "number": certs["coffee"].number})
     assert "Không có giấy chứng nhận còn hiệu lực" in body.content.decode()  # Q: not visible
     assert list(Inspection.objects.values_list("certificate_id", flat=True)) == [certs["tea"].pk]
+
+
+def test_plan_list_is_paged_and_scoped(personas, territory):
+    from ocop.inspections.testing import make_plan
+
+    for _ in range(27):
+        make_plan(personas["province_p"], territory.province_p)
+    make_plan(personas["province_q"], territory.province_q)
+    rows = r'href="/inspections/plans/(\d+)/"'
+    first = client_for(personas["province_p"]).get("/inspections/plans/").content.decode()
+    second = client_for(personas["province_p"]).get("/inspections/plans/", {"page": 2})
+    assert (len(re.findall(rows, first)), len(re.findall(rows, second.content.decode()))) == (25, 2)
+    commune = client_for(personas["commune_x"]).get("/inspections/plans/").content.decode()
+    assert re.findall(rows, commune) == []  # no inspection of its commune in those plans
+    assert "/inspections/plans/new/" not in commune
