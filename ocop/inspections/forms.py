@@ -1,12 +1,16 @@
+from datetime import timedelta
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ocop.certificates.choices import IN_FORCE
 from ocop.core.forms import CleanInputMixin
 
 from .choices import GROUND_CHOICES, Level, Reason
 
 DATE = {"type": "date"}
+REVOCATION_DAYS = 15  # Art. 8.4, as certificates.validity.revocation_deadline
 KEPT_CHOICES = [("", _("Chưa kiểm tra")), ("yes", _("Đạt (duy trì)")), ("no", _("Không đạt"))]
 
 
@@ -117,7 +121,8 @@ class FilterForm(CleanInputMixin, forms.Form):
     status = forms.ChoiceField(
         label=_("Tình trạng"), required=False,
         choices=[("", _("Tất cả")), ("planned", _("Chưa có kết luận")),
-                 ("concluded", _("Đã có kết luận")), ("revocation", _("Đề nghị thu hồi"))],
+                 ("concluded", _("Đã có kết luận")), ("revocation", _("Đề nghị thu hồi")),
+                 ("overdue", _("Quá hạn thu hồi, chưa có quyết định"))],
     )  # fmt: skip
     kind = forms.ChoiceField(
         label=_("Loại"), required=False,
@@ -130,6 +135,11 @@ class FilterForm(CleanInputMixin, forms.Form):
         status, kind = self.cleaned_data["status"], self.cleaned_data["kind"]
         if status == "revocation":
             queryset = queryset.exclude(revocation_ground="")
+        elif status == "overdue":  # Art. 8.4: 15 days after the conclusion, still in force
+            queryset = queryset.exclude(revocation_ground="").filter(
+                concluded_on__lt=timezone.localdate() - timedelta(days=REVOCATION_DAYS),
+                certificate__status__in=IN_FORCE,
+            )
         elif status:
             queryset = queryset.filter(status=status)
         if kind:

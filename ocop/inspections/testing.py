@@ -32,12 +32,15 @@ def make_plan(actor, province, *, level: str = "province") -> Plan:
     )  # fmt: skip
 
 
-def record(actor, inspection: Inspection, *, kept: bool = True, mark: bool = True) -> Inspection:
+def record(
+    actor, inspection: Inspection, *, kept: bool = True, mark: bool = True,
+    checked_on: date = date(2026, 10, 28),
+) -> Inspection:  # fmt: skip
     return services.inspection_record(
         actor=actor, inspection=inspection, criteria_kept=kept, criteria_note="",
         mark_kept=mark, mark_note="" if mark else "Dán tem OCOP 5 sao trên sản phẩm 4 sao",
         information_kept=True, findings="" if kept and mark else "Có vi phạm",
-        checked_on=date(2026, 10, 28),
+        checked_on=checked_on,
     )  # fmt: skip
 
 

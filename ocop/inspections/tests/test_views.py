@@ -174,3 +174,28 @@ def test_plan_list_is_paged_and_scoped(personas, territory):
     commune = client_for(personas["commune_x"]).get("/inspections/plans/").content.decode()
     assert re.findall(rows, commune) == []  # no inspection of its commune in those plans
     assert "/inspections/plans/new/" not in commune
+
+
+def test_art_8_4_overdue_filter_lists_revocations_undecided_after_15_days(personas, certs, plan_p):
+    """8.4: concluded 16 days ago and not decided → listed as overdue; 15 days ago → not yet."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    officer = personas["province_p"]
+    today = timezone.localdate()
+    found = {}
+    for name, days in (("honey", 16), ("tea", 15)):
+        inspection = record(
+            officer,
+            services.plan_add_product(actor=officer, plan=plan_p, certificate=certs[name]),
+            kept=False,
+            checked_on=today - timedelta(days=20),
+        )
+        services.inspection_conclude(
+            actor=officer, inspection=inspection, conclusion="Không duy trì tiêu chí",
+            concluded_on=today - timedelta(days=days), revocation_ground="criteria_not_met",
+        )  # fmt: skip
+        found[name] = inspection.pk
+    assert _listed(officer, status="overdue") == {found["honey"]}
+    assert _listed(officer, status="revocation") == {found["honey"], found["tea"]}
