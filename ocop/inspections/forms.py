@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop.certificates.choices import IN_FORCE
 from ocop.core.forms import CleanInputMixin
+from ocop.places.models import Province
 
 from .choices import GROUND_CHOICES, Level, Reason
 
@@ -40,6 +41,12 @@ class PlanForm(CleanInputMixin, forms.Form):
         label=_("Đoàn kiểm tra (cơ quan chủ trì, phối hợp)"), max_length=400
     )
     note = note_field(_("Ghi chú"))
+    # Ministry plans only (9.4.b): a province, or none for the whole country. A province
+    # officer's plan is always of their own province (the view drops this field).
+    province = forms.ModelChoiceField(
+        label=_("Tỉnh/thành phố được kiểm tra"), queryset=Province.objects.all(), required=False,
+        empty_label=_("Toàn quốc"),
+    )  # fmt: skip
 
     def clean(self):
         data = super().clean()

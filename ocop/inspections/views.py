@@ -89,13 +89,16 @@ def _plan_level(user: Any) -> tuple[str, Any]:
 @role_required(*INSPECTORS)
 def plan_create(request: HttpRequest) -> HttpResponse:
     form = PlanForm(request.POST or None, initial={"year": timezone.localdate().year})
+    level, province = _plan_level(_user(request))
+    if level == Level.PROVINCE:
+        del form.fields["province"]
     if request.method == "POST" and form.is_valid():
-        level, province = _plan_level(_user(request))
+        data = dict(form.cleaned_data)
+        province = data.pop("province", province)
         try:
             plan = services.plan_create(
-                actor=_user(request), level=level, province=province,
-                **form.cleaned_data,
-            )  # fmt: skip
+                actor=_user(request), level=level, province=province, **data
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:

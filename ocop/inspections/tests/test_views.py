@@ -199,3 +199,22 @@ def test_art_8_4_overdue_filter_lists_revocations_undecided_after_15_days(person
         found[name] = inspection.pk
     assert _listed(officer, status="overdue") == {found["honey"]}
     assert _listed(officer, status="revocation") == {found["honey"], found["tea"]}
+
+
+def test_plan_form_province_officer_plans_own_province_central_chooses(personas, territory):
+    """9.4: a province officer's plan is of their province (no choice); the ministry picks a
+    province or the whole country."""
+    data = {"year": "2026", "title": "Kiểm tra quý IV", "period_start": "2026-10-01",
+            "period_end": "2026-12-31", "inspectors": "Đoàn liên ngành"}  # fmt: skip
+    client = client_for(personas["province_p"])
+    assert 'name="province"' not in client.get("/inspections/plans/new/").content.decode()
+    client.post("/inspections/plans/new/", {**data, "province": territory.province_q.pk})
+    central = client_for(personas["central"])
+    central.post("/inspections/plans/new/", {**data, "province": territory.province_q.pk})
+    central.post("/inspections/plans/new/", data)
+    from ocop.inspections.models import Plan
+
+    assert list(Plan.objects.order_by("id").values_list("level", "province")) == [
+        ("province", territory.province_p.pk), ("central", territory.province_q.pk),
+        ("central", None),
+    ]  # fmt: skip
