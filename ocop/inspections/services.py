@@ -190,11 +190,8 @@ def inspection_open_adhoc(
         actor=actor, action="inspection_open_adhoc", obj=inspection,
         summary=_("Kiểm tra đột xuất: %(reason)s") % {"reason": Reason(reason).label},
     )  # fmt: skip
-    _notify_producer(
-        inspection,
-        _("Sản phẩm %(product)s có lịch kiểm tra đột xuất (Điều 9 Quyết định 26/2026/QĐ-TTg).")
-        % {"product": certificate.product_name},
-    )
+    # No notice to the producer here: an ad-hoc inspection may be unannounced. The producer sees
+    # it among the inspections of their products, and is notified of a proposed revocation.
     return inspection
 
 

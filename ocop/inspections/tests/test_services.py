@@ -46,6 +46,7 @@ def test_art_9_4_b_a_5_star_product_is_the_ministrys_not_the_provinces(personas,
 def test_art_9_4_b_the_ministry_inspects_5_star_and_3_4_star_when_needed(personas, certs):
     """9.4.b: "sản phẩm OCOP 5 sao hoặc sản phẩm 3 sao, 4 sao khi cần thiết"."""
     central = personas["central"]
+    notices = Notification.objects.count()
     plan = make_plan(central, None, level="central")
     five = services.plan_add_product(actor=central, plan=plan, certificate=certs["rice"])
     four = services.inspection_open_adhoc(
@@ -53,6 +54,7 @@ def test_art_9_4_b_the_ministry_inspects_5_star_and_3_4_star_when_needed(persona
         reason_note="Quảng cáo sai số sao", inspectors="Văn phòng Điều phối NTM Trung ương",
     )  # fmt: skip
     assert (five.level, four.level, four.kind) == ("central", "central", "adhoc")
+    assert Notification.objects.count() == notices  # an ad-hoc inspection is not announced
 
 
 def test_art_9_4_others_are_refused_and_nothing_changes(personas, territory, certs, plan_p):
