@@ -76,6 +76,7 @@ def test_art_9_4_others_are_refused_and_nothing_changes(personas, territory, cer
 
 
 def test_a_plan_of_province_p_does_not_take_a_product_of_q(personas, certs, plan_p):
+    """9.4.a: the provincial agency inspects "sản phẩm OCOP trên địa bàn" — its own province."""
     with pytest.raises(ValidationError, match="không thuộc tỉnh"):
         services.plan_add_product(actor=personas["admin"], plan=plan_p, certificate=certs["coffee"])
     assert Inspection.objects.count() == 0
@@ -94,6 +95,7 @@ def test_art_9_1_only_recognised_products_are_inspected(personas, certs, plan_p)
 
 
 def test_a_product_is_in_a_plan_once(personas, certs, plan_p):
+    """9.2.a: a periodic plan lists each recognised product once."""
     officer = personas["province_p"]
     services.plan_add_product(actor=officer, plan=plan_p, certificate=certs["honey"])
     with pytest.raises(ValidationError, match="đã có trong kế hoạch"):
@@ -253,6 +255,7 @@ def test_art_8_2_a_ministry_inspection_of_a_4_star_is_revoked_by_the_province(pe
 
 
 def test_a_conclusion_without_revocation_cannot_be_revoked_from(personas, certs, plan_p):
+    """8.3.a / 8.4: only a conclusion that found a ground of 8.1 leads to a revocation."""
     officer = personas["province_p"]
     inspection = record(officer, _inspection(personas, certs, plan_p))
     with pytest.raises(ValidationError, match="không đề nghị thu hồi"):
