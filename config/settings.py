@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "ocop.certificates",
     "ocop.evaluation",
     "ocop.programme",
+    "ocop.inspections",
     "ocop.catalogue",
     "ocop.reports",
     "ocop.api",

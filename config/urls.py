@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("ocop.evaluation.urls")),
     path("programme/", include("ocop.programme.urls")),
     path("programme/", include("ocop.programme.urls_activity")),
+    path("inspections/", include("ocop.inspections.urls")),
     path("reports/", include("ocop.reports.urls")),
     path("catalogue/", include("ocop.catalogue.urls")),
     path("", include("ocop.catalogue.urls_gs1")),

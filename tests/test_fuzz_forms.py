@@ -37,6 +37,7 @@ from openpyxl import Workbook
 
 from ocop.criteria.rules import load_rule_set
 from ocop.evaluation.testing import PDF_BYTES, png_bytes
+from ocop.inspections.testing import inspection_rows
 from ocop.programme.testing import programme_rows
 from ocop.registry.columns import COLUMNS, SHEET_TITLES
 from ocop.registry.models import Producer, Product
@@ -129,6 +130,11 @@ OVERSIGHT = {"conclusion": "revoke", "finding": "Không đúng quy định", "re
              "revocation_number": "25/QĐ-UBND", "revocation_date": "2027-08-10",
              "confirm": "1"}  # fmt: skip
 
+INSPECTION_PLAN = {"year": "2027", "title": "Kiểm tra 2027", "period_start": "2027-10-01",
+                   "period_end": "2027-12-01", "inspectors": "Chi cục PTNT", "note": ""}  # fmt: skip
+INSPECTION = {"checked_on": "2027-10-20", "criteria_kept": "yes", "criteria_note": "",
+              "mark_kept": "no", "mark_note": "Sai", "information_kept": "yes",
+              "information_note": "", "findings": "Sai nhãn"}  # fmt: skip
 IDEA = {"year": "2026", "title": "Trà sen", "set_number": "12", "description": "Trà ướp sen"}
 BUSINESS_PLAN = {"title": "Phương án", "summary": "Nội dung", "support_requested": "Bao bì",
                  "support_amount": "30000000"}  # fmt: skip
@@ -258,6 +264,15 @@ SPECS = [
          {"attachment": PDF_BYTES}),
     Spec("plan_create", "province_p", url("programme:plan_create"), lambda w: PLAN,
          tuple(PLAN) + ("document_date", "target_events_held")),
+    Spec("inspection_plan_create", "province_p", url("inspections:plan_create"),
+         lambda w: INSPECTION_PLAN, tuple(INSPECTION_PLAN)),
+    Spec("inspection_new", "province_p", url("inspections:inspection_new"),
+         lambda w: {"number": w.certificate.number, "reason": "complaint", "reason_note": "x",
+                    "inspectors": "Chi cục PTNT"},
+         ("number", "reason", "reason_note", "inspectors", "scheduled_on")),
+    Spec("inspection_record", "province_p",
+         url("inspections:inspection_record", pk=lambda w: inspection_rows(w).open.pk),
+         lambda w: INSPECTION, tuple(INSPECTION)),
     Spec("login", "anonymous", url("login"), lambda w: {"username": "producer_a", "password": "x"},
          ("username", "password")),
     Spec("password_reset", "anonymous", url("password_reset"), lambda w: {"email": "a@b.vn"},
@@ -350,6 +365,7 @@ def world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         built = build_world()
         programme_rows(built)
+        inspection_rows(built)
         yield built
         transaction.set_rollback(True)
     shutil.rmtree(built.media_root, ignore_errors=True)

@@ -27,6 +27,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
+from ocop.inspections.testing import inspection_rows
 from ocop.programme.testing import programme_rows
 from tests.world import World, build_world, domain_writes, row_counts
 
@@ -399,6 +400,31 @@ TABLE: dict[str, list[Case]] = {
     "programme:disbursement_attachment": [  # no file: 404 for everyone
         same(NOBODY, lambda w: {"pk": programme_rows(w).disbursement.pk})
     ],
+    # inspections (post-audit, Art. 9): a plan of P with a concluded inspection opening a
+    # revocation (8.1.d) of producer A's 4★ certificate, and an open ad-hoc inspection of it
+    "inspections:inspection_list": [same(OFFICERS_PRODUCERS)],
+    "inspections:inspection_new": [same(PROVINCE_OFFICERS)],
+    "inspections:plan_create": [same(PROVINCE_OFFICERS)],
+    "inspections:plan_list": [same(OFFICERS_PRODUCERS)],
+    "inspections:plan_detail": [same(SEES_A, lambda w: {"pk": inspection_rows(w).plan.pk})],
+    "inspections:plan_export": [same(SEES_A, lambda w: {"pk": inspection_rows(w).plan.pk})],
+    "inspections:plan_add": [same(MANAGERS, lambda w: {"pk": inspection_rows(w).plan.pk})],
+    "inspections:inspection_detail": [
+        same(SEES_A, lambda w: {"pk": inspection_rows(w).inspection.pk}),
+        same(SEES_A, lambda w: {"pk": inspection_rows(w).open.pk}),
+    ],
+    "inspections:inspection_record": [  # the province's agency of P; a conclusion is final
+        same(MANAGERS, lambda w: {"pk": inspection_rows(w).open.pk}),
+        same(NOBODY, lambda w: {"pk": inspection_rows(w).inspection.pk}),
+    ],
+    "inspections:inspection_conclude": [
+        same(MANAGERS, lambda w: {"pk": inspection_rows(w).open.pk}),
+        same(NOBODY, lambda w: {"pk": inspection_rows(w).inspection.pk}),
+    ],
+    "inspections:inspection_revoke": [  # 8.2.a: the province revokes a 4★ certificate
+        same(MANAGERS, lambda w: {"pk": inspection_rows(w).inspection.pk}),
+        same(NOBODY, lambda w: {"pk": inspection_rows(w).open.pk}),
+    ],
     # programme: the annual cycle (a unit's calendar is for every officer and producer)
     "activities:cycle": [same(OFFICERS_PRODUCERS)],
     "activities:cycle_open": [post_only(OFFICERS)],
@@ -490,6 +516,7 @@ def world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         built = build_world()
         programme_rows(built)  # made here, in the module's transaction, not in one test's
+        inspection_rows(built)
         yield built
         transaction.set_rollback(True)
 

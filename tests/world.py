@@ -56,7 +56,8 @@ from ocop.registry.models import PendingChange, Producer, Product, ProductImage
 
 # Apps whose tables hold the domain's data: a refused request must leave all of them as they were.
 DOMAIN_APPS = (
-    "core", "places", "accounts", "registry", "evaluation", "certificates", "programme"
+    "core", "places", "accounts", "registry", "evaluation", "certificates", "programme",
+    "inspections",
 )  # fmt: skip
 # Rows a request may touch without changing the domain (login bookkeeping).
 NOT_DOMAIN = {"accounts.loginfailure", "accounts.resetrequest"}

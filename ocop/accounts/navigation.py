@@ -52,6 +52,9 @@ ENTRIES = (
         "certificates:certificate_list",
         OFFICERS | {Role.PRODUCER},
     ),
+    NavEntry(
+        pgettext_lazy("menu", "Hậu kiểm"), "inspections:inspection_list", OFFICERS | {Role.PRODUCER}
+    ),
     NavEntry(pgettext_lazy("menu", "Kế hoạch, chỉ tiêu"), "programme:plan_list", OFFICERS),
     NavEntry(pgettext_lazy("menu", "Kinh phí hỗ trợ"), "programme:budget", OFFICERS),
     NavEntry(

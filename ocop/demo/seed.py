@@ -6,6 +6,7 @@ from ocop.accounts.demo import DEMO_PASSWORD, seed_accounts
 from ocop.catalogue.opendata import opendata_build
 from ocop.certificates.demo import seed_certificates
 from ocop.evaluation.demo import seed_evaluation
+from ocop.inspections.demo import seed_inspections
 from ocop.places.models import Commune
 from ocop.programme.demo import seed_programme_budget
 from ocop.programme.demo_activity import seed_activity
@@ -26,6 +27,7 @@ def seed_all(stdout) -> list[tuple[str, str]]:
     stdout.write(str(seed_certificates()) + "\n")
     stdout.write(seed_activity() + "\n")
     seed_programme_budget()
+    seed_inspections()  # after the certificates: a post-audit plan of Hà Nội (Art. 9)
     opendata_build()  # last, so that /open-data/ has files to show (cron rebuilds them in production)
     return accounts
 
