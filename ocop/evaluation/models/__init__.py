@@ -2,6 +2,7 @@ from .applications import Application, ApplicationKind, RegistrationCounter, Sta
 from .councils import Conflict, Council, CouncilMember, Position, SpreadPolicy
 from .decisions import Decision, DecisionCounter
 from .files import EvidenceFile
+from .minutes import MissingScoreNote
 from .rounds import Round, RoundLevel
 from .scoring import ScoreSheet, ScoreSheetVersion, Session, SessionItem
 
@@ -14,6 +15,7 @@ __all__ = [
     "Decision",
     "DecisionCounter",
     "EvidenceFile",
+    "MissingScoreNote",
     "Position",
     "RegistrationCounter",
     "Round",
