@@ -3,11 +3,11 @@ Data goes in as JSON through sys_inputs, never into the markup."""
 
 from fractions import Fraction
 
+from django.utils import timezone
+
 from ocop.certificates.choices import SignerTitle
 from ocop.core.dates import format_date, place_date_line
 from ocop.core.letterhead import agency_lines, document_place, signature_lines
-
-from django.utils import timezone
 
 from .minutes import missing_scores, replies
 from .models import Decision, ScoreSheet, Session, SessionItem

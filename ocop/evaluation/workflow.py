@@ -47,7 +47,7 @@ COUNCIL_ENDINGS = frozenset({REJECTED, STOPPED, NOT_EVALUATED})
 COUNCIL_ACTIONS = frozenset(
     {"schedule", "close_scoring", "reject", "stop", "not_evaluate", "decide", "propose_central",
      "decide_fallback"}
-)
+)  # fmt: skip
 COUNCIL_STAGES = frozenset(
     {READY_FOR_COUNCIL, IN_COUNCIL_SESSION, SCORED, PROPOSED_CENTRAL, IN_CENTRAL_SESSION,
      CENTRAL_SCORED}

@@ -6,63 +6,173 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('evaluation', '0008_session_written_opinions'),
+        ("evaluation", "0008_session_written_opinions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='sessionitem',
-            name='discussion',
-            field=models.TextField(blank=True, verbose_name='ý kiến thảo luận'),
+            model_name="sessionitem",
+            name="discussion",
+            field=models.TextField(blank=True, verbose_name="ý kiến thảo luận"),
         ),
         migrations.AddField(
-            model_name='sessionitem',
-            name='outcome_rule',
-            field=models.CharField(blank=True, max_length=20, verbose_name='quy định áp dụng'),
+            model_name="sessionitem",
+            name="outcome_rule",
+            field=models.CharField(blank=True, max_length=20, verbose_name="quy định áp dụng"),
         ),
         migrations.AddField(
-            model_name='sessionitem',
-            name='outcome_rule_text',
-            field=models.TextField(blank=True, verbose_name='nội dung quy định'),
+            model_name="sessionitem",
+            name="outcome_rule_text",
+            field=models.TextField(blank=True, verbose_name="nội dung quy định"),
         ),
         migrations.AlterField(
-            model_name='application',
-            name='stage',
-            field=models.CharField(choices=[('draft', 'Đang soạn'), ('submitted', 'Đã nộp UBND xã'), ('returned', 'Trả lại để hoàn thiện'), ('proposed', 'Xã đã đề nghị tỉnh'), ('additions_requested', 'Tỉnh yêu cầu bổ sung'), ('advisory_review', 'Tổ tư vấn đánh giá'), ('tests_requested', 'Yêu cầu kiểm nghiệm bổ sung'), ('ready_for_council', 'Sẵn sàng trình hội đồng'), ('in_council_session', 'Hội đồng cấp tỉnh đang chấm'), ('scored', 'Hội đồng cấp tỉnh đã chấm'), ('proposed_central', 'Đề nghị Trung ương đánh giá 5 sao'), ('in_central_session', 'Hội đồng Trung ương đang chấm'), ('central_scored', 'Hội đồng Trung ương đã chấm'), ('decided', 'Đã có quyết định'), ('rejected', 'Bị loại'), ('stopped', 'Dừng chấm điểm'), ('withdrawn', 'Đã rút'), ('not_evaluated', 'Không đánh giá')], db_index=True, default='draft', max_length=20, verbose_name='bước'),
+            model_name="application",
+            name="stage",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Đang soạn"),
+                    ("submitted", "Đã nộp UBND xã"),
+                    ("returned", "Trả lại để hoàn thiện"),
+                    ("proposed", "Xã đã đề nghị tỉnh"),
+                    ("additions_requested", "Tỉnh yêu cầu bổ sung"),
+                    ("advisory_review", "Tổ tư vấn đánh giá"),
+                    ("tests_requested", "Yêu cầu kiểm nghiệm bổ sung"),
+                    ("ready_for_council", "Sẵn sàng trình hội đồng"),
+                    ("in_council_session", "Hội đồng cấp tỉnh đang chấm"),
+                    ("scored", "Hội đồng cấp tỉnh đã chấm"),
+                    ("proposed_central", "Đề nghị Trung ương đánh giá 5 sao"),
+                    ("in_central_session", "Hội đồng Trung ương đang chấm"),
+                    ("central_scored", "Hội đồng Trung ương đã chấm"),
+                    ("decided", "Đã có quyết định"),
+                    ("rejected", "Bị loại"),
+                    ("stopped", "Dừng chấm điểm"),
+                    ("withdrawn", "Đã rút"),
+                    ("not_evaluated", "Không đánh giá"),
+                ],
+                db_index=True,
+                default="draft",
+                max_length=20,
+                verbose_name="bước",
+            ),
         ),
         migrations.AlterField(
-            model_name='sessionitem',
-            name='outcome',
-            field=models.CharField(blank=True, choices=[('reject', 'Loại hồ sơ'), ('stop', 'Dừng chấm điểm'), ('not_evaluated', 'Không đánh giá')], max_length=13, verbose_name='kết luận ngoài điểm'),
+            model_name="sessionitem",
+            name="outcome",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("reject", "Loại hồ sơ"),
+                    ("stop", "Dừng chấm điểm"),
+                    ("not_evaluated", "Không đánh giá"),
+                ],
+                max_length=13,
+                verbose_name="kết luận ngoài điểm",
+            ),
         ),
         migrations.AlterField(
-            model_name='stagechange',
-            name='from_stage',
-            field=models.CharField(choices=[('draft', 'Đang soạn'), ('submitted', 'Đã nộp UBND xã'), ('returned', 'Trả lại để hoàn thiện'), ('proposed', 'Xã đã đề nghị tỉnh'), ('additions_requested', 'Tỉnh yêu cầu bổ sung'), ('advisory_review', 'Tổ tư vấn đánh giá'), ('tests_requested', 'Yêu cầu kiểm nghiệm bổ sung'), ('ready_for_council', 'Sẵn sàng trình hội đồng'), ('in_council_session', 'Hội đồng cấp tỉnh đang chấm'), ('scored', 'Hội đồng cấp tỉnh đã chấm'), ('proposed_central', 'Đề nghị Trung ương đánh giá 5 sao'), ('in_central_session', 'Hội đồng Trung ương đang chấm'), ('central_scored', 'Hội đồng Trung ương đã chấm'), ('decided', 'Đã có quyết định'), ('rejected', 'Bị loại'), ('stopped', 'Dừng chấm điểm'), ('withdrawn', 'Đã rút'), ('not_evaluated', 'Không đánh giá')], max_length=20, verbose_name='từ bước'),
+            model_name="stagechange",
+            name="from_stage",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Đang soạn"),
+                    ("submitted", "Đã nộp UBND xã"),
+                    ("returned", "Trả lại để hoàn thiện"),
+                    ("proposed", "Xã đã đề nghị tỉnh"),
+                    ("additions_requested", "Tỉnh yêu cầu bổ sung"),
+                    ("advisory_review", "Tổ tư vấn đánh giá"),
+                    ("tests_requested", "Yêu cầu kiểm nghiệm bổ sung"),
+                    ("ready_for_council", "Sẵn sàng trình hội đồng"),
+                    ("in_council_session", "Hội đồng cấp tỉnh đang chấm"),
+                    ("scored", "Hội đồng cấp tỉnh đã chấm"),
+                    ("proposed_central", "Đề nghị Trung ương đánh giá 5 sao"),
+                    ("in_central_session", "Hội đồng Trung ương đang chấm"),
+                    ("central_scored", "Hội đồng Trung ương đã chấm"),
+                    ("decided", "Đã có quyết định"),
+                    ("rejected", "Bị loại"),
+                    ("stopped", "Dừng chấm điểm"),
+                    ("withdrawn", "Đã rút"),
+                    ("not_evaluated", "Không đánh giá"),
+                ],
+                max_length=20,
+                verbose_name="từ bước",
+            ),
         ),
         migrations.AlterField(
-            model_name='stagechange',
-            name='to_stage',
-            field=models.CharField(choices=[('draft', 'Đang soạn'), ('submitted', 'Đã nộp UBND xã'), ('returned', 'Trả lại để hoàn thiện'), ('proposed', 'Xã đã đề nghị tỉnh'), ('additions_requested', 'Tỉnh yêu cầu bổ sung'), ('advisory_review', 'Tổ tư vấn đánh giá'), ('tests_requested', 'Yêu cầu kiểm nghiệm bổ sung'), ('ready_for_council', 'Sẵn sàng trình hội đồng'), ('in_council_session', 'Hội đồng cấp tỉnh đang chấm'), ('scored', 'Hội đồng cấp tỉnh đã chấm'), ('proposed_central', 'Đề nghị Trung ương đánh giá 5 sao'), ('in_central_session', 'Hội đồng Trung ương đang chấm'), ('central_scored', 'Hội đồng Trung ương đã chấm'), ('decided', 'Đã có quyết định'), ('rejected', 'Bị loại'), ('stopped', 'Dừng chấm điểm'), ('withdrawn', 'Đã rút'), ('not_evaluated', 'Không đánh giá')], max_length=20, verbose_name='sang bước'),
+            model_name="stagechange",
+            name="to_stage",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Đang soạn"),
+                    ("submitted", "Đã nộp UBND xã"),
+                    ("returned", "Trả lại để hoàn thiện"),
+                    ("proposed", "Xã đã đề nghị tỉnh"),
+                    ("additions_requested", "Tỉnh yêu cầu bổ sung"),
+                    ("advisory_review", "Tổ tư vấn đánh giá"),
+                    ("tests_requested", "Yêu cầu kiểm nghiệm bổ sung"),
+                    ("ready_for_council", "Sẵn sàng trình hội đồng"),
+                    ("in_council_session", "Hội đồng cấp tỉnh đang chấm"),
+                    ("scored", "Hội đồng cấp tỉnh đã chấm"),
+                    ("proposed_central", "Đề nghị Trung ương đánh giá 5 sao"),
+                    ("in_central_session", "Hội đồng Trung ương đang chấm"),
+                    ("central_scored", "Hội đồng Trung ương đã chấm"),
+                    ("decided", "Đã có quyết định"),
+                    ("rejected", "Bị loại"),
+                    ("stopped", "Dừng chấm điểm"),
+                    ("withdrawn", "Đã rút"),
+                    ("not_evaluated", "Không đánh giá"),
+                ],
+                max_length=20,
+                verbose_name="sang bước",
+            ),
         ),
         migrations.CreateModel(
-            name='MissingScoreNote',
+            name="MissingScoreNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('note', models.CharField(max_length=500, verbose_name='ghi chú')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='missing_notes', to='evaluation.sessionitem')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='evaluation.councilmember')),
-                ('written_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("note", models.CharField(max_length=500, verbose_name="ghi chú")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="missing_notes",
+                        to="evaluation.sessionitem",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="evaluation.councilmember",
+                    ),
+                ),
+                (
+                    "written_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ghi chú thành viên không có điểm',
-                'verbose_name_plural': 'ghi chú thành viên không có điểm',
-                'ordering': ['item', 'member'],
-                'constraints': [models.UniqueConstraint(fields=('item', 'member'), name='missing_score_note_unique')],
+                "verbose_name": "ghi chú thành viên không có điểm",
+                "verbose_name_plural": "ghi chú thành viên không có điểm",
+                "ordering": ["item", "member"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("item", "member"), name="missing_score_note_unique"
+                    )
+                ],
             },
         ),
     ]

@@ -18,8 +18,8 @@ def item_minutes_set(
 ) -> SessionItem:
     """Record the discussion on a product and the notes on members without a score (member pk →
     note; an empty note removes it). The council's managers, while the session is open; not on a
-    product they have a conflict with. Side effects: the item, MissingScoreNote rows, an audit
-    entry."""
+    product they have a conflict with. The same minutes again change nothing. Side effects: the
+    item, MissingScoreNote rows, an audit entry."""
     lock(item.session)
     lock(item)
     session = item.session
@@ -32,10 +32,16 @@ def item_minutes_set(
     scoring = {m.pk for m in session.council.members.all() if m.scores}
     if any(pk not in scoring for pk in notes):
         raise ValidationError(_("Chỉ ghi chú cho thành viên chấm điểm của hội đồng này."))
+    notes = {pk: note.strip() for pk, note in notes.items()}
+    before = dict(MissingScoreNote.objects.filter(item=item, member_id__in=notes)
+                  .values_list("member_id", "note"))  # fmt: skip
+    if item.discussion == discussion.strip() and all(
+        before.get(pk, "") == note for pk, note in notes.items()
+    ):
+        return item  # nothing changed: a repeated request is a no-op
     item.discussion = discussion.strip()
     item.save(update_fields=["discussion"])
     for member_pk, note in notes.items():
-        note = note.strip()
         if note:
             MissingScoreNote.objects.update_or_create(
                 item=item, member_id=member_pk, defaults={"note": note, "written_by": actor}
@@ -45,5 +51,5 @@ def item_minutes_set(
     audit_record(actor=actor, action="item_minutes_set", obj=item,
                  summary=item.discussion[:200],
                  after={"discussion": item.discussion,
-                        "notes": {str(k): v.strip() for k, v in notes.items()}})  # fmt: skip
+                        "notes": {str(k): v for k, v in notes.items()}})  # fmt: skip
     return item

@@ -81,7 +81,10 @@ def test_item_9_minutes_record_discussion_and_why_a_member_has_no_score(council_
     text = " ".join(pages(minutes_pdf(w.session), tmp_path, "bien-ban"))
     assert "IV. Ý kiến thảo luận" in text
     assert "Hội đồng đề nghị bổ sung phiếu kiểm nghiệm." in text
-    assert "TV3 (" in text and "không nộp phiếu – Thư ký ghi biên bản, không chấm sản phẩm này." in text
+    assert (
+        "TV3 (" in text
+        and "không nộp phiếu – Thư ký ghi biên bản, không chấm sản phẩm này." in text
+    )
     assert "xung đột lợi ích" in text
     assert "vắng mặt, phiếu gửi trước không được tính theo quy chế – Về sớm vì công tác." in text
 

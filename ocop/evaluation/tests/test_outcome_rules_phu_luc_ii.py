@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from ocop.core.models import AuditEntry
 from ocop.accounts.testing import client_for
+from ocop.core.models import AuditEntry
 from ocop.criteria.rules import load_rule_set
 from ocop.evaluation.models import Application, StageChange
 from ocop.evaluation.pdf_council import minutes_pdf
@@ -103,7 +103,10 @@ def test_phu_luc_ii_not_evaluated_is_an_outcome_of_its_own(council_world, tmp_pa
     )
     page = producer.content.decode()
     assert 'data-stage="not_evaluated">Không đánh giá</span>' in page
-    assert f'data-council-outcome="not_evaluated"><strong>Kết luận của hội đồng:</strong> {line}' in page
+    assert (
+        f'data-council-outcome="not_evaluated"><strong>Kết luận của hội đồng:</strong> {line}'
+        in page
+    )
     text = " ".join(pages(minutes_pdf(w.session), tmp_path, "bien-ban"))
     assert "Không đánh giá: 2.1: Không đánh giá những sản phẩm có tính phổ biến" in text
 

@@ -21,4 +21,3 @@ def outcome_options(rows) -> list[tuple[object, list[tuple[str, list]]]]:
                              if (rules := outcome_rules(sheet, kind))]  # fmt: skip
         options.append((item, by_sheet[key]))
     return options
-

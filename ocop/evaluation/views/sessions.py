@@ -26,8 +26,8 @@ from ..services.sessions import (
 )
 from ..services.written import written_open
 from .common import error_text
-from .outcomes import outcome_options
 from .councils import COUNCIL_ROLES, fetch_council
+from .outcomes import outcome_options
 
 
 def fetch_session(request, pk: int) -> Session:
@@ -175,7 +175,9 @@ def item_outcome(request, pk: int, item_pk: int):
         except ValidationError as error:
             messages.error(request, error_text(error))
     else:
-        messages.error(request, _("Vui lòng chọn quy định của phiếu đánh giá áp dụng cho sản phẩm."))
+        messages.error(
+            request, _("Vui lòng chọn quy định của phiếu đánh giá áp dụng cho sản phẩm.")
+        )
     return redirect("evaluation:session_detail", session.pk)
 
 
