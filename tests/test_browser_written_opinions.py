@@ -15,6 +15,7 @@ from ocop.accounts.roles import Role
 from ocop.accounts.testing import make_territory, make_user
 from ocop.certificates.models import Certificate
 from ocop.certificates.services import certificate_issue
+from ocop.core.pdf_testing import pdf_text
 from ocop.evaluation.models import Application, Decision, Session
 from ocop.evaluation.services.sheets import item_sheet
 from ocop.evaluation.testing import (
@@ -144,12 +145,25 @@ def test_art_7_6_g_reevaluation_decided_by_written_opinions_within_45_days(
 
     log_in(page, "tinh")
     page.goto(reverse("evaluation:session_detail", args=[session.pk]))
+    page.get_by_role("link", name="Ghi biên bản: ý kiến thảo luận").click()
+    page.wait_for_url(f"**/sessions/{session.pk}/minutes/")
+    page.get_by_label("Ý kiến thảo luận").fill("Các ý kiến thống nhất, không cần họp trực tiếp.")
+    page.get_by_role("button", name="Lưu biên bản sản phẩm này").click()
+    page.get_by_text("Đã ghi biên bản cho Chè búp Phú Xuyên.").wait_for()
+    assert fits(page)
+    screenshot(page, "written-minutes-375")
+    page.goto(reverse("evaluation:session_detail", args=[session.pk]))
     page.get_by_role("button", name="Kết thúc phiên họp và tính kết quả").click()
     page.get_by_role("button", name="Xác nhận kết thúc phiên và tính kết quả").click()
     page.get_by_text("Đã kết thúc phiên họp; kết quả đã được tính.").wait_for()
     result = page.locator(f"tr[data-result='{item.pk}'] [data-stars]")
     assert result.get_attribute("data-stars") == "4"
-    assert page.request.get(f"/sessions/{session.pk}/minutes.pdf").body()[:5] == b"%PDF-"
+    minutes = " ".join(
+        pdf_text(page.request.get(f"/sessions/{session.pk}/minutes.pdf").body()).split()
+    )
+    assert "Tổng hợp ý kiến bằng văn bản của" in minutes
+    assert "Các ý kiến thống nhất, không cần họp trực tiếp." in minutes
+    assert minutes.count("đã gửi ý kiến (phiếu đánh giá) lúc") == 3
     page.goto("/decisions/")
     page.locator("input[name='items']").first.check()
     page.get_by_label("Ngày quyết định").fill(today.isoformat())
