@@ -282,6 +282,14 @@ TABLE: dict[str, list[Case]] = {
     "evaluation:item_outcome": [
         post_only(MANAGERS, lambda w: {"pk": w.session.pk, "item_pk": w.free.pk})
     ],
+    # Issue 13 item 9: the secretary's minutes page (discussion, why a member has no score).
+    "evaluation:session_minutes": [
+        same(MANAGERS, session),
+        same(NOBODY, lambda w: {"pk": w.closed.pk}),  # the minutes are fixed once closed
+    ],
+    "evaluation:item_minutes": [
+        post_only(MANAGERS, lambda w: {"pk": w.session.pk, "item_pk": w.free.pk})
+    ],
     "evaluation:minutes_pdf": [
         same(MANAGERS, lambda w: {"pk": w.closed.pk}),
         same(NOBODY, session),  # no minutes while the session is open

@@ -67,7 +67,9 @@ def seed_council_story(producer_named, users, round_2026: Round, filed, walk) ->
     items = list(session.items.order_by("id"))
     for item, (_producer, _name, _set, totals, outcome) in zip(items, STORIES, strict=True):
         if outcome:
-            item_outcome_record(actor=seats[6].user, item=item, outcome="reject", reason=outcome)
+            item_outcome_record(
+                actor=seats[6].user, item=item, outcome="reject", rule="reject-2", reason=outcome
+            )  # Phụ lục II set 14: "Bị loại nếu … không rõ nguồn gốc"
         for index, (seat, total) in enumerate(zip(seats, totals, strict=False)):
             if total is None:
                 continue

@@ -133,10 +133,19 @@ class AttendanceForm(CleanInputMixin, forms.Form):
 
 
 class OutcomeForm(CleanInputMixin, forms.Form):
-    outcome = forms.ChoiceField(
-        label=_("Kết luận"), choices=[("reject", _("Loại hồ sơ")), ("stop", _("Dừng chấm điểm"))]
-    )
-    reason = forms.CharField(label=_("Lý do"), max_length=500)
+    """The council's outcome outside the points: the rule of the product's sheet (its key names
+    the outcome, sheet_rules) and a free note. The page renders the per-product rule list itself
+    (views/sessions.outcome_options); the service refuses a rule not on the product's sheet."""
+
+    rule = forms.RegexField(label=_("Quy định áp dụng"), regex=r"^[a-z_]+-[0-9]{1,3}$",
+                            max_length=20)  # fmt: skip
+    reason = forms.CharField(label=_("Ghi chú"), max_length=500, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("rule"):
+            data["outcome"] = data["rule"].rsplit("-", 1)[0]
+        return data
 
 
 def _score(item) -> str:

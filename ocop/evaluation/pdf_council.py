@@ -3,11 +3,15 @@ Data goes in as JSON through sys_inputs, never into the markup."""
 
 from fractions import Fraction
 
+from django.utils import timezone
+
 from ocop.certificates.choices import SignerTitle
 from ocop.core.dates import format_date, place_date_line
 from ocop.core.letterhead import agency_lines, document_place, signature_lines
 
-from .models import Decision, ScoreSheet, Session
+from .minutes import missing_scores, replies
+from .models import Decision, ScoreSheet, Session, SessionItem
+from .models.scoring import Outcome
 from .pdf import _compile
 from .services.decisions import authority_for
 
@@ -69,6 +73,9 @@ def minutes_pdf(session: Session) -> bytes:
     council = session.council
     members = [m for m in council.members.select_related("user") if m.scores]
     present = set(session.present.values_list("pk", flat=True))
+    missing = missing_scores(session, members)
+    number = {m.pk: index for index, m in enumerate(members, 1)}
+    replied = replies(session) if session.is_written else {}
     sheets = {(s.item_id, s.member_id): s for s in ScoreSheet.objects.filter(
         item__session=session, status="submitted")}  # fmt: skip
     provincial = council.level == "province"  # a central 5★ is decided, not proposed
@@ -84,14 +91,19 @@ def minutes_pdf(session: Session) -> bytes:
             "stars": STARS.get(item.stars, "—"), "held_back": ", ".join(item.held_back_codes),
             "spread": "" if item.spread is None else str(item.spread),
             "spread_exceeded": item.spread_exceeded,
-            "outcome": item.get_outcome_display() if item.outcome else "",
-            "outcome_reason": item.outcome_reason, "proposed": provincial and item.in_five_star_band,
+            "outcome": item.outcome_text, "proposed": provincial and item.in_five_star_band,
+            "discussion": item.discussion,
+            "missing": [f"TV{number[m.member_id]} ({m.member}): {m.reason_text}"
+                        + (f" – {m.note}" if m.note else "") for m in missing.get(item.pk, [])],
         })  # fmt: skip
     payload = {
         "council": council.name, "established_by": council.established_by,
         "held_on": format_date(session.held_on), "place": session.place,
         "members": [{"name": m.name, "position": m.get_position_display(), "agency": m.agency,
-                     "present": m.pk in present} for m in members],  # fmt: skip
+                     "present": m.pk in present, "replied": _when(replied.get(m.pk))}
+                    for m in members],  # fmt: skip
+        "written": session.is_written,
+        "reply_by": format_date(session.reply_by) if session.reply_by else "",
         "member_names": [m.name.split(" (")[0] for m in members],
         "quorum": str(council.quorum), "spread_limit": str(council.spread_limit),
         "spread_policy": council.get_spread_policy_display(),
@@ -99,6 +111,10 @@ def minutes_pdf(session: Session) -> bytes:
         **_minutes_heading(session),
     }  # fmt: skip
     return _compile("minutes.typ", payload)
+
+
+def _when(moment) -> str:
+    return timezone.localtime(moment).strftime("%H:%M ngày %d/%m/%Y") if moment else ""
 
 
 def decision_pdf(decision: Decision) -> bytes:
@@ -126,7 +142,22 @@ def decision_payload(decision: Decision) -> dict[str, object]:
         "signature": signature_lines(decision.level, decision.signer_title == SignerTitle.DEPUTY),
         "unit": decision.authority_name.removeprefix("UBND "),
         "bases": decision_bases(set(items.values_list("application__rules", flat=True))),
+        "not_evaluated": not_evaluated_rows(decision),
     }  # fmt: skip
+
+
+def not_evaluated_rows(decision: Decision) -> list[dict[str, object]]:
+    """The products of the decision's sessions that the council did not evaluate under their
+    sheet's "Không đánh giá…" rule (Phụ lục II), listed apart from the recognised ones."""
+    sessions = decision.items.values("session_id")
+    items = SessionItem.objects.filter(session__in=sessions, outcome=Outcome.NOT_EVALUATED)
+    return [
+        {"no": str(number), "product": item.application.product.name,
+         "producer": item.application.producer.name, "rule": item.outcome_rule_text}
+        for number, item in enumerate(items.select_related("application__product",
+                                                           "application__producer")
+                                      .order_by("application__product__name"), 1)
+    ]  # fmt: skip
 
 
 def _decision_row(item, number: int) -> dict[str, object]:

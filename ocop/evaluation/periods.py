@@ -4,6 +4,15 @@ Decision 26/2026, Art. 5: a province holds at least two rounds a year (round 1 d
 for proposals by 30 April; round 2 by 30 December for proposals by 30 October); the ministry's
 central rounds for 5★ decide by 30 September (proposals by 30 July) and by 30 March (proposals by
 30 January). Extra rounds are allowed; their dates are set by hand.
+
+Central numbering (Art. 5.2, "Đợt 01 trước ngày 30 tháng 9 đối với các hồ sơ được UBND cấp tỉnh đề
+nghị trước ngày 30 tháng 7; đợt 02 trước ngày 30 tháng 3 đối với các hồ sơ được UBND cấp tỉnh đề
+nghị trước ngày 30 tháng 01"): the decision numbers the rounds in its own order, round 1 before
+round 2, and each central round takes what a provincial round sends up: the 5★ proposals of
+provincial round 1 (decided by 30 Jun) by 30 Jul for round 1, those of provincial round 2 (decided
+by 30 Dec) by 30 Jan for round 2. So central round 2 of year Y runs in January–March of Y + 1
+(`CENTRAL_NEXT_YEAR`): proposals by 30 Jan Y+1, decision by 30 Mar Y+1. Read the other way (March
+of Y), round 2 would close before round 1 opens and before the provincial round 2 it follows.
 """
 
 from datetime import date, timedelta
@@ -26,14 +35,19 @@ WARN_DAYS = 14  # how long before a completion limit the pages warn
 # (round number) → ((proposal month, day), (decision month, day))
 PROVINCE_ROUNDS = {1: ((4, 30), (6, 30)), 2: ((10, 30), (12, 30))}
 CENTRAL_ROUNDS = {1: ((7, 30), (9, 30)), 2: ((1, 30), (3, 30))}
+# Central rounds whose dates fall in the year after the round's own year (Art. 5.2, see above).
+CENTRAL_NEXT_YEAR = frozenset({2})
 
 
 def default_round_dates(level: str, year: int, number: int) -> tuple[date, date] | None:
-    """(proposals by, decision by) for a regular round; None for an extra round (number > 2)."""
+    """(proposals by, decision by) for a regular round; None for an extra round (number > 2).
+    Central round 2 of `year` is January–March of `year + 1` (Art. 5.2)."""
     table = CENTRAL_ROUNDS if level == "central" else PROVINCE_ROUNDS
     if number not in table:
         return None
     (pm, pd), (dm, dd) = table[number]
+    if level == "central" and number in CENTRAL_NEXT_YEAR:
+        year += 1
     return date(year, pm, pd), date(year, dm, dd)
 
 

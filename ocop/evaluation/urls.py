@@ -10,6 +10,7 @@ from .views import (
     form03,
     forms,
     oversight,
+    minutes,
     pdfs,
     rounds,
     sessions,
@@ -78,6 +79,10 @@ urlpatterns = [
         "sessions/<int:pk>/items/<int:item_pk>/outcome/", sessions.item_outcome, name="item_outcome"
     ),
     path("sessions/<int:pk>/minutes.pdf", sessions.minutes_pdf, name="minutes_pdf"),
+    path("sessions/<int:pk>/minutes/", minutes.session_minutes, name="session_minutes"),
+    path(
+        "sessions/<int:pk>/items/<int:item_pk>/minutes/", minutes.item_minutes, name="item_minutes"
+    ),
     path("sessions/<int:pk>/workbook.xlsx", workbooks.workbook_download, name="workbook_download"),
     path("sessions/<int:pk>/workbook/", workbooks.workbook_upload, name="workbook_upload"),
     path("sheets/", sheets.my_sheets, name="my_sheets"),

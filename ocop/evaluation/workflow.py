@@ -30,19 +30,23 @@ CENTRAL_SCORED = "central_scored"  # the central session closed
 DECIDED = "decided"  # a recognition decision lists it (or records that it is not recognised)
 REJECTED = "rejected"  # a rejection rule ended the evaluation (council decision with reason)
 STOPPED = "stopped"  # scoring was stopped (e.g. hazardous impurities), with reason
+# The sheet's "Không đánh giá …" rule (Phụ lục II: common products of key groups): not evaluated.
+NOT_EVALUATED = "not_evaluated"
 WITHDRAWN = "withdrawn"
 
 STAGES = (
     DRAFT, SUBMITTED, RETURNED, PROPOSED, ADDITIONS_REQUESTED, ADVISORY_REVIEW, TESTS_REQUESTED,
     READY_FOR_COUNCIL, IN_COUNCIL_SESSION, SCORED, PROPOSED_CENTRAL, IN_CENTRAL_SESSION,
-    CENTRAL_SCORED, DECIDED, REJECTED, STOPPED, WITHDRAWN,
+    CENTRAL_SCORED, DECIDED, REJECTED, STOPPED, WITHDRAWN, NOT_EVALUATED,
 )  # fmt: skip
 # Stages after which the council has finished with the dossier.
-FINAL = frozenset({DECIDED, REJECTED, STOPPED, WITHDRAWN})
+FINAL = frozenset({DECIDED, REJECTED, STOPPED, WITHDRAWN, NOT_EVALUATED})
+# Ends the council gives outside the points, each tied to a rule of the product's sheet.
+COUNCIL_ENDINGS = frozenset({REJECTED, STOPPED, NOT_EVALUATED})
 # Taken only through the council and decision services (they need a session or a decision).
 COUNCIL_ACTIONS = frozenset(
-    {"schedule", "close_scoring", "reject", "stop", "decide", "propose_central", "decide_fallback",
-     "send_central", "evaluate_provincially"}
+    {"schedule", "close_scoring", "reject", "stop", "not_evaluate", "decide", "propose_central",
+     "decide_fallback", "send_central", "evaluate_provincially"}
 )  # fmt: skip
 COUNCIL_STAGES = frozenset(
     {READY_FOR_COUNCIL, IN_COUNCIL_SESSION, SCORED, PROPOSED_CENTRAL, IN_CENTRAL_SESSION,
@@ -110,6 +114,7 @@ ALLOWED: Mapping[str, Mapping[str, Transition]] = {
         "close_scoring": _t(SCORED, PROVINCE, COUNCIL),
         "reject": _t(REJECTED, PROVINCE, COUNCIL, needs_reason=True),
         "stop": _t(STOPPED, PROVINCE, COUNCIL, needs_reason=True),
+        "not_evaluate": _t(NOT_EVALUATED, PROVINCE, COUNCIL, needs_reason=True),
     },
     SCORED: {
         "decide": _t(DECIDED, PROVINCE),
@@ -122,6 +127,7 @@ ALLOWED: Mapping[str, Mapping[str, Transition]] = {
         "close_scoring": _t(CENTRAL_SCORED, CENTRAL, COUNCIL),
         "reject": _t(REJECTED, CENTRAL, COUNCIL, needs_reason=True),
         "stop": _t(STOPPED, CENTRAL, COUNCIL, needs_reason=True),
+        "not_evaluate": _t(NOT_EVALUATED, CENTRAL, COUNCIL, needs_reason=True),
     },
     CENTRAL_SCORED: {
         "decide": _t(DECIDED, CENTRAL),  # 5★ recognised by the ministry
@@ -134,6 +140,7 @@ ALLOWED: Mapping[str, Mapping[str, Transition]] = {
     REJECTED: {},
     STOPPED: {},
     WITHDRAWN: {},
+    NOT_EVALUATED: {},
 }
 
 # Working days the actors of a stage have (None: no deadline). See docs/evaluation-workflow.md.
@@ -155,6 +162,7 @@ DEFAULT_DEADLINES: Mapping[str, int | None] = {
     REJECTED: None,
     STOPPED: None,
     WITHDRAWN: None,
+    NOT_EVALUATED: None,
 }
 
 # Art. 7.6.g: a re-evaluation is finished "không quá 45 ngày kể từ ngày nhận đủ hồ sơ đề nghị".

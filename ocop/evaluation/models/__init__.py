@@ -5,6 +5,7 @@ from .files import EvidenceFile
 from .fivestar import FiveStarDossier
 from .oversight import DecisionReview, ReviewConclusion
 from .receipts import Receipt, ReceiptCounter, ReceiptLevel
+from .minutes import MissingScoreNote
 from .rounds import Round, RoundLevel
 from .scoring import ScoreSheet, ScoreSheetVersion, Session, SessionItem
 
@@ -19,6 +20,7 @@ __all__ = [
     "DecisionReview",
     "EvidenceFile",
     "FiveStarDossier",
+    "MissingScoreNote",
     "Position",
     "Receipt",
     "ReceiptCounter",

@@ -41,6 +41,7 @@ class Stage(models.TextChoices):
     REJECTED = workflow.REJECTED, _("Bị loại")
     STOPPED = workflow.STOPPED, _("Dừng chấm điểm")
     WITHDRAWN = workflow.WITHDRAWN, _("Đã rút")
+    NOT_EVALUATED = workflow.NOT_EVALUATED, _("Không đánh giá")
 
 
 # A dossier never filed: a draft, or a draft the producer withdrew (withdrawing after a return

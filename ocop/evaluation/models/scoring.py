@@ -78,8 +78,12 @@ class Session(models.Model):
 
 
 class Outcome(models.TextChoices):
+    """The council's end outside the points, each tied to a rule of the product's sheet
+    (Phụ lục II; sheet_rules.py)."""
+
     REJECT = "reject", _("Loại hồ sơ")
     STOP = "stop", _("Dừng chấm điểm")
+    NOT_EVALUATED = "not_evaluated", _("Không đánh giá")
 
 
 class SessionItem(models.Model):
@@ -90,9 +94,15 @@ class SessionItem(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.PROTECT, related_name="session_items"
     )
-    outcome = models.CharField(_("kết luận ngoài điểm"), max_length=6, blank=True,
+    outcome = models.CharField(_("kết luận ngoài điểm"), max_length=13, blank=True,
                                choices=Outcome.choices)  # fmt: skip
     outcome_reason = models.TextField(_("lý do"), blank=True)
+    # The sheet's rule the outcome applies (sheet_rules.SheetRule key and its text as printed);
+    # outcome_reason is then the council's free note.
+    outcome_rule = models.CharField(_("quy định áp dụng"), max_length=20, blank=True)
+    outcome_rule_text = models.TextField(_("nội dung quy định"), blank=True)
+    # What the council said on this product, typed by the secretary during the session (minutes).
+    discussion = models.TextField(_("ý kiến thảo luận"), blank=True)
     sheet_count = models.PositiveSmallIntegerField(_("số phiếu"), null=True, blank=True)
     total_sum = models.PositiveIntegerField(null=True, blank=True)
     stars = models.PositiveSmallIntegerField(_("số sao"), null=True, blank=True)
@@ -123,6 +133,17 @@ class SessionItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session_id}: {self.application.product}"
+
+    @property
+    def outcome_text(self) -> str:
+        """The outcome as the board, the dossier and the minutes print it: "Loại hồ sơ: <the
+        sheet's rule>. Ghi chú: <the council's note>"."""
+        if not self.outcome:
+            return ""
+        text = f"{self.get_outcome_display()}: {self.outcome_rule_text or self.outcome_reason}"
+        if self.outcome_rule_text and self.outcome_reason:
+            text += ". " + _("Ghi chú: %(note)s") % {"note": self.outcome_reason}
+        return text
 
     @property
     def average(self) -> Fraction | None:

@@ -18,6 +18,8 @@ from ..models import Application, Council, CouncilMember, Round, Session, Sessio
 from ..models.councils import SpreadPolicy
 from ..models.scoring import Outcome
 from . import fivestar
+from ..selfscore import sheet_for
+from ..sheet_rules import find_rule
 from .councils import conflicts_flag
 from .transitions import application_move
 
@@ -25,6 +27,12 @@ DIVERGENT = gettext_lazy(
     "%(product)s: các ý kiến chênh lệch %(spread)s điểm, vượt mức %(limit)s; theo Điều 7.6.d, hội "
     "đồng họp trực tiếp để thảo luận, thành viên sửa phiếu (nêu lý do) rồi mới kết thúc."
 )
+NOT_ON_SHEET = gettext_lazy(
+    "Quy định đã chọn không có trong phiếu đánh giá của sản phẩm này (bộ %(set)s, Phụ lục II): chọn "
+    "một quy định “%(outcome)s” của chính phiếu đó."
+)
+# The dossier's move for each outcome (workflow.ALLOWED).
+OUTCOME_ACTIONS = {"reject": "reject", "stop": "stop", "not_evaluated": "not_evaluate"}
 NO_ATTENDANCE = gettext_lazy(
     "Chưa ghi nhận thành viên có mặt tại phiên họp: chọn ít nhất một thành viên có mặt trước khi "
     "chấm điểm hoặc kết thúc phiên."
@@ -105,9 +113,14 @@ def session_schedule(*, actor, session: Session, applications: list[Application]
 
 
 @transaction.atomic
-def item_outcome_record(*, actor, item: SessionItem, outcome: str, reason: str) -> SessionItem:
-    """The council ends a product's evaluation outside the points: reject (a rejection rule) or
-    stop (scoring stopped). No stars. Side effects: the item, the dossier's stage, an audit entry."""
+def item_outcome_record(
+    *, actor, item: SessionItem, outcome: str, rule: str, reason: str = ""
+) -> SessionItem:
+    """The council ends a product's evaluation outside the points under a rule of the product's
+    own sheet (Phụ lục II): reject ("Hồ sơ bị loại khi…"), stop ("Không xem xét…") or not
+    evaluated ("Không đánh giá…", common products of key groups). `rule` is the rule's key
+    (sheet_rules); `reason` is the council's free note. No stars. Refused, nothing changed, for a
+    rule not on that sheet. Side effects: the item, the dossier's stage, an audit entry."""
     lock(item.session)  # the session first, in the order session_close takes its locks
     lock(item)
     council = item.session.council
@@ -120,10 +133,18 @@ def item_outcome_record(*, actor, item: SessionItem, outcome: str, reason: str) 
         raise ValidationError(_("Phiên họp đã kết thúc."))
     if item.outcome:
         raise ValidationError(_("Sản phẩm đã có kết luận của hội đồng."))
-    application_move(actor=actor, application=item.application, action=outcome,
-                     role=workflow_role(actor, council), reason=reason)  # fmt: skip
-    item.outcome, item.outcome_reason = outcome, reason.strip()
-    item.save(update_fields=["outcome", "outcome_reason"])
+    application = item.application
+    found = find_rule(sheet_for(application.rules, application.set_number), outcome, rule)
+    if found is None:
+        raise ValidationError(NOT_ON_SHEET % {"set": application.set_number,
+                                              "outcome": Outcome(outcome).label})  # fmt: skip
+    note = reason.strip()
+    application_move(actor=actor, application=application, action=OUTCOME_ACTIONS[outcome],
+                     role=workflow_role(actor, council),
+                     reason=f"{found.label}. {note}".strip() if note else found.label)  # fmt: skip
+    item.outcome, item.outcome_reason = outcome, note
+    item.outcome_rule, item.outcome_rule_text = found.key, found.label
+    item.save(update_fields=["outcome", "outcome_reason", "outcome_rule", "outcome_rule_text"])
     return item
 
 

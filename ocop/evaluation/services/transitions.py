@@ -339,7 +339,7 @@ def application_move(
         stage_due=workflow.due_date(move.target, timezone.localdate(), overrides, application.kind),
     )  # fmt: skip
     application.stage = move.target
-    if move.target in (workflow.REJECTED, workflow.STOPPED):  # a decided one: decisions.py
+    if move.target in workflow.COUNCIL_ENDINGS:  # a decided one: decisions.py
         reevaluation.on_result(actor=actor, application=application, on=timezone.localdate())
     StageChange.objects.create(
         application=application, action=action, from_stage=before, to_stage=move.target,

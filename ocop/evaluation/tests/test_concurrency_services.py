@@ -145,7 +145,7 @@ def test_ten_rejections_then_ten_closes_then_ten_decisions_each_act_once(
     """One session through its three council actions (one fixture: it is the slow part)."""
     officer, item, session = personas["province_p"], scored.items[0], scored.session
     race = run_at_once(lambda: item_outcome_record(
-        actor=officer, item=fresh(item), outcome="reject", reason="Sao chép"))  # fmt: skip
+        actor=officer, item=fresh(item), outcome="reject", rule="reject-1", reason="Sao chép"))  # fmt: skip
     assert_one_effect(race)
     assert (fresh(item).outcome, fresh(item.application).stage) == ("reject", "rejected")
     assert audited("application_reject") == 1

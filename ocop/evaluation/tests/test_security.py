@@ -158,11 +158,12 @@ def test_conflicted_chair_may_not_record_an_outcome(council_world):
     stage = item.application.stage
     posted = client_for(chair.user).post(
         f"/sessions/{w.session.pk}/items/{item.pk}/outcome/",
-        {"outcome": "reject", "reason": "Sao chép sản phẩm"},
+        {"outcome": "reject", "rule": "reject-1", "reason": "Sao chép sản phẩm"},
     )
     assert posted.status_code == 404
     with pytest.raises(PermissionDenied):
-        item_outcome_record(actor=chair.user, item=item, outcome="reject", reason="x")
+        item_outcome_record(actor=chair.user, item=item, outcome="reject", rule="reject-1",
+                            reason="x")  # fmt: skip
     item.refresh_from_db()
     item.application.refresh_from_db()
     assert (item.outcome, item.application.stage) == ("", stage)

@@ -120,14 +120,18 @@ def test_quorum_and_rejection(council_world, personas):
                  answers=answers_totalling(item_sheet(w.items[2]), 70))  # fmt: skip
     with pytest.raises(ValidationError, match="mới có 1 phiếu hợp lệ, cần tối thiểu 3"):
         session_close(actor=chair.user, session=w.session)
-    with pytest.raises(ValidationError, match="lý do"):
-        item_outcome_record(actor=chair.user, item=w.items[2], outcome="reject", reason="")
-    item_outcome_record(actor=chair.user, item=w.items[2], outcome="reject",
+    with pytest.raises(ValidationError, match="không có trong phiếu đánh giá"):
+        item_outcome_record(actor=chair.user, item=w.items[2], outcome="reject", rule="", reason="")
+    item_outcome_record(actor=chair.user, item=w.items[2], outcome="reject", rule="reject-1",
                         reason="Nguyên liệu không rõ nguồn gốc")  # fmt: skip
     session_close(actor=chair.user, session=w.session)
     rejected = Application.objects.get(pk=w.items[2].application_id)
     assert rejected.stage == "rejected"
-    assert rejected.history.last().reason == "Nguyên liệu không rõ nguồn gốc"
+    assert rejected.history.last().reason == (
+        "Giả mạo hồ sơ hoặc không tuân thủ đầy đủ các quy định về giấy chứng nhận cơ sở đủ điều kiện "
+        "an toàn thực phẩm theo quy định; hoặc không đáp ứng về hồ sơ đăng ký theo quy định. "
+        "Nguyên liệu không rõ nguồn gốc"
+    )
 
 
 def test_a_plain_member_cannot_close(council_world):

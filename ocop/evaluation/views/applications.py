@@ -131,6 +131,7 @@ def application_detail(request, pk: int):
         "rows": criterion_rows(application),
         "section_files": section_files(application),
         "today": timezone.localdate(),
+        "council_outcome": application.session_items.exclude(outcome="").order_by("-id").first(),
         "can_renew": may_renew(request.user, application)
         and renewable(application, timezone.localdate()),
         "next_round": next_round(application, timezone.localdate())

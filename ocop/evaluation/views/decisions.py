@@ -80,8 +80,11 @@ def decision_detail(request, pk: int):
     items = decision.items.select_related("application__product__producer__commune__province")
     certificates = {c.product_id: c for c in _certificates(decision)}
     rows = [(i, certificates.get(i.application.product_id)) for i in items]
-    return render(request, "evaluation/decision_detail.html", {"decision": decision, "rows": rows,
-                  **oversight_context(request.user, decision)})  # fmt: skip
+    return render(request, "evaluation/decision_detail.html", {
+        "decision": decision, "rows": rows,
+        "not_evaluated": pdf_council.not_evaluated_rows(decision),
+        **oversight_context(request.user, decision),
+    })  # fmt: skip
 
 
 def _certificates(decision: Decision):

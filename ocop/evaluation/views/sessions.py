@@ -28,6 +28,7 @@ from ..services.sessions import (
 from ..services.written import written_open
 from .common import error_text
 from .councils import COUNCIL_ROLES, fetch_council
+from .outcomes import outcome_options
 
 
 def fetch_session(request, pk: int) -> Session:
@@ -113,8 +114,7 @@ def session_detail(request, pk: int):
         "session": session, "council": session.council, "members": members,
         "rows": page.object_list, "page": page, "query": "",
         "officer": is_officer_of(request.user, session.council),
-        # Rendered once, repeated per product (rendering a form costs milliseconds each time).
-        "outcome_fields": OutcomeForm().as_div(),
+        "outcome_options": outcome_options(page.object_list),
         "attendance_form": _attendance_form(session),
     })  # fmt: skip
 
@@ -178,7 +178,9 @@ def item_outcome(request, pk: int, item_pk: int):
         except ValidationError as error:
             messages.error(request, error_text(error))
     else:
-        messages.error(request, _("Vui lòng chọn kết luận và nêu lý do."))
+        messages.error(
+            request, _("Vui lòng chọn quy định của phiếu đánh giá áp dụng cho sản phẩm.")
+        )
     return redirect("evaluation:session_detail", session.pk)
 
 
