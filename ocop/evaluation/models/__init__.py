@@ -3,9 +3,9 @@ from .councils import Conflict, Council, CouncilMember, Position, SpreadPolicy
 from .decisions import Decision, DecisionCounter
 from .files import EvidenceFile
 from .fivestar import FiveStarDossier
+from .minutes import MissingScoreNote
 from .oversight import DecisionReview, ReviewConclusion
 from .receipts import Receipt, ReceiptCounter, ReceiptLevel
-from .minutes import MissingScoreNote
 from .rounds import Round, RoundLevel
 from .scoring import ScoreSheet, ScoreSheetVersion, Session, SessionItem
 

@@ -17,9 +17,9 @@ from ..consolidation import consolidate_session
 from ..models import Application, Council, CouncilMember, Round, Session, SessionItem
 from ..models.councils import SpreadPolicy
 from ..models.scoring import Outcome
-from . import fivestar
 from ..selfscore import sheet_for
 from ..sheet_rules import find_rule
+from . import fivestar
 from .councils import conflicts_flag
 from .transitions import application_move
 
