@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
+from typing import Any
 
 from ocop.core.messages import MessageError
 from ocop.criteria.rules import Criterion, Sheet
@@ -170,6 +171,10 @@ class _Plan:
     # Per class 3, 4, 5: the codes of the marked criteria with a minimum > 0, their minima and
     # a function answers → their points.
     minima: Mapping[int, tuple[tuple[str, ...], tuple[int, ...], _Points]]
+    # The codes of every criterion with a minimum for some class, in sheet order (what a stored
+    # sheet record keeps besides its parts), and the parts' codes, as sets to check a record.
+    minima_codes: tuple[str, ...] = ()
+    record_keys: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 # id(sheet) → (sheet, plan); the sheet is kept so its id is never reused while cached. Rule sets
@@ -193,6 +198,11 @@ def _plan(sheet: Sheet) -> _Plan:
             for p, criteria, stop in zip(sheet.parts, by_part, stops, strict=True)
         ),
         minima={stars: _minima(sheet, stars) for stars in (3, 4, 5)},
+        minima_codes=tuple(c.code for c in sheet.marked),
+        record_keys=(
+            frozenset(p.code for p in sheet.parts),
+            frozenset(c.code for c in sheet.marked),
+        ),
     )
     _PLANS[id(sheet)] = (sheet, plan)
     return plan
@@ -261,50 +271,126 @@ def aggregate(results: Sequence[SheetResult], spread_limit: int = 10) -> Council
     sheet = results[0].sheet
     if any(r.sheet is not sheet for r in results):
         raise ValueError("sheets of different rule sets or product sets")
-    count = len(results)
-    totals = [r.total for r in results]
     plan = _plan(sheet)
     sums = _criterion_sums(sheet, plan, results)
-    average = Fraction(sum(totals), count)
     outcomes = sorted({r.outcome for r in results if r.outcome}, key=lambda o: (o.kind, o.reason))
+    return _council(
+        sheet, plan, [r.total for r in results],
+        {p.code: sum(r.parts[p.code] for r in results) for p in sheet.parts},
+        sums, lambda: sums, spread_limit, outcomes[0] if outcomes else None,
+    )  # fmt: skip
+
+
+Record = Mapping[str, Any]
+
+
+def sheet_record(result: SheetResult) -> dict[str, Any]:
+    """What a submitted sheet stores so that a council's result never re-scores it: its rule set
+    and product set, its total, its points per part and on every criterion with a minimum (the
+    inputs of the council's band and minima). JSON-ready; read back by aggregate_records."""
+    sheet = result.sheet
+    return {
+        "rules": sheet.rules, "set": sheet.set, "total": result.total,
+        "parts": {p.code: result.parts[p.code] for p in sheet.parts},
+        "minima": {code: result.answers.get(code, 0) for code in _plan(sheet).minima_codes},
+    }  # fmt: skip
+
+
+def record_fits(sheet: Sheet, record: object) -> bool:
+    """A stored record made for this sheet (same rule set, product set, parts and minima)."""
+    if not isinstance(record, dict):
+        return False
+    parts, minima = record.get("parts"), record.get("minima")
+    part_keys, minima_keys = _plan(sheet).record_keys
+    return (
+        record.get("rules") == sheet.rules
+        and record.get("set") == sheet.set
+        and isinstance(parts, dict)
+        and isinstance(minima, dict)
+        and parts.keys() == part_keys
+        and minima.keys() == minima_keys
+    )
+
+
+def aggregate_records(
+    sheet: Sheet,
+    records: Sequence[Record],
+    criterion_sums: Callable[[], Mapping[str, int]],
+    spread_limit: int = 10,
+    outcome: Outcome | None = None,
+) -> CouncilResult:
+    """aggregate() from stored sheet records (sheet_record, checked with record_fits), with the
+    same result as scoring the sheets again: `outcome` is the one every sheet ended with, and
+    `criterion_sums` gives each criterion's sum over the sheets (0 where a sheet has none) when
+    criterion_averages is first read: the records keep only the criteria with minima."""
+    if not records:
+        raise ValueError("no sheets to aggregate")
+    plan = _plan(sheet)
+    part_codes = [code for code, _start, _stop in plan.spans]
+    parts = _column_sums(part_codes, [r["parts"] for r in records])
+    minima = _column_sums(list(plan.minima_codes), [r["minima"] for r in records])
+    totals: list[int] = [r["total"] for r in records]
+    return _council(sheet, plan, totals, {p.code: parts[p.code] for p in sheet.parts}, minima,
+                    criterion_sums, spread_limit, outcome)  # fmt: skip
+
+
+def _column_sums(codes: list[str], rows: list[Mapping[str, int]]) -> dict[str, int]:
+    if not codes:
+        return {}
+    columns = zip(*map(_getter(codes), rows), strict=True)
+    return dict(zip(codes, map(sum, columns), strict=True))
+
+
+def _council(
+    sheet: Sheet, plan: _Plan, totals: list[int], part_sums: Mapping[str, int],
+    minima_sums: Mapping[str, int], criterion_sums: Callable[[], Mapping[str, int]],
+    spread_limit: int, outcome: Outcome | None,
+) -> CouncilResult:  # fmt: skip
+    count = len(totals)
+    average = Fraction(sum(totals), count)
     band: int | None = None
     stars: int | None = None
     held_back: dict[int, list[str]] = {}
-    if not outcomes:
+    if outcome is None:
         band = band_for(average)
         stars = min(band, 2)
         if band >= 3:
             # average < minimum  ⇔  sum < minimum × count: whole numbers, no Fraction compared.
-            stars, held_back = _award_points(plan, band, sums, count)
-    return CouncilResult(
+            stars, held_back = _award_points(plan, band, minima_sums, count)
+    lowest, highest = min(totals), max(totals)
+    result = object.__new__(CouncilResult)
+    result.__dict__.update(
         sheet=sheet,
         sheet_count=count,
         average=average,
-        part_averages={
-            p.code: Fraction(sum(r.parts[p.code] for r in results), count) for p in sheet.parts
-        },
-        criterion_averages=_Averages([c.code for c in sheet.criteria], sums, count),
-        lowest=min(totals),
-        highest=max(totals),
-        spread=max(totals) - min(totals),
+        part_averages={code: Fraction(points, count) for code, points in part_sums.items()},
+        criterion_averages=_Averages([c.code for c in sheet.criteria], criterion_sums, count),
+        lowest=lowest,
+        highest=highest,
+        spread=highest - lowest,
         spread_limit=spread_limit,
-        spread_exceeded=max(totals) - min(totals) > spread_limit,
+        spread_exceeded=highest - lowest > spread_limit,
         band_stars=band,
         stars=stars,
         recognised=stars is not None and stars >= 3,
         held_back=held_back,
         failed_minima=list(held_back[band]) if held_back and band else [],
-        outcome=outcomes[0] if outcomes else None,
+        outcome=outcome,
     )
+    return result
 
 
 class _Averages(Mapping[str, Fraction]):
-    """Each criterion's exact average, made on reading: most readers look at a few, not all."""
+    """Each criterion's exact average, made on reading: most readers look at a few, not all, and
+    a council's stored records do not hold them (their sums are loaded on the first read)."""
 
-    def __init__(self, codes: list[str], sums: Mapping[str, int], count: int) -> None:
-        self._codes, self._sums, self._count = codes, sums, count
+    def __init__(self, codes: list[str], sums: Callable[[], Mapping[str, int]], count: int) -> None:
+        self._codes, self._load, self._count = codes, sums, count
+        self._sums: Mapping[str, int] | None = None
 
     def __getitem__(self, code: str) -> Fraction:
+        if self._sums is None:
+            self._sums = self._load()
         return Fraction(self._sums[code], self._count)
 
     def __iter__(self) -> Iterator[str]:
@@ -319,10 +405,16 @@ class _Averages(Mapping[str, Fraction]):
 
 def _criterion_sums(sheet: Sheet, plan: _Plan, results: Sequence[SheetResult]) -> dict[str, int]:
     """Per criterion, the sum of the members' points (0 where a sheet ended before it)."""
+    return criterion_sums(sheet, [r.answers for r in results])
+
+
+def criterion_sums(sheet: Sheet, answers: Sequence[Mapping[str, int]]) -> dict[str, int]:
+    """Per criterion, the sum of these answers' points (0 where one has none)."""
+    plan = _plan(sheet)
     try:
-        columns = zip(*[plan.points(r.answers) for r in results], strict=True)
+        columns = zip(*[plan.points(a) for a in answers], strict=True)
     except KeyError:
-        return {c.code: sum(r.answers.get(c.code, 0) for r in results) for c in sheet.criteria}
+        return {c.code: sum(a.get(c.code, 0) for a in answers) for c in sheet.criteria}
     return dict(zip(plan.codes, map(sum, columns), strict=True))
 
 

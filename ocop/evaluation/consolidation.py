@@ -1,17 +1,31 @@
 """Consolidating a session: every product's result from its counted, submitted sheets.
 
 Read-only; the board, the results page, `session_close` and bench/bench_council.py use it. One
-query for the sheets, one for the conflicts, one for the agenda; the engine does the arithmetic.
-Which sheets count: submitted ones, of members without a blocking conflict on the product, and,
-unless the council's rules count absent members, of the members present at the session.
+query for the sheets, one for the conflicts, one for the agenda; the engine does the arithmetic on
+each sheet's stored result (ScoreSheet.scored, written when it is submitted or revised), so the
+answers are neither decoded nor scored again. A sheet without a stored result that fits its product
+set (written before results were stored, or outside the services) is scored from its answers: one
+more query, for those sheets only. Which sheets count: submitted ones, of members without a
+blocking conflict on the product, and, unless the council's rules count absent members, of the
+members present at the session.
 """
 
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from ocop.criteria.engine import CouncilResult, Outcome
+from ocop.criteria.engine import (
+    CouncilResult,
+    Outcome,
+    aggregate_records,
+    criterion_sums,
+    record_fits,
+    score_sheet,
+    sheet_record,
+)
+from ocop.criteria.rules import Sheet
 
 from .models import Conflict, ScoreSheet, Session, SessionItem
-from .results import consolidate
 from .selfscore import sheet_for
 
 DEFERRED = [
@@ -40,11 +54,17 @@ def counted_members(session: Session) -> set[int] | None:
     return set(session.present.values_list("pk", flat=True))
 
 
-def consolidate_session(session: Session) -> dict[int, ItemResult]:
+def consolidate_session(
+    session: Session, item_ids: Collection[int] | None = None
+) -> dict[int, ItemResult]:
+    """Every product of the session (or only those of `item_ids`, e.g. one page of the board)."""
+    items_query = SessionItem.objects.filter(session=session)
+    rows = ScoreSheet.objects.filter(item__session=session, status=ScoreSheet.Status.SUBMITTED)
+    if item_ids is not None:
+        items_query, rows = items_query.filter(pk__in=item_ids), rows.filter(item_id__in=item_ids)
     items = {
         i.pk: i
-        for i in SessionItem.objects.filter(session=session)
-        .select_related("application__product", "application__producer")
+        for i in items_query.select_related("application__product", "application__producer")
         # The dossier's forms and reports are large JSON that no result reads: not decoded.
         .defer(*DEFERRED)
     }
@@ -54,22 +74,72 @@ def consolidate_session(session: Session) -> dict[int, ItemResult]:
         .values_list("member_id", "product_id")
     )
     counted = counted_members(session)
-    answers: dict[int, list[tuple[int, dict]]] = {pk: [] for pk in items}
-    rows = ScoreSheet.objects.filter(item__session=session, status=ScoreSheet.Status.SUBMITTED)
-    for item_id, member_id, sheet_answers in rows.values_list("item_id", "member_id", "answers"):
+    found: dict[int, list[tuple[int, int, Any]]] = {pk: [] for pk in items}
+    for sheet_id, item_id, member_id, record in rows.values_list(
+        "id", "item_id", "member_id", "scored"
+    ):
         product_id = items[item_id].application.product_id
         if (member_id, product_id) in blocked or (counted is not None and member_id not in counted):
             continue
-        answers[item_id].append((member_id, sheet_answers))
-    return {pk: _one(item, answers[pk], session.council.spread_limit) for pk, item in items.items()}
+        found[item_id].append((member_id, sheet_id, record))
+    sheets = {
+        pk: sheet_for(i.application.rules, i.application.set_number) for pk, i in items.items()
+    }
+    outcomes = {pk: Outcome(i.outcome, i.outcome_reason) if i.outcome else None
+                for pk, i in items.items()}  # fmt: skip
+    _rescore_unfit(found, sheets, outcomes)
+    spread_limit = session.council.spread_limit
+    return {
+        pk: _one(item, sheets[pk], found[pk], spread_limit, outcomes[pk])
+        for pk, item in items.items()
+    }
 
 
-def _one(item: SessionItem, rows: list[tuple[int, dict]], spread_limit: int) -> ItemResult:
-    application = item.application
-    sheet = sheet_for(application.rules, application.set_number)
-    member_ids = [member_id for member_id, _answers in rows]
+def _rescore_unfit(
+    found: dict[int, list[tuple[int, int, Any]]],
+    sheets: Mapping[int, Sheet | None],
+    outcomes: Mapping[int, Outcome | None],
+) -> None:
+    """Replace the stored results missing or made for another sheet by scoring the answers."""
+    unfit = {sheet_id: item_id for item_id, rows in found.items()
+             if (sheet := sheets[item_id]) is not None
+             for _member, sheet_id, record in rows if not record_fits(sheet, record)}  # fmt: skip
+    if not unfit:
+        return
+    records = {}
+    for sheet_id, answers in ScoreSheet.objects.filter(pk__in=unfit).values_list("id", "answers"):
+        item_id = unfit[sheet_id]
+        sheet = sheets[item_id]
+        assert sheet is not None
+        records[sheet_id] = sheet_record(score_sheet(sheet, answers, outcomes[item_id]))
+    for item_id in set(unfit.values()):
+        found[item_id] = [(m, s, records.get(s, r)) for m, s, r in found[item_id]]
+
+
+def _one(
+    item: SessionItem,
+    sheet: Sheet | None,
+    rows: list[tuple[int, int, Any]],
+    spread_limit: int,
+    outcome: Outcome | None,
+) -> ItemResult:
+    member_ids = [member_id for member_id, _sheet_id, _record in rows]
     if sheet is None:
         return ItemResult(item, None, member_ids, problem="rules")
-    outcome = Outcome(item.outcome, item.outcome_reason) if item.outcome else None
-    result = consolidate(sheet, [a for _m, a in rows], spread_limit, outcome)
+    if not rows:
+        return ItemResult(item, None, member_ids)
+    records = [record for _m, _s, record in rows]
+    sums = _criterion_sums_loader(sheet, [sheet_id for _m, sheet_id, _r in rows])
+    result = aggregate_records(sheet, records, sums, spread_limit, outcome)
     return ItemResult(item, result, member_ids)
+
+
+def _criterion_sums_loader(sheet: Sheet, sheet_ids: list[int]) -> Callable[[], dict[str, int]]:
+    """Each criterion's sum over these sheets, read from their answers only when asked (the
+    stored results keep the criteria with minima; hardly any reader wants the others)."""
+
+    def load() -> dict[str, int]:
+        answers = ScoreSheet.objects.filter(pk__in=sheet_ids).values_list("answers", flat=True)
+        return criterion_sums(sheet, list(answers))
+
+    return load
