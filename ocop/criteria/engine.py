@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
@@ -61,6 +62,17 @@ class SheetResult:
     @property
     def set(self) -> int:
         return self.sheet.set
+
+    def __getattr__(self, name: str) -> Any:
+        """`parts` of a sheet scored on the hot path, summed on first read (then kept). Called
+        only for an attribute missing from the instance."""
+        if name != "parts" or "_plan" not in self.__dict__:
+            raise AttributeError(name)
+        plan = self.__dict__["_plan"]
+        points = plan.points(self.__dict__["answers"])
+        parts = {code: sum(points[start:stop]) for code, start, stop in plan.spans}
+        self.__dict__["parts"] = parts
+        return parts
 
 
 @dataclass(frozen=True)
@@ -117,42 +129,39 @@ def score_sheet(
     if outcome is not None:
         return _ended(sheet, answers, outcome)
     plan = _plan(sheet)
-    # Fast check, all in C: every criterion answered with an allowed whole number (True == 1
-    # would pass the membership test) and nothing else answered. Otherwise the slow walk names
-    # the first fault.
-    try:
-        points = plan.points(answers)
-    except KeyError:
-        points = ()
+    # Fast check, all in C: as many answers as criteria, each (code, points) pair one the sheet
+    # allows (so every criterion answered, nothing else), and every points a plain int (True == 1
+    # and 1.0 == 1 pass the pair test). Otherwise the slow walk names the first fault.
+    values = answers.values()
     if not (
-        len(points) == len(answers)
-        and all(map(operator.contains, plan.allowed, points))
-        and set(map(type, points)) <= _INT
+        len(answers) == plan.size
+        and answers.items() <= plan.pairs
+        and _INT.issuperset(map(type, values))
     ):
         _raise_first_fault(sheet, answers)
-    parts = {code: sum(points[start:stop]) for code, start, stop in plan.spans}
-    total = sum(parts.values())
-    band = band_for(total)
-    held_back: dict[int, list[str]] = {}
-    stars = min(band, 2)
+    total = sum(values)
+    band = _BAND_OF[total] if 0 <= total <= 100 else band_for(total)
+    stars, held_back = band, _NONE_HELD_BACK
     if band >= 3:
-        stars, held_back = _award_points(plan, band, answers)
-    # The hot path builds the frozen result in one step instead of ten object.__setattr__ calls.
+        _codes, least, points = plan.minima[band]
+        if any(map(operator.lt, points(answers), least)):
+            stars, held_back = _award_points(plan, band, answers)
+    # The hot path builds the frozen result in one step instead of ten object.__setattr__ calls;
+    # the points per part are summed when first read (SheetResult.__getattr__).
     result = object.__new__(SheetResult)
-    result.__dict__.update(
-        sheet=sheet,
-        answers=dict(answers),
-        parts=parts,
-        total=total,
-        band_stars=band,
-        stars=stars,
-        recognised=stars >= 3,
-        held_back=held_back,
+    object.__setattr__(result, "__dict__", {
+        "sheet": sheet, "answers": dict(answers), "total": total, "band_stars": band,
+        "stars": stars, "recognised": stars >= 3, "held_back": held_back or {},
         # Minima only rise with the class: the top held-back class lists every failing criterion.
-        failed_minima=list(held_back[band]) if held_back else [],
-        outcome=None,
-    )
+        "failed_minima": list(held_back[band]) if held_back else [],
+        "outcome": None, "_plan": plan,
+    })  # fmt: skip
     return result
+
+
+_NONE_HELD_BACK: dict[int, list[str]] = {}  # never handed out: each result gets its own dict
+# band_for() of every whole total from 0 to 100, for the hot path.
+_BAND_OF: tuple[int, ...] = tuple(band_for(total) for total in range(101))
 
 
 _Points = Callable[[Mapping[str, int]], tuple[int, ...]]
@@ -163,18 +172,23 @@ class _Plan:
     """What scoring one sheet needs, laid out for a tight loop: computed once per sheet."""
 
     # The criteria ordered by part: their codes, a function answers → their points (KeyError if
-    # one is missing), their allowed points, and each part's (code, start, stop) in that order.
+    # one is missing), and each part's (code, start, stop) in that order.
     codes: tuple[str, ...]
     points: _Points
-    allowed: tuple[frozenset[int], ...]
     spans: tuple[tuple[str, int, int], ...]
     # Per class 3, 4, 5: the codes of the marked criteria with a minimum > 0, their minima and
     # a function answers → their points.
     minima: Mapping[int, tuple[tuple[str, ...], tuple[int, ...], _Points]]
-    # The codes of every criterion with a minimum for some class, in sheet order (what a stored
-    # sheet record keeps besides its parts), and the parts' codes, as sets to check a record.
+    # What a stored sheet record holds (sheet_record): its first word, naming the rule set, the
+    # product set and a checksum of the layout below; how many words; then the total, the points
+    # of each part (these codes) and of each criterion with a minimum for some class (these).
+    record_key: str = ""
+    record_size: int = 0
+    part_codes: tuple[str, ...] = ()
     minima_codes: tuple[str, ...] = ()
-    record_keys: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    # How many criteria, and every (code, points) pair the sheet allows.
+    size: int = 0
+    pairs: frozenset[tuple[str, int]] = frozenset()
 
 
 # id(sheet) → (sheet, plan); the sheet is kept so its id is never reused while cached. Rule sets
@@ -192,17 +206,17 @@ def _plan(sheet: Sheet) -> _Plan:
     plan = _Plan(
         codes=tuple(c.code for c in ordered),
         points=_getter([c.code for c in ordered]),
-        allowed=tuple(c.allowed_set for c in ordered),
         spans=tuple(
             (p.code, stop - len(criteria), stop)
             for p, criteria, stop in zip(sheet.parts, by_part, stops, strict=True)
         ),
         minima={stars: _minima(sheet, stars) for stars in (3, 4, 5)},
+        record_key=_record_key(sheet),
+        record_size=2 + len(sheet.parts) + len(sheet.marked),
+        part_codes=tuple(p.code for p in sheet.parts),
         minima_codes=tuple(c.code for c in sheet.marked),
-        record_keys=(
-            frozenset(p.code for p in sheet.parts),
-            frozenset(c.code for c in sheet.marked),
-        ),
+        size=len(ordered),
+        pairs=frozenset((c.code, points) for c in ordered for points in c.allowed_set),
     )
     _PLANS[id(sheet)] = (sheet, plan)
     return plan
@@ -281,68 +295,63 @@ def aggregate(results: Sequence[SheetResult], spread_limit: int = 10) -> Council
     )  # fmt: skip
 
 
-Record = Mapping[str, Any]
+def _record_key(sheet: Sheet) -> str:
+    layout = ",".join(p.code for p in sheet.parts) + ";" + ",".join(c.code for c in sheet.marked)
+    return f"{sheet.rules}/{sheet.set}/{zlib.crc32(layout.encode()):08x}"
 
 
-def sheet_record(result: SheetResult) -> dict[str, Any]:
-    """What a submitted sheet stores so that a council's result never re-scores it: its rule set
-    and product set, its total, its points per part and on every criterion with a minimum (the
-    inputs of the council's band and minima). JSON-ready; read back by aggregate_records."""
-    sheet = result.sheet
-    return {
-        "rules": sheet.rules, "set": sheet.set, "total": result.total,
-        "parts": {p.code: result.parts[p.code] for p in sheet.parts},
-        "minima": {code: result.answers.get(code, 0) for code in _plan(sheet).minima_codes},
-    }  # fmt: skip
+def sheet_record(result: SheetResult) -> str:
+    """What a submitted sheet stores so that a council's result never scores it again: one line,
+    "<rules>/<set>/<layout checksum> <total> <points of each part…> <points of each criterion
+    with a minimum…>" (the inputs of the council's band and minima), read back by read_record."""
+    plan = _plan(result.sheet)
+    numbers = [
+        result.total,
+        *(result.parts[code] for code in plan.part_codes),
+        *(result.answers.get(code, 0) for code in plan.minima_codes),
+    ]
+    return " ".join([plan.record_key, *map(str, numbers)])
 
 
-def record_fits(sheet: Sheet, record: object) -> bool:
-    """A stored record made for this sheet (same rule set, product set, parts and minima)."""
-    if not isinstance(record, dict):
-        return False
-    parts, minima = record.get("parts"), record.get("minima")
-    part_keys, minima_keys = _plan(sheet).record_keys
-    return (
-        record.get("rules") == sheet.rules
-        and record.get("set") == sheet.set
-        and isinstance(parts, dict)
-        and isinstance(minima, dict)
-        and parts.keys() == part_keys
-        and minima.keys() == minima_keys
-    )
+def read_record(sheet: Sheet, record: object) -> tuple[int, ...] | None:
+    """The numbers of a stored record made for this sheet; None for none, or one made for another
+    rule set, product set or layout of parts and minima (then score the answers again)."""
+    if not isinstance(record, str):
+        return None
+    plan = _plan(sheet)
+    words = record.split(" ")
+    if words[0] != plan.record_key or len(words) != plan.record_size:
+        return None
+    try:
+        return tuple(map(int, words[1:]))
+    except ValueError:
+        return None
 
 
 def aggregate_records(
     sheet: Sheet,
-    records: Sequence[Record],
+    records: Sequence[Sequence[int]],
     criterion_sums: Callable[[], Mapping[str, int]],
     spread_limit: int = 10,
     outcome: Outcome | None = None,
 ) -> CouncilResult:
-    """aggregate() from stored sheet records (sheet_record, checked with record_fits), with the
-    same result as scoring the sheets again: `outcome` is the one every sheet ended with, and
-    `criterion_sums` gives each criterion's sum over the sheets (0 where a sheet has none) when
-    criterion_averages is first read: the records keep only the criteria with minima."""
+    """aggregate() from stored sheet records (the numbers read_record gives), with the same result
+    as scoring the sheets again: `outcome` is the one every sheet ended with, and `criterion_sums`
+    gives each criterion's sum over the sheets (0 where a sheet has none) when criterion_averages
+    is first read: the records keep only the criteria with minima."""
     if not records:
         raise ValueError("no sheets to aggregate")
     plan = _plan(sheet)
-    part_codes = [code for code, _start, _stop in plan.spans]
-    parts = _column_sums(part_codes, [r["parts"] for r in records])
-    minima = _column_sums(list(plan.minima_codes), [r["minima"] for r in records])
-    totals: list[int] = [r["total"] for r in records]
-    return _council(sheet, plan, totals, {p.code: parts[p.code] for p in sheet.parts}, minima,
-                    criterion_sums, spread_limit, outcome)  # fmt: skip
-
-
-def _column_sums(codes: list[str], rows: list[Mapping[str, int]]) -> dict[str, int]:
-    if not codes:
-        return {}
-    columns = zip(*map(_getter(codes), rows), strict=True)
-    return dict(zip(codes, map(sum, columns), strict=True))
+    columns = list(zip(*records, strict=True))
+    sums = list(map(sum, columns))
+    after_parts = 1 + len(plan.part_codes)
+    parts = dict(zip(plan.part_codes, sums[1:after_parts], strict=True))
+    minima = dict(zip(plan.minima_codes, sums[after_parts:], strict=True))
+    return _council(sheet, plan, columns[0], parts, minima, criterion_sums, spread_limit, outcome)
 
 
 def _council(
-    sheet: Sheet, plan: _Plan, totals: list[int], part_sums: Mapping[str, int],
+    sheet: Sheet, plan: _Plan, totals: Sequence[int], part_sums: Mapping[str, int],
     minima_sums: Mapping[str, int], criterion_sums: Callable[[], Mapping[str, int]],
     spread_limit: int, outcome: Outcome | None,
 ) -> CouncilResult:  # fmt: skip

@@ -12,14 +12,13 @@ members present at the session.
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from ocop.criteria.engine import (
     CouncilResult,
     Outcome,
     aggregate_records,
     criterion_sums,
-    record_fits,
+    read_record,
     score_sheet,
     sheet_record,
 )
@@ -31,6 +30,15 @@ from .selfscore import sheet_for
 DEFERRED = [
     "application__form01", "application__form02", "application__commune_report",
     "application__advisory", "application__product__sales_channels",
+]  # fmt: skip
+# What a result and the board read of each product: the agenda row whole, the dossier's rule set,
+# product set, stage and kind, the product's name (a 500-product session builds 1,000 instances
+# of these instead of 2,000 whole ones). `whole_items` reads the dossier and producer whole.
+READ = [
+    *(f.name for f in SessionItem._meta.concrete_fields),
+    "application__rules", "application__set_number", "application__stage", "application__kind",
+    "application__product_id", "application__producer_id", "application__round_id",
+    "application__product__name", "application__product__code",
 ]  # fmt: skip
 
 
@@ -55,18 +63,24 @@ def counted_members(session: Session) -> set[int] | None:
 
 
 def consolidate_session(
-    session: Session, item_ids: Collection[int] | None = None
+    session: Session, item_ids: Collection[int] | None = None, whole_items: bool = False
 ) -> dict[int, ItemResult]:
-    """Every product of the session (or only those of `item_ids`, e.g. one page of the board)."""
+    """Every product of the session (or only those of `item_ids`, e.g. one page of the board).
+    With `whole_items` (closing the session moves the dossiers) each item's dossier and producer
+    are read whole, but for the large JSON no result reads."""
     items_query = SessionItem.objects.filter(session=session)
     rows = ScoreSheet.objects.filter(item__session=session, status=ScoreSheet.Status.SUBMITTED)
     if item_ids is not None:
         items_query, rows = items_query.filter(pk__in=item_ids), rows.filter(item_id__in=item_ids)
-    items = {
-        i.pk: i
-        for i in items_query.select_related("application__product", "application__producer")
-        # The dossier's forms and reports are large JSON that no result reads: not decoded.
-        .defer(*DEFERRED)
+    if whole_items:
+        items_query = items_query.select_related(
+            "application__product", "application__producer"
+        ).defer(*DEFERRED)
+    else:
+        items_query = items_query.select_related("application__product").only(*READ)
+    items = {i.pk: i for i in items_query}
+    sheets = {
+        pk: sheet_for(i.application.rules, i.application.set_number) for pk, i in items.items()
     }
     blocked = set(
         Conflict.objects.blocking()
@@ -74,17 +88,16 @@ def consolidate_session(
         .values_list("member_id", "product_id")
     )
     counted = counted_members(session)
-    found: dict[int, list[tuple[int, int, Any]]] = {pk: [] for pk in items}
+    found: dict[int, list[Row]] = {pk: [] for pk in items}
     for sheet_id, item_id, member_id, record in rows.values_list(
         "id", "item_id", "member_id", "scored"
     ):
         product_id = items[item_id].application.product_id
         if (member_id, product_id) in blocked or (counted is not None and member_id not in counted):
             continue
-        found[item_id].append((member_id, sheet_id, record))
-    sheets = {
-        pk: sheet_for(i.application.rules, i.application.set_number) for pk, i in items.items()
-    }
+        sheet = sheets[item_id]
+        numbers = read_record(sheet, record) if sheet is not None else None
+        found[item_id].append((member_id, sheet_id, numbers))
     outcomes = {pk: Outcome(i.outcome, i.outcome_reason) if i.outcome else None
                 for pk, i in items.items()}  # fmt: skip
     _rescore_unfit(found, sheets, outcomes)
@@ -95,41 +108,46 @@ def consolidate_session(
     }
 
 
+# (member id, sheet id, the numbers of its stored result or None when it has none that fits)
+Row = tuple[int, int, tuple[int, ...] | None]
+
+
 def _rescore_unfit(
-    found: dict[int, list[tuple[int, int, Any]]],
+    found: dict[int, list[Row]],
     sheets: Mapping[int, Sheet | None],
     outcomes: Mapping[int, Outcome | None],
 ) -> None:
-    """Replace the stored results missing or made for another sheet by scoring the answers."""
-    unfit = {sheet_id: item_id for item_id, rows in found.items()
-             if (sheet := sheets[item_id]) is not None
-             for _member, sheet_id, record in rows if not record_fits(sheet, record)}  # fmt: skip
+    """Score the answers of the sheets whose stored result is missing or made for another sheet."""
+    unfit = {sheet_id: item_id for item_id, rows in found.items() if sheets[item_id] is not None
+             for _member, sheet_id, numbers in rows if numbers is None}  # fmt: skip
     if not unfit:
         return
-    records = {}
+    scored = {}
     for sheet_id, answers in ScoreSheet.objects.filter(pk__in=unfit).values_list("id", "answers"):
         item_id = unfit[sheet_id]
         sheet = sheets[item_id]
         assert sheet is not None
-        records[sheet_id] = sheet_record(score_sheet(sheet, answers, outcomes[item_id]))
+        scored[sheet_id] = read_record(sheet, sheet_record(score_sheet(sheet, answers,
+                                                                       outcomes[item_id])))  # fmt: skip
     for item_id in set(unfit.values()):
-        found[item_id] = [(m, s, records.get(s, r)) for m, s, r in found[item_id]]
+        found[item_id] = [(m, s, scored.get(s, n)) for m, s, n in found[item_id]]
 
 
 def _one(
     item: SessionItem,
     sheet: Sheet | None,
-    rows: list[tuple[int, int, Any]],
+    rows: list[Row],
     spread_limit: int,
     outcome: Outcome | None,
 ) -> ItemResult:
-    member_ids = [member_id for member_id, _sheet_id, _record in rows]
+    member_ids = [member_id for member_id, _sheet_id, _numbers in rows]
     if sheet is None:
         return ItemResult(item, None, member_ids, problem="rules")
     if not rows:
         return ItemResult(item, None, member_ids)
-    records = [record for _m, _s, record in rows]
-    sums = _criterion_sums_loader(sheet, [sheet_id for _m, sheet_id, _r in rows])
+    records = [numbers for _m, _s, numbers in rows if numbers is not None]
+    assert len(records) == len(rows)  # every sheet's stored result was read, or its answers scored
+    sums = _criterion_sums_loader(sheet, [sheet_id for _m, sheet_id, _n in rows])
     result = aggregate_records(sheet, records, sums, spread_limit, outcome)
     return ItemResult(item, result, member_ids)
 

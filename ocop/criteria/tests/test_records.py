@@ -8,7 +8,7 @@ from ocop.criteria.engine import (
     aggregate,
     aggregate_records,
     criterion_sums,
-    record_fits,
+    read_record,
     score_sheet,
     sheet_record,
 )
@@ -31,8 +31,8 @@ def council_sheets(draw):
 def test_records_give_the_same_council_result(case, outcome):
     sheet, answers = case
     scored = [score_sheet(sheet, a, outcome) for a in answers]
-    records = [sheet_record(r) for r in scored]
-    assert all(record_fits(sheet, r) for r in records)
+    records = [read_record(sheet, sheet_record(r)) for r in scored]
+    assert None not in records
     from_records = aggregate_records(
         sheet, records, lambda: criterion_sums(sheet, answers), 10, outcome
     )
@@ -54,7 +54,8 @@ def test_criterion_sums_are_read_only_when_asked():
         calls.append(1)
         return criterion_sums(sheet, [answers])
 
-    result = aggregate_records(sheet, [sheet_record(score_sheet(sheet, answers))], sums)
+    record = read_record(sheet, sheet_record(score_sheet(sheet, answers)))
+    result = aggregate_records(sheet, [record], sums)
     assert (result.average, calls) == (100, [])
     code = sheet.criteria[0].code
     assert (result.criterion_averages[code], result.criterion_averages[code]) == (
@@ -63,10 +64,22 @@ def test_criterion_sums_are_read_only_when_asked():
     assert calls == [1]
 
 
+def test_a_record_holds_the_total_parts_and_minima_points():
+    sheet = SHEETS[0]
+    answers = {c.code: c.allowed[-1] for c in sheet.criteria}
+    record = sheet_record(score_sheet(sheet, answers))
+    key, *numbers = record.split(" ")
+    assert key.startswith(f"26-2026/{sheet.set}/")
+    maxima = [p.max for p in sheet.parts] + [c.allowed[-1] for c in sheet.marked]
+    assert [int(n) for n in numbers] == [100, *maxima]
+    assert read_record(sheet, record) == (100, *maxima)
+
+
 def test_a_record_of_another_sheet_does_not_fit():
     first, second = SHEETS[0], SHEETS[1]
     record = sheet_record(score_sheet(first, {c.code: 0 for c in first.criteria}))
-    assert (record_fits(first, record), record_fits(second, record)) == (True, False)
-    assert not record_fits(first, {**record, "minima": {}})
-    assert not record_fits(first, None)
-    assert not record_fits(first, {"rules": first.rules, "set": first.set})
+    assert read_record(first, record) is not None
+    assert read_record(second, record) is None
+    assert read_record(first, record + " 0") is None  # another layout of parts and minima
+    assert read_record(first, record.rsplit(" ", 1)[0] + " x") is None
+    assert (read_record(first, ""), read_record(first, None)) == (None, None)

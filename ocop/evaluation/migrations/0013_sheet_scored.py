@@ -13,7 +13,7 @@ def fill_scored(apps, schema_editor):
     from ocop.evaluation.selfscore import sheet_for
 
     ScoreSheet = apps.get_model("evaluation", "ScoreSheet")
-    pending = ScoreSheet.objects.filter(status="submitted", scored__isnull=True)
+    pending = ScoreSheet.objects.filter(status="submitted", scored="")
     ids = list(pending.order_by("id").values_list("id", flat=True))
     # Read a batch, then write it: SQLite gives no isolation between a read in progress and a
     # write on the same connection.
@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="scoresheet",
             name="scored",
-            field=models.JSONField(blank=True, editable=False, null=True),
+            field=models.TextField(blank=True, default="", editable=False),
         ),
         migrations.RunPython(fill_scored, migrations.RunPython.noop),
     ]

@@ -90,7 +90,7 @@ def clean(sheet: Sheet, raw: Mapping[str, object], complete: bool) -> tuple[dict
     return answers, sum(answers.values())
 
 
-def _clean_scored(sheet: Sheet, raw: Mapping[str, object]) -> tuple[dict[str, int], int, dict]:
+def _clean_scored(sheet: Sheet, raw: Mapping[str, object]) -> tuple[dict[str, int], int, str]:
     """A complete sheet's answers, total and the record a council's result reads (stored)."""
     answers, _total = clean(sheet, raw, complete=True)
     result = score_sheet(sheet, answers)
