@@ -180,11 +180,15 @@ class _Plan:
     # a function answers → their points.
     minima: Mapping[int, tuple[tuple[str, ...], tuple[int, ...], _Points]]
     # What a stored sheet record holds (sheet_record): its first word, naming the rule set, the
-    # product set and a checksum of the layout below; how many words; then the total, the points
-    # of each part (these codes) and of each criterion with a minimum for some class (these).
+    # product set and a checksum of the layout below; how many numbers and characters; then the
+    # total, the points of each part (these codes) and of each criterion with a minimum for some
+    # class (these).
     record_key: str = ""
-    record_size: int = 0
+    record_fields: int = 0
+    record_length: int = 0
+    total_unit: int = 1  # a record's value // total_unit is its total (the first field)
     part_codes: tuple[str, ...] = ()
+    sheet_codes: tuple[str, ...] = ()  # every criterion, in sheet order
     minima_codes: tuple[str, ...] = ()
     # How many criteria, and every (code, points) pair the sheet allows.
     size: int = 0
@@ -212,8 +216,11 @@ def _plan(sheet: Sheet) -> _Plan:
         ),
         minima={stars: _minima(sheet, stars) for stars in (3, 4, 5)},
         record_key=_record_key(sheet),
-        record_size=2 + len(sheet.parts) + len(sheet.marked),
+        record_fields=(fields := 1 + len(sheet.parts) + len(sheet.marked)),
+        record_length=len(_record_key(sheet)) + 1 + fields * (FIELD + 1) - 1,
+        total_unit=10 ** (FIELD * (fields - 1)),
         part_codes=tuple(p.code for p in sheet.parts),
+        sheet_codes=tuple(c.code for c in sheet.criteria),
         minima_codes=tuple(c.code for c in sheet.marked),
         size=len(ordered),
         pairs=frozenset((c.code, points) for c in ordered for points in c.allowed_set),
@@ -300,54 +307,95 @@ def _record_key(sheet: Sheet) -> str:
     return f"{sheet.rules}/{sheet.set}/{zlib.crc32(layout.encode()):08x}"
 
 
+# A stored record's numbers: fixed-width fields of FIELD digits joined by "_" (which int()
+# accepts between digits), so that one int() reads a record and adding records adds every field
+# at once, without carries while a field's sum stays below 10 ** FIELD (1,000 sheets of 100).
+FIELD = 5
+_FIELD_UNIT = 10**FIELD
+
+
 def sheet_record(result: SheetResult) -> str:
     """What a submitted sheet stores so that a council's result never scores it again: one line,
-    "<rules>/<set>/<layout checksum> <total> <points of each part…> <points of each criterion
-    with a minimum…>" (the inputs of the council's band and minima), read back by read_record."""
+    "<rules>/<set>/<layout checksum> <total>_<points of each part…>_<points of each criterion
+    with a minimum…>" (the inputs of the council's band and minima), each number on FIELD digits.
+    Read back by read_record and record_columns."""
     plan = _plan(result.sheet)
     numbers = [
         result.total,
         *(result.parts[code] for code in plan.part_codes),
         *(result.answers.get(code, 0) for code in plan.minima_codes),
     ]
-    return " ".join([plan.record_key, *map(str, numbers)])
+    if not all(0 <= n < _FIELD_UNIT for n in numbers):
+        raise ValueError("points out of the record's range")
+    return plan.record_key + " " + "_".join(f"{n:0{FIELD}d}" for n in numbers)
 
 
 def read_record(sheet: Sheet, record: object) -> tuple[int, ...] | None:
     """The numbers of a stored record made for this sheet; None for none, or one made for another
     rule set, product set or layout of parts and minima (then score the answers again)."""
-    if not isinstance(record, str):
-        return None
     plan = _plan(sheet)
-    words = record.split(" ")
-    if words[0] != plan.record_key or len(words) != plan.record_size:
+    if not (isinstance(record, str) and len(record) == plan.record_length
+            and record.startswith(plan.record_key + " ")):  # fmt: skip
         return None
-    try:
-        return tuple(map(int, words[1:]))
-    except ValueError:
+    fields = record[len(plan.record_key) + 1 :].split("_")
+    if not all(len(f) == FIELD and f.isdigit() and f.isascii() for f in fields):
         return None
+    return tuple(map(int, fields))
+
+
+Columns = tuple[list[int], list[int]]  # each record's total; the sums of every field
+
+
+def record_columns(sheet: Sheet, records: Sequence[object]) -> Columns | None:
+    """Stored records of this sheet (sheet_record) read together: each one's total, and the sums
+    of every field (the totals, each part's points, each minimum's); None when one is not a
+    record made for this sheet (find which with read_record). One int() per record."""
+    plan = _plan(sheet)
+    prefix, length, start = plan.record_key + " ", plan.record_length, len(plan.record_key) + 1
+    unit, separators = plan.total_unit, "_" * (plan.record_fields - 1)
+    totals, packed = [], 0
+    for record in records:
+        if not (isinstance(record, str) and len(record) == length and record.startswith(prefix)):
+            return None
+        numbers = record[start:]
+        # Exactly FIELD ASCII digits between the separators (int() would take "+1" or " 1").
+        if numbers[FIELD :: FIELD + 1] != separators or not numbers.isascii():
+            return None
+        if not numbers.replace("_", "").isdigit():
+            return None
+        value = int(numbers)
+        totals.append(value // unit)
+        packed += value
+    sums = []
+    for _field in range(plan.record_fields):
+        packed, field_sum = divmod(packed, _FIELD_UNIT)
+        sums.append(field_sum)
+    sums.reverse()
+    return totals, sums
 
 
 def aggregate_records(
     sheet: Sheet,
-    records: Sequence[Sequence[int]],
+    read: tuple[Sequence[int], Sequence[int]],
     criterion_sums: Callable[[], Mapping[str, int]],
     spread_limit: int = 10,
     outcome: Outcome | None = None,
 ) -> CouncilResult:
-    """aggregate() from stored sheet records (the numbers read_record gives), with the same result
-    as scoring the sheets again: `outcome` is the one every sheet ended with, and `criterion_sums`
-    gives each criterion's sum over the sheets (0 where a sheet has none) when criterion_averages
-    is first read: the records keep only the criteria with minima."""
-    if not records:
+    """aggregate() from stored sheet records (as record_columns reads them: the totals and the
+    field sums), with the same result as scoring the sheets again: `outcome` is the one every
+    sheet ended with, and `criterion_sums` gives each criterion's sum over the sheets (0 where a
+    sheet has none) when criterion_averages is first read: the records keep only the criteria
+    with minima."""
+    totals, sums = read
+    if not totals:
         raise ValueError("no sheets to aggregate")
+    if len(totals) * 100 >= _FIELD_UNIT:
+        raise ValueError("too many sheets for the record's fields")
     plan = _plan(sheet)
-    columns = list(zip(*records, strict=True))
-    sums = list(map(sum, columns))
-    after_parts = 1 + len(plan.part_codes)
-    parts = dict(zip(plan.part_codes, sums[1:after_parts], strict=True))
-    minima = dict(zip(plan.minima_codes, sums[after_parts:], strict=True))
-    return _council(sheet, plan, columns[0], parts, minima, criterion_sums, spread_limit, outcome)
+    parts_end = 1 + len(plan.part_codes)  # fields: the total, the parts, the minima
+    parts = dict(zip(plan.part_codes, sums[1:parts_end], strict=True))
+    minima = dict(zip(plan.minima_codes, sums[parts_end:], strict=True))
+    return _council(sheet, plan, totals, parts, minima, criterion_sums, spread_limit, outcome)
 
 
 def _council(
@@ -355,13 +403,13 @@ def _council(
     minima_sums: Mapping[str, int], criterion_sums: Callable[[], Mapping[str, int]],
     spread_limit: int, outcome: Outcome | None,
 ) -> CouncilResult:  # fmt: skip
-    count = len(totals)
-    average = Fraction(sum(totals), count)
+    count, total = len(totals), sum(totals)
     band: int | None = None
     stars: int | None = None
     held_back: dict[int, list[str]] = {}
     if outcome is None:
-        band = band_for(average)
+        # band_for(total / count) on whole numbers: average >= lowest  ⇔  total >= lowest × count.
+        band = next((b for b, lowest in BANDS if total >= lowest * count), 1)
         stars = min(band, 2)
         if band >= 3:
             # average < minimum  ⇔  sum < minimum × count: whole numbers, no Fraction compared.
@@ -371,9 +419,9 @@ def _council(
     result.__dict__.update(
         sheet=sheet,
         sheet_count=count,
-        average=average,
-        part_averages={code: Fraction(points, count) for code, points in part_sums.items()},
-        criterion_averages=_Averages([c.code for c in sheet.criteria], criterion_sums, count),
+        average=Fraction(total, count),
+        part_averages=_Averages(list(part_sums), lambda: part_sums, count),
+        criterion_averages=_Averages(plan.sheet_codes, criterion_sums, count),
         lowest=lowest,
         highest=highest,
         spread=highest - lowest,
@@ -390,10 +438,12 @@ def _council(
 
 
 class _Averages(Mapping[str, Fraction]):
-    """Each criterion's exact average, made on reading: most readers look at a few, not all, and
-    a council's stored records do not hold them (their sums are loaded on the first read)."""
+    """Each part's or criterion's exact average, made on reading: most readers look at a few, not
+    all, and a council's stored records do not hold the criteria's sums (loaded on first read)."""
 
-    def __init__(self, codes: list[str], sums: Callable[[], Mapping[str, int]], count: int) -> None:
+    def __init__(
+        self, codes: Sequence[str], sums: Callable[[], Mapping[str, int]], count: int
+    ) -> None:
         self._codes, self._load, self._count = codes, sums, count
         self._sums: Mapping[str, int] | None = None
 

@@ -1,8 +1,9 @@
 """Consolidating a session: every product's result from its counted, submitted sheets.
 
-Read-only; the board, the results page, `session_close` and bench/bench_council.py use it. One
-query for the sheets, one for the conflicts, one for the agenda; the engine does the arithmetic on
-each sheet's stored result (ScoreSheet.scored, written when it is submitted or revised), so the
+Read-only; the board, the results page, `session_close` and bench/bench_council.py use it.
+`session_results` computes the numbers from plain rows (one query for the agenda, one for the
+conflicts, one for the sheets); `consolidate_session` adds the agenda rows as model instances.
+The engine does the arithmetic on each sheet's stored result (ScoreSheet.scored, written when it is submitted or revised), so the
 answers are neither decoded nor scored again. A sheet without a stored result that fits its product
 set (written before results were stored, or outside the services) is scored from its answers: one
 more query, for those sheets only. Which sheets count: submitted ones, of members without a
@@ -14,11 +15,13 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 from ocop.criteria.engine import (
+    Columns,
     CouncilResult,
     Outcome,
     aggregate_records,
     criterion_sums,
     read_record,
+    record_columns,
     score_sheet,
     sheet_record,
 )
@@ -40,6 +43,15 @@ READ = [
     "application__product_id", "application__producer_id", "application__round_id",
     "application__product__name", "application__product__code",
 ]  # fmt: skip
+
+
+@dataclass
+class Found:
+    """One product's council result, from its counted sheets."""
+
+    result: CouncilResult | None
+    member_ids: list[int] = field(default_factory=list)
+    problem: str = ""  # why the sheets could not be consolidated (a rule set not loadable…)
 
 
 @dataclass
@@ -65,91 +77,115 @@ def counted_members(session: Session) -> set[int] | None:
 def consolidate_session(
     session: Session, item_ids: Collection[int] | None = None, whole_items: bool = False
 ) -> dict[int, ItemResult]:
-    """Every product of the session (or only those of `item_ids`, e.g. one page of the board).
-    With `whole_items` (closing the session moves the dossiers) each item's dossier and producer
-    are read whole, but for the large JSON no result reads."""
-    items_query = SessionItem.objects.filter(session=session)
+    """Every product of the session (or only those of `item_ids`, e.g. one page of the board),
+    with its agenda row, the dossier's rule set, product set, stage and kind, and the product.
+    With `whole_items` (closing the session moves the dossiers) the dossier and the producer are
+    read whole, but for the large JSON no result reads."""
+    query = SessionItem.objects.filter(session=session)
+    if item_ids is not None:
+        query = query.filter(pk__in=item_ids)
+    if whole_items:
+        query = query.select_related("application__product", "application__producer").defer(
+            *DEFERRED
+        )
+    else:
+        query = query.select_related("application__product").only(*READ)
+    found = session_results(session, item_ids)
+    none = Found(None)
+    out = {}
+    for item in query:
+        # An item put on the agenda between the two reads has no sheets yet.
+        one = found.get(item.pk, none)
+        out[item.pk] = ItemResult(item, one.result, one.member_ids, one.problem)
+    return out
+
+
+def session_results(session: Session, item_ids: Collection[int] | None = None) -> dict[int, Found]:
+    """Each product's result by agenda row id, from plain rows (no model instances)."""
+    agenda = SessionItem.objects.filter(session=session)
     rows = ScoreSheet.objects.filter(item__session=session, status=ScoreSheet.Status.SUBMITTED)
     if item_ids is not None:
-        items_query, rows = items_query.filter(pk__in=item_ids), rows.filter(item_id__in=item_ids)
-    if whole_items:
-        items_query = items_query.select_related(
-            "application__product", "application__producer"
-        ).defer(*DEFERRED)
-    else:
-        items_query = items_query.select_related("application__product").only(*READ)
-    items = {i.pk: i for i in items_query}
-    sheets = {
-        pk: sheet_for(i.application.rules, i.application.set_number) for pk, i in items.items()
-    }
+        agenda, rows = agenda.filter(pk__in=item_ids), rows.filter(item_id__in=item_ids)
+    products: dict[int, int] = {}
+    sheets: dict[int, Sheet | None] = {}
+    outcomes: dict[int, Outcome | None] = {}
+    for pk, outcome, reason, rules, set_number, product_id in agenda.values_list(
+        "pk", "outcome", "outcome_reason", "application__rules", "application__set_number",
+        "application__product_id",
+    ):  # fmt: skip
+        products[pk], sheets[pk] = product_id, sheet_for(rules, set_number)
+        outcomes[pk] = Outcome(outcome, reason) if outcome else None
     blocked = set(
         Conflict.objects.blocking()
         .filter(member__council=session.council_id)
         .values_list("member_id", "product_id")
     )
     counted = counted_members(session)
-    found: dict[int, list[Row]] = {pk: [] for pk in items}
+    found: dict[int, list[Row]] = {pk: [] for pk in products}
     for sheet_id, item_id, member_id, record in rows.values_list(
         "id", "item_id", "member_id", "scored"
     ):
-        product_id = items[item_id].application.product_id
-        if (member_id, product_id) in blocked or (counted is not None and member_id not in counted):
+        if (member_id, products[item_id]) in blocked or (
+            counted is not None and member_id not in counted
+        ):
             continue
-        sheet = sheets[item_id]
-        numbers = read_record(sheet, record) if sheet is not None else None
-        found[item_id].append((member_id, sheet_id, numbers))
-    outcomes = {pk: Outcome(i.outcome, i.outcome_reason) if i.outcome else None
-                for pk, i in items.items()}  # fmt: skip
-    _rescore_unfit(found, sheets, outcomes)
+        found[item_id].append((member_id, sheet_id, record))
+    columns = {pk: record_columns(sheet, [r for _m, _s, r in found[pk]])
+               for pk, sheet in sheets.items() if sheet is not None and found[pk]}  # fmt: skip
+    if None in columns.values():
+        _rescore_unfit(found, sheets, outcomes, columns)
     spread_limit = session.council.spread_limit
     return {
-        pk: _one(item, sheets[pk], found[pk], spread_limit, outcomes[pk])
-        for pk, item in items.items()
+        pk: _one(sheets[pk], found[pk], columns.get(pk), spread_limit, outcomes[pk])
+        for pk in products
     }
 
 
-# (member id, sheet id, the numbers of its stored result or None when it has none that fits)
-Row = tuple[int, int, tuple[int, ...] | None]
+# (member id, sheet id, its stored result: criteria.engine.sheet_record)
+Row = tuple[int, int, str]
 
 
 def _rescore_unfit(
     found: dict[int, list[Row]],
     sheets: Mapping[int, Sheet | None],
     outcomes: Mapping[int, Outcome | None],
+    columns: dict[int, Columns | None],
 ) -> None:
-    """Score the answers of the sheets whose stored result is missing or made for another sheet."""
-    unfit = {sheet_id: item_id for item_id, rows in found.items() if sheets[item_id] is not None
-             for _member, sheet_id, numbers in rows if numbers is None}  # fmt: skip
-    if not unfit:
-        return
+    """Score the answers of the sheets whose stored result is missing or made for another sheet
+    (one query for all of them), and read those products' columns again."""
+    unfit: dict[int, int] = {}  # sheet id → agenda row id
+    for pk, read in columns.items():
+        sheet = sheets[pk]
+        if read is None and sheet is not None:
+            unfit |= {s: pk for _m, s, record in found[pk] if read_record(sheet, record) is None}
     scored = {}
     for sheet_id, answers in ScoreSheet.objects.filter(pk__in=unfit).values_list("id", "answers"):
-        item_id = unfit[sheet_id]
-        sheet = sheets[item_id]
+        pk = unfit[sheet_id]
+        sheet = sheets[pk]
         assert sheet is not None
-        scored[sheet_id] = read_record(sheet, sheet_record(score_sheet(sheet, answers,
-                                                                       outcomes[item_id])))  # fmt: skip
-    for item_id in set(unfit.values()):
-        found[item_id] = [(m, s, scored.get(s, n)) for m, s, n in found[item_id]]
+        scored[sheet_id] = sheet_record(score_sheet(sheet, answers, outcomes[pk]))
+    for pk in set(unfit.values()):
+        sheet = sheets[pk]
+        assert sheet is not None
+        found[pk] = [(m, s, scored.get(s, record)) for m, s, record in found[pk]]
+        columns[pk] = record_columns(sheet, [record for _m, _s, record in found[pk]])
 
 
 def _one(
-    item: SessionItem,
     sheet: Sheet | None,
     rows: list[Row],
+    columns: Columns | None,
     spread_limit: int,
     outcome: Outcome | None,
-) -> ItemResult:
-    member_ids = [member_id for member_id, _sheet_id, _numbers in rows]
+) -> Found:
+    member_ids = [member_id for member_id, _sheet_id, _record in rows]
     if sheet is None:
-        return ItemResult(item, None, member_ids, problem="rules")
+        return Found(None, member_ids, problem="rules")
     if not rows:
-        return ItemResult(item, None, member_ids)
-    records = [numbers for _m, _s, numbers in rows if numbers is not None]
-    assert len(records) == len(rows)  # every sheet's stored result was read, or its answers scored
-    sums = _criterion_sums_loader(sheet, [sheet_id for _m, sheet_id, _n in rows])
-    result = aggregate_records(sheet, records, sums, spread_limit, outcome)
-    return ItemResult(item, result, member_ids)
+        return Found(None, member_ids)
+    assert columns is not None  # every sheet's stored result was read, or its answers scored
+    sums = _criterion_sums_loader(sheet, [sheet_id for _m, sheet_id, _r in rows])
+    return Found(aggregate_records(sheet, columns, sums, spread_limit, outcome), member_ids)
 
 
 def _criterion_sums_loader(sheet: Sheet, sheet_ids: list[int]) -> Callable[[], dict[str, int]]:

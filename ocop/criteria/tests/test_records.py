@@ -9,6 +9,7 @@ from ocop.criteria.engine import (
     aggregate_records,
     criterion_sums,
     read_record,
+    record_columns,
     score_sheet,
     sheet_record,
 )
@@ -31,10 +32,12 @@ def council_sheets(draw):
 def test_records_give_the_same_council_result(case, outcome):
     sheet, answers = case
     scored = [score_sheet(sheet, a, outcome) for a in answers]
-    records = [read_record(sheet, sheet_record(r)) for r in scored]
-    assert None not in records
+    records = [sheet_record(r) for r in scored]
+    columns = record_columns(sheet, records)
+    each = [read_record(sheet, r) for r in records]
+    assert columns == ([n[0] for n in each], [sum(field) for field in zip(*each, strict=True)])
     from_records = aggregate_records(
-        sheet, records, lambda: criterion_sums(sheet, answers), 10, outcome
+        sheet, columns, lambda: criterion_sums(sheet, answers), 10, outcome
     )
     again = aggregate(scored, 10)
     # Every field, criterion averages included (compared through the lazy mapping).
@@ -54,8 +57,8 @@ def test_criterion_sums_are_read_only_when_asked():
         calls.append(1)
         return criterion_sums(sheet, [answers])
 
-    record = read_record(sheet, sheet_record(score_sheet(sheet, answers)))
-    result = aggregate_records(sheet, [record], sums)
+    columns = record_columns(sheet, [sheet_record(score_sheet(sheet, answers))])
+    result = aggregate_records(sheet, columns, sums)
     assert (result.average, calls) == (100, [])
     code = sheet.criteria[0].code
     assert (result.criterion_averages[code], result.criterion_averages[code]) == (
@@ -68,10 +71,10 @@ def test_a_record_holds_the_total_parts_and_minima_points():
     sheet = SHEETS[0]
     answers = {c.code: c.allowed[-1] for c in sheet.criteria}
     record = sheet_record(score_sheet(sheet, answers))
-    key, *numbers = record.split(" ")
+    key, numbers = record.split(" ")
     assert key.startswith(f"26-2026/{sheet.set}/")
     maxima = [p.max for p in sheet.parts] + [c.allowed[-1] for c in sheet.marked]
-    assert [int(n) for n in numbers] == [100, *maxima]
+    assert numbers.split("_") == [f"{n:05d}" for n in [100, *maxima]]
     assert read_record(sheet, record) == (100, *maxima)
 
 
@@ -80,6 +83,12 @@ def test_a_record_of_another_sheet_does_not_fit():
     record = sheet_record(score_sheet(first, {c.code: 0 for c in first.criteria}))
     assert read_record(first, record) is not None
     assert read_record(second, record) is None
-    assert read_record(first, record + " 0") is None  # another layout of parts and minima
-    assert read_record(first, record.rsplit(" ", 1)[0] + " x") is None
+    assert read_record(first, record + "_00000") is None  # another layout of parts and minima
+    assert read_record(first, record[:-1] + "x") is None
     assert (read_record(first, ""), read_record(first, None)) == (None, None)
+    # Read together, one record that does not fit spoils the columns: each is then read alone.
+    shifted = record.replace("_0", "0_", 1)  # the same characters, one field a digit short
+    for bad in (record + "_00000", "", None, record.replace("_0", "_x", 1), shifted,
+                record.replace("_0", "_+", 1), record.replace("_0", "_٠", 1)):  # fmt: skip
+        assert record_columns(first, [record, bad, record]) is None
+    assert record_columns(first, [record, record]) is not None
