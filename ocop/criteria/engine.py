@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import re
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -64,15 +65,29 @@ class SheetResult:
         return self.sheet.set
 
     def __getattr__(self, name: str) -> Any:
-        """`parts` of a sheet scored on the hot path, summed on first read (then kept). Called
-        only for an attribute missing from the instance."""
-        if name != "parts" or "_plan" not in self.__dict__:
+        """`answers` (a copy, in the plan's order), `parts`, `held_back` and `failed_minima` of a
+        sheet scored on the hot path, made on first read from the points kept at scoring (then
+        kept). Called only for an attribute missing from the instance."""
+        if name not in _LAZY or "_plan" not in self.__dict__:
             raise AttributeError(name)
-        plan = self.__dict__["_plan"]
-        points = plan.points(self.__dict__["answers"])
-        parts = {code: sum(points[start:stop]) for code, start, stop in plan.spans}
-        self.__dict__["parts"] = parts
-        return parts
+        known, plan = self.__dict__, self.__dict__["_plan"]
+        points = known["_points"]  # in plan.codes order
+        if name == "answers":
+            known["answers"] = dict(zip(plan.codes, points, strict=True))
+        elif name == "parts":
+            known["parts"] = {code: sum(points[start:stop]) for code, start, stop in plan.spans}
+        else:
+            band = known["band_stars"]
+            held_back: dict[int, list[str]] = {}
+            if band >= 3 and known["stars"] < band:
+                _stars, held_back = _award_points(plan, band, self.answers)
+            known["held_back"] = held_back
+            # Minima only rise with the class: the top held-back class lists every failing one.
+            known["failed_minima"] = list(held_back[band]) if held_back else []
+        return known[name]
+
+
+_LAZY = frozenset({"answers", "parts", "held_back", "failed_minima"})
 
 
 @dataclass(frozen=True)
@@ -129,42 +144,68 @@ def score_sheet(
     if outcome is not None:
         return _ended(sheet, answers, outcome)
     plan = _plan(sheet)
-    # Fast check, all in C: as many answers as criteria, each (code, points) pair one the sheet
-    # allows (so every criterion answered, nothing else), and every points a plain int (True == 1
-    # and 1.0 == 1 pass the pair test). Otherwise the slow walk names the first fault.
-    values = answers.values()
-    if not (
+    # Fast check, all in C: the points of every criterion (KeyError if one is missing) as bytes
+    # (ValueError/TypeError unless whole numbers 0…255), matched position by position against the
+    # allowed levels; nothing else answered; every points a plain int (True == 1 passes the rest).
+    # Otherwise the slow walk names the first fault.
+    try:
+        # Answers given in the plan's order (as the forms and most callers build them) are read
+        # in one sequential pass; any other order by looking each criterion up.
+        points = tuple(answers.values()) if tuple(answers) == plan.codes else plan.points(answers)
+        row = bytes(points)
+    except (KeyError, ValueError, TypeError):
+        row = b""
+    if (
         len(answers) == plan.size
-        and answers.items() <= plan.pairs
-        and _INT.issuperset(map(type, values))
+        and plan.allowed_row(row) is not None
+        and _INT.issuperset(map(type, points))
     ):
-        _raise_first_fault(sheet, answers)
-    total = sum(values)
-    band = _BAND_OF[total] if 0 <= total <= 100 else band_for(total)
-    stars, held_back = band, _NONE_HELD_BACK
-    if band >= 3:
-        _codes, least, points = plan.minima[band]
-        if any(map(operator.lt, points(answers), least)):
-            stars, held_back = _award_points(plan, band, answers)
+        total = sum(row)
+        band = _BAND_OF[total] if total <= 100 else band_for(total)
+        stars = band
+        if band >= 3 and plan.minima_row[band](row) is None:
+            # The highest class below the band whose minima all hold (a pattern over the row).
+            stars = next((s for s in range(band - 1, 2, -1) if plan.minima_row[s](row)), 2)
+    else:
+        _raise_first_fault(sheet, answers)  # returns only if the answers are valid after all
+        points = plan.points(answers)
+        total = sum(points)
+        band = band_for(total)
+        stars = _award_points(plan, band, answers)[0] if band >= 3 else band
     # The hot path builds the frozen result in one step instead of ten object.__setattr__ calls;
-    # the points per part are summed when first read (SheetResult.__getattr__).
+    # the points per part and the criteria holding the class back are made when first read
+    # (SheetResult.__getattr__).
     result = object.__new__(SheetResult)
     object.__setattr__(result, "__dict__", {
-        "sheet": sheet, "answers": dict(answers), "total": total, "band_stars": band,
-        "stars": stars, "recognised": stars >= 3, "held_back": held_back or {},
-        # Minima only rise with the class: the top held-back class lists every failing criterion.
-        "failed_minima": list(held_back[band]) if held_back else [],
-        "outcome": None, "_plan": plan,
+        "sheet": sheet, "total": total, "band_stars": band, "stars": stars,
+        "recognised": stars >= 3, "outcome": None, "_plan": plan, "_points": points,
     })  # fmt: skip
     return result
 
 
-_NONE_HELD_BACK: dict[int, list[str]] = {}  # never handed out: each result gets its own dict
 # band_for() of every whole total from 0 to 100, for the hot path.
 _BAND_OF: tuple[int, ...] = tuple(band_for(total) for total in range(101))
 
 
 _Points = Callable[[Mapping[str, int]], tuple[int, ...]]
+_Match = Callable[[bytes], object]
+
+
+def _no_match(row: bytes) -> None:
+    return None
+
+
+def _row_pattern(levels: Sequence[set[int] | frozenset[int]]) -> _Match:
+    """A matcher of rows whose byte i is one of levels[i] (a level above 255 never matches: such
+    points cannot be a byte, and the slow walk takes them)."""
+    if any(not 0 <= p <= 255 for allowed in levels for p in allowed):
+        return _no_match
+    classes = [
+        b"[" + b"".join(re.escape(bytes([p])) for p in sorted(allowed)) + b"]" if allowed
+        else b"(?!)"
+        for allowed in levels
+    ]  # fmt: skip
+    return re.compile(b"".join(classes), re.DOTALL).fullmatch
 
 
 @dataclass(frozen=True)
@@ -190,9 +231,11 @@ class _Plan:
     part_codes: tuple[str, ...] = ()
     sheet_codes: tuple[str, ...] = ()  # every criterion, in sheet order
     minima_codes: tuple[str, ...] = ()
-    # How many criteria, and every (code, points) pair the sheet allows.
+    # How many criteria; a matcher of the row of points (bytes, in `codes` order) at allowed
+    # levels, and per class 3, 4, 5 one of the rows holding that class's minima.
     size: int = 0
-    pairs: frozenset[tuple[str, int]] = frozenset()
+    allowed_row: _Match = _no_match
+    minima_row: tuple[_Match, ...] = ()  # indexed by the class: [3], [4], [5]
 
 
 # id(sheet) → (sheet, plan); the sheet is kept so its id is never reused while cached. Rule sets
@@ -223,7 +266,12 @@ def _plan(sheet: Sheet) -> _Plan:
         sheet_codes=tuple(c.code for c in sheet.criteria),
         minima_codes=tuple(c.code for c in sheet.marked),
         size=len(ordered),
-        pairs=frozenset((c.code, points) for c in ordered for points in c.allowed_set),
+        allowed_row=_row_pattern([c.allowed_set for c in ordered]),
+        minima_row=(_no_match, _no_match, _no_match)
+        + tuple(
+            _row_pattern([{p for p in c.allowed_set if p >= c.minima[stars - 3]} for c in ordered])
+            for stars in (3, 4, 5)
+        ),
     )
     _PLANS[id(sheet)] = (sheet, plan)
     return plan
@@ -278,7 +326,9 @@ def _raise_first_fault(sheet: Sheet, answers: Mapping[str, int]) -> None:
             raise AnswerError("answer.missing", criterion.code)
         if points not in criterion.allowed_set or type(points) is not int:
             raise not_allowed(criterion, points)
-    _raise_unknown(sheet, answers)
+    if len(answers) != len(sheet.criteria):
+        _raise_unknown(sheet, answers)
+    # Valid after all (levels the fast check cannot hold, e.g. above 255): the caller goes on.
 
 
 def aggregate(results: Sequence[SheetResult], spread_limit: int = 10) -> CouncilResult:

@@ -92,3 +92,18 @@ def test_a_record_of_another_sheet_does_not_fit():
                 record.replace("_0", "_+", 1), record.replace("_0", "_٠", 1)):  # fmt: skip
         assert record_columns(first, [record, bad, record]) is None
     assert record_columns(first, [record, record]) is not None
+
+
+@settings(max_examples=60, deadline=None)
+@given(council_sheets(), st.randoms(use_true_random=False))
+def test_answers_in_any_order_score_the_same(case, rng):
+    sheet, answers = case
+    first = answers[0]
+    shuffled = list(first.items())
+    rng.shuffle(shuffled)
+    ordered, unordered = score_sheet(sheet, first), score_sheet(sheet, dict(shuffled))
+    assert ordered == unordered
+    assert (dict(ordered.held_back), ordered.failed_minima, dict(ordered.parts)) == (
+        dict(unordered.held_back), unordered.failed_minima, dict(unordered.parts),
+    )  # fmt: skip
+    assert ordered.answers == first and ordered.answers is not first
