@@ -113,7 +113,9 @@ def test_sheets_without_a_stored_result_are_scored_from_their_answers(council_wo
     stored = consolidate_session(w.session)
     # As written before this field existed, or by hand; one of another product set.
     ScoreSheet.objects.filter(item=w.items[0]).update(scored="")
-    ScoreSheet.objects.filter(item=w.items[1]).update(scored="26-2026/99/00000000 00070_00030_00020_00020")
+    ScoreSheet.objects.filter(item=w.items[1]).update(
+        scored="26-2026/99/00000000 00070_00030_00020_00020"
+    )
     again = consolidate_session(w.session)
     assert {pk: r.result for pk, r in again.items()} == {pk: r.result for pk, r in stored.items()}
 
