@@ -191,7 +191,7 @@ _Points = Callable[[Mapping[str, int]], tuple[int, ...]]
 _Match = Callable[[bytes], object]
 
 
-def _no_match(row: bytes) -> None:
+def _no_match(row: object) -> None:
     return None
 
 
@@ -228,6 +228,7 @@ class _Plan:
     record_fields: int = 0
     record_length: int = 0
     total_unit: int = 1  # a record's value // total_unit is its total (the first field)
+    record_pattern: Callable[[str], object] = _no_match  # fullmatch of a whole record
     part_codes: tuple[str, ...] = ()
     sheet_codes: tuple[str, ...] = ()  # every criterion, in sheet order
     minima_codes: tuple[str, ...] = ()
@@ -262,6 +263,10 @@ def _plan(sheet: Sheet) -> _Plan:
         record_fields=(fields := 1 + len(sheet.parts) + len(sheet.marked)),
         record_length=len(_record_key(sheet)) + 1 + fields * (FIELD + 1) - 1,
         total_unit=10 ** (FIELD * (fields - 1)),
+        record_pattern=re.compile(
+            re.escape(_record_key(sheet))
+            + rf" [0-9]{{{FIELD}}}(?:_[0-9]{{{FIELD}}}){{{fields - 1}}}"
+        ).fullmatch,
         part_codes=tuple(p.code for p in sheet.parts),
         sheet_codes=tuple(c.code for c in sheet.criteria),
         minima_codes=tuple(c.code for c in sheet.marked),
@@ -401,21 +406,19 @@ def record_columns(sheet: Sheet, records: Sequence[object]) -> Columns | None:
     of every field (the totals, each part's points, each minimum's); None when one is not a
     record made for this sheet (find which with read_record). One int() per record."""
     plan = _plan(sheet)
-    prefix, length, start = plan.record_key + " ", plan.record_length, len(plan.record_key) + 1
-    unit, separators = plan.total_unit, "_" * (plan.record_fields - 1)
+    fits, start, unit = plan.record_pattern, len(plan.record_key) + 1, plan.total_unit
     totals, packed = [], 0
-    for record in records:
-        if not (isinstance(record, str) and len(record) == length and record.startswith(prefix)):
-            return None
-        numbers = record[start:]
-        # Exactly FIELD ASCII digits between the separators (int() would take "+1" or " 1").
-        if numbers[FIELD :: FIELD + 1] != separators or not numbers.isascii():
-            return None
-        if not numbers.replace("_", "").isdigit():
-            return None
-        value = int(numbers)
-        totals.append(value // unit)
-        packed += value
+    try:
+        for record in records:
+            # The key, then exactly FIELD ASCII digits between the separators (int() alone would
+            # also take "+1" or " 1").
+            if fits(record) is None:  # type: ignore[arg-type]  # TypeError if not a string
+                return None
+            value = int(record[start:])  # type: ignore[index]
+            totals.append(value // unit)
+            packed += value
+    except TypeError:
+        return None
     sums = []
     for _field in range(plan.record_fields):
         packed, field_sum = divmod(packed, _FIELD_UNIT)
