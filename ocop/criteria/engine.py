@@ -462,7 +462,11 @@ def _council(
     held_back: dict[int, list[str]] = {}
     if outcome is None:
         # band_for(total / count) on whole numbers: average >= lowest  ⇔  total >= lowest × count.
-        band = next((b for b, lowest in BANDS if total >= lowest * count), 1)
+        band = 1
+        for stars_of_band, lowest in BANDS:  # the first band whose lowest total is reached
+            if total >= lowest * count:
+                band = stars_of_band
+                break
         stars = min(band, 2)
         if band >= 3:
             # average < minimum  ⇔  sum < minimum × count: whole numbers, no Fraction compared.
@@ -473,7 +477,7 @@ def _council(
         sheet=sheet,
         sheet_count=count,
         average=Fraction(total, count),
-        part_averages=_Averages(list(part_sums), lambda: part_sums, count),
+        part_averages=_Averages(tuple(part_sums), lambda: part_sums, count),
         criterion_averages=_Averages(plan.sheet_codes, criterion_sums, count),
         lowest=lowest,
         highest=highest,

@@ -121,7 +121,9 @@ def session_results(session: Session, item_ids: Collection[int] | None = None) -
         .values_list("member_id", "product_id")
     )
     counted = counted_members(session)
-    found: dict[int, list[Row]] = {pk: [] for pk in products}
+    # Per agenda row, its counted sheets' members, ids and stored results (criteria.engine.
+    # sheet_record), in three lists read as they are.
+    found: dict[int, Rows] = {pk: ([], [], []) for pk in products}
     for sheet_id, item_id, member_id, record in rows.values_list(
         "id", "item_id", "member_id", "scored"
     ):
@@ -129,9 +131,12 @@ def session_results(session: Session, item_ids: Collection[int] | None = None) -
             counted is not None and member_id not in counted
         ):
             continue
-        found[item_id].append((member_id, sheet_id, record))
-    columns = {pk: record_columns(sheet, [r for _m, _s, r in found[pk]])
-               for pk, sheet in sheets.items() if sheet is not None and found[pk]}  # fmt: skip
+        members, ids, records = found[item_id]
+        members.append(member_id)
+        ids.append(sheet_id)
+        records.append(record)
+    columns = {pk: record_columns(sheet, found[pk][2])
+               for pk, sheet in sheets.items() if sheet is not None and found[pk][0]}  # fmt: skip
     if None in columns.values():
         _rescore_unfit(found, sheets, outcomes, columns)
     spread_limit = session.council.spread_limit
@@ -141,12 +146,11 @@ def session_results(session: Session, item_ids: Collection[int] | None = None) -
     }
 
 
-# (member id, sheet id, its stored result: criteria.engine.sheet_record)
-Row = tuple[int, int, str]
+Rows = tuple[list[int], list[int], list[str]]  # member ids, sheet ids, stored results
 
 
 def _rescore_unfit(
-    found: dict[int, list[Row]],
+    found: dict[int, Rows],
     sheets: Mapping[int, Sheet | None],
     outcomes: Mapping[int, Outcome | None],
     columns: dict[int, Columns | None],
@@ -157,7 +161,8 @@ def _rescore_unfit(
     for pk, read in columns.items():
         sheet = sheets[pk]
         if read is None and sheet is not None:
-            unfit |= {s: pk for _m, s, record in found[pk] if read_record(sheet, record) is None}
+            _members, ids, records = found[pk]
+            unfit |= {s: pk for s, r in zip(ids, records, strict=True) if not read_record(sheet, r)}
     scored = {}
     for sheet_id, answers in ScoreSheet.objects.filter(pk__in=unfit).values_list("id", "answers"):
         pk = unfit[sheet_id]
@@ -167,24 +172,25 @@ def _rescore_unfit(
     for pk in set(unfit.values()):
         sheet = sheets[pk]
         assert sheet is not None
-        found[pk] = [(m, s, scored.get(s, record)) for m, s, record in found[pk]]
-        columns[pk] = record_columns(sheet, [record for _m, _s, record in found[pk]])
+        _members, ids, records = found[pk]
+        records[:] = [scored.get(s, r) for s, r in zip(ids, records, strict=True)]
+        columns[pk] = record_columns(sheet, records)
 
 
 def _one(
     sheet: Sheet | None,
-    rows: list[Row],
+    rows: Rows,
     columns: Columns | None,
     spread_limit: int,
     outcome: Outcome | None,
 ) -> Found:
-    member_ids = [member_id for member_id, _sheet_id, _record in rows]
+    member_ids, sheet_ids, _records = rows
     if sheet is None:
         return Found(None, member_ids, problem="rules")
-    if not rows:
+    if not member_ids:
         return Found(None, member_ids)
     assert columns is not None  # every sheet's stored result was read, or its answers scored
-    sums = _criterion_sums_loader(sheet, [sheet_id for _m, sheet_id, _r in rows])
+    sums = _criterion_sums_loader(sheet, sheet_ids)
     return Found(aggregate_records(sheet, columns, sums, spread_limit, outcome), member_ids)
 
 
