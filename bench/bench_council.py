@@ -69,9 +69,10 @@ def build(products: int) -> Session:
         sheet = rule_set.sheets[dossier.set_number]
         for seat in seats:
             answers = {c.code: rng.choice(c.allowed) for c in sheet.criteria}
-            scored = sheet_record(score_sheet(sheet, answers))  # as sheet_submit stores it
-            sheets.append(ScoreSheet(item=item, member=seat, answers=answers, total=scored["total"],
-                                     scored=scored, status="submitted", submitted_at=now, version=1))  # fmt: skip
+            result = score_sheet(sheet, answers)  # stored as sheet_submit stores it
+            sheets.append(ScoreSheet(item=item, member=seat, answers=answers, total=result.total,
+                                     scored=sheet_record(result), status="submitted", submitted_at=now,
+                                     version=1))  # fmt: skip
     ScoreSheet.objects.bulk_create(sheets, batch_size=1000)
     return session
 

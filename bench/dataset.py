@@ -188,9 +188,10 @@ def _session(council, dossiers, rng, seats=None) -> int:
         for seat in seats:
             answers = {c.code: rng.choice(c.allowed) for c in sheet.criteria}
             # As sheet_submit stores it: the engine's result beside the answers.
-            scored = sheet_record(score_sheet(sheet, answers))
-            batch.append(ScoreSheet(item=item, member=seat, answers=answers, total=scored["total"],
-                                    scored=scored, status="submitted", submitted_at=now, version=1))  # fmt: skip
+            result = score_sheet(sheet, answers)
+            batch.append(ScoreSheet(item=item, member=seat, answers=answers, total=result.total,
+                                    scored=sheet_record(result), status="submitted", submitted_at=now,
+                                    version=1))  # fmt: skip
         if len(batch) >= 5000:
             count += len(ScoreSheet.objects.bulk_create(batch))
             batch = []
