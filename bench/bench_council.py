@@ -28,6 +28,7 @@ from django.utils import timezone  # noqa: E402
 
 from ocop.accounts.roles import Role  # noqa: E402
 from ocop.accounts.testing import make_territory, make_user  # noqa: E402
+from ocop.criteria.engine import score_sheet, sheet_record  # noqa: E402
 from ocop.criteria.rules import load_rule_set  # noqa: E402
 from ocop.evaluation.consolidation import consolidate_session  # noqa: E402
 from ocop.evaluation.models import Application, ScoreSheet, Session, SessionItem  # noqa: E402
@@ -68,8 +69,10 @@ def build(products: int) -> Session:
         sheet = rule_set.sheets[dossier.set_number]
         for seat in seats:
             answers = {c.code: rng.choice(c.allowed) for c in sheet.criteria}
-            sheets.append(ScoreSheet(item=item, member=seat, answers=answers, total=sum(answers.values()),
-                                     status="submitted", submitted_at=now, version=1))  # fmt: skip
+            result = score_sheet(sheet, answers)  # stored as sheet_submit stores it
+            sheets.append(ScoreSheet(item=item, member=seat, answers=answers, total=result.total,
+                                     scored=sheet_record(result), status="submitted", submitted_at=now,
+                                     version=1))  # fmt: skip
     ScoreSheet.objects.bulk_create(sheets, batch_size=1000)
     return session
 

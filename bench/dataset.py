@@ -18,6 +18,7 @@ from ocop.accounts.models import User
 from ocop.accounts.roles import Role
 from ocop.certificates.models import Certificate
 from ocop.certificates.signing import new_token
+from ocop.criteria.engine import score_sheet, sheet_record
 from ocop.criteria.rules import load_rule_set
 from ocop.evaluation.models import Application, Council, ScoreSheet, Session, SessionItem
 from ocop.evaluation.testing import make_council, make_round
@@ -186,8 +187,11 @@ def _session(council, dossiers, rng, seats=None) -> int:
         sheet = rule_set.sheets[dossier.set_number]
         for seat in seats:
             answers = {c.code: rng.choice(c.allowed) for c in sheet.criteria}
-            batch.append(ScoreSheet(item=item, member=seat, answers=answers, total=sum(answers.values()),
-                                    status="submitted", submitted_at=now, version=1))  # fmt: skip
+            # As sheet_submit stores it: the engine's result beside the answers.
+            result = score_sheet(sheet, answers)
+            batch.append(ScoreSheet(item=item, member=seat, answers=answers, total=result.total,
+                                    scored=sheet_record(result), status="submitted", submitted_at=now,
+                                    version=1))  # fmt: skip
         if len(batch) >= 5000:
             count += len(ScoreSheet.objects.bulk_create(batch))
             batch = []

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import itertools
 import operator
+import re
+import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
+from typing import Any
 
 from ocop.core.messages import MessageError
 from ocop.criteria.rules import Criterion, Sheet
@@ -60,6 +63,31 @@ class SheetResult:
     @property
     def set(self) -> int:
         return self.sheet.set
+
+    def __getattr__(self, name: str) -> Any:
+        """`answers` (a copy, in the plan's order), `parts`, `held_back` and `failed_minima` of a
+        sheet scored on the hot path, made on first read from the points kept at scoring (then
+        kept). Called only for an attribute missing from the instance."""
+        if name not in _LAZY or "_plan" not in self.__dict__:
+            raise AttributeError(name)
+        known, plan = self.__dict__, self.__dict__["_plan"]
+        points = known["_points"]  # in plan.codes order
+        if name == "answers":
+            known["answers"] = dict(zip(plan.codes, points, strict=True))
+        elif name == "parts":
+            known["parts"] = {code: sum(points[start:stop]) for code, start, stop in plan.spans}
+        else:
+            band = known["band_stars"]
+            held_back: dict[int, list[str]] = {}
+            if band >= 3 and known["stars"] < band:
+                _stars, held_back = _award_points(plan, band, self.answers)
+            known["held_back"] = held_back
+            # Minima only rise with the class: the top held-back class lists every failing one.
+            known["failed_minima"] = list(held_back[band]) if held_back else []
+        return known[name]
+
+
+_LAZY = frozenset({"answers", "parts", "held_back", "failed_minima"})
 
 
 @dataclass(frozen=True)
@@ -116,45 +144,68 @@ def score_sheet(
     if outcome is not None:
         return _ended(sheet, answers, outcome)
     plan = _plan(sheet)
-    # Fast check, all in C: every criterion answered with an allowed whole number (True == 1
-    # would pass the membership test) and nothing else answered. Otherwise the slow walk names
-    # the first fault.
+    # Fast check, all in C: the points of every criterion (KeyError if one is missing) as bytes
+    # (ValueError/TypeError unless whole numbers 0…255), matched position by position against the
+    # allowed levels; nothing else answered; every points a plain int (True == 1 passes the rest).
+    # Otherwise the slow walk names the first fault.
     try:
-        points = plan.points(answers)
-    except KeyError:
-        points = ()
-    if not (
-        len(points) == len(answers)
-        and all(map(operator.contains, plan.allowed, points))
-        and set(map(type, points)) <= _INT
+        # Answers given in the plan's order (as the forms and most callers build them) are read
+        # in one sequential pass; any other order by looking each criterion up.
+        points = tuple(answers.values()) if tuple(answers) == plan.codes else plan.points(answers)
+        row = bytes(points)
+    except (KeyError, ValueError, TypeError):
+        row = b""
+    if (
+        len(answers) == plan.size
+        and plan.allowed_row(row) is not None
+        and _INT.issuperset(map(type, points))
     ):
-        _raise_first_fault(sheet, answers)
-    parts = {code: sum(points[start:stop]) for code, start, stop in plan.spans}
-    total = sum(parts.values())
-    band = band_for(total)
-    held_back: dict[int, list[str]] = {}
-    stars = min(band, 2)
-    if band >= 3:
-        stars, held_back = _award_points(plan, band, answers)
-    # The hot path builds the frozen result in one step instead of ten object.__setattr__ calls.
+        total = sum(row)
+        band = _BAND_OF[total] if total <= 100 else band_for(total)
+        stars = band
+        if band >= 3 and plan.minima_row[band](row) is None:
+            # The highest class below the band whose minima all hold (a pattern over the row).
+            stars = next((s for s in range(band - 1, 2, -1) if plan.minima_row[s](row)), 2)
+    else:
+        _raise_first_fault(sheet, answers)  # returns only if the answers are valid after all
+        points = plan.points(answers)
+        total = sum(points)
+        band = band_for(total)
+        stars = _award_points(plan, band, answers)[0] if band >= 3 else band
+    # The hot path builds the frozen result in one step instead of ten object.__setattr__ calls;
+    # the points per part and the criteria holding the class back are made when first read
+    # (SheetResult.__getattr__).
     result = object.__new__(SheetResult)
-    result.__dict__.update(
-        sheet=sheet,
-        answers=dict(answers),
-        parts=parts,
-        total=total,
-        band_stars=band,
-        stars=stars,
-        recognised=stars >= 3,
-        held_back=held_back,
-        # Minima only rise with the class: the top held-back class lists every failing criterion.
-        failed_minima=list(held_back[band]) if held_back else [],
-        outcome=None,
-    )
+    object.__setattr__(result, "__dict__", {
+        "sheet": sheet, "total": total, "band_stars": band, "stars": stars,
+        "recognised": stars >= 3, "outcome": None, "_plan": plan, "_points": points,
+    })  # fmt: skip
     return result
 
 
+# band_for() of every whole total from 0 to 100, for the hot path.
+_BAND_OF: tuple[int, ...] = tuple(band_for(total) for total in range(101))
+
+
 _Points = Callable[[Mapping[str, int]], tuple[int, ...]]
+_Match = Callable[[bytes], object]
+
+
+def _no_match(row: object) -> None:
+    return None
+
+
+def _row_pattern(levels: Sequence[set[int] | frozenset[int]]) -> _Match:
+    """A matcher of rows whose byte i is one of levels[i] (a level above 255 never matches: such
+    points cannot be a byte, and the slow walk takes them)."""
+    if any(not 0 <= p <= 255 for allowed in levels for p in allowed):
+        return _no_match
+    classes = [
+        b"[" + b"".join(re.escape(bytes([p])) for p in sorted(allowed)) + b"]" if allowed
+        else b"(?!)"
+        for allowed in levels
+    ]  # fmt: skip
+    return re.compile(b"".join(classes), re.DOTALL).fullmatch
 
 
 @dataclass(frozen=True)
@@ -162,14 +213,30 @@ class _Plan:
     """What scoring one sheet needs, laid out for a tight loop: computed once per sheet."""
 
     # The criteria ordered by part: their codes, a function answers → their points (KeyError if
-    # one is missing), their allowed points, and each part's (code, start, stop) in that order.
+    # one is missing), and each part's (code, start, stop) in that order.
     codes: tuple[str, ...]
     points: _Points
-    allowed: tuple[frozenset[int], ...]
     spans: tuple[tuple[str, int, int], ...]
     # Per class 3, 4, 5: the codes of the marked criteria with a minimum > 0, their minima and
     # a function answers → their points.
     minima: Mapping[int, tuple[tuple[str, ...], tuple[int, ...], _Points]]
+    # What a stored sheet record holds (sheet_record): its first word, naming the rule set, the
+    # product set and a checksum of the layout below; how many numbers and characters; then the
+    # total, the points of each part (these codes) and of each criterion with a minimum for some
+    # class (these).
+    record_key: str = ""
+    record_fields: int = 0
+    record_length: int = 0
+    total_unit: int = 1  # a record's value // total_unit is its total (the first field)
+    record_pattern: Callable[[str], object] = _no_match  # fullmatch of a whole record
+    part_codes: tuple[str, ...] = ()
+    sheet_codes: tuple[str, ...] = ()  # every criterion, in sheet order
+    minima_codes: tuple[str, ...] = ()
+    # How many criteria; a matcher of the row of points (bytes, in `codes` order) at allowed
+    # levels, and per class 3, 4, 5 one of the rows holding that class's minima.
+    size: int = 0
+    allowed_row: _Match = _no_match
+    minima_row: tuple[_Match, ...] = ()  # indexed by the class: [3], [4], [5]
 
 
 # id(sheet) → (sheet, plan); the sheet is kept so its id is never reused while cached. Rule sets
@@ -187,12 +254,29 @@ def _plan(sheet: Sheet) -> _Plan:
     plan = _Plan(
         codes=tuple(c.code for c in ordered),
         points=_getter([c.code for c in ordered]),
-        allowed=tuple(c.allowed_set for c in ordered),
         spans=tuple(
             (p.code, stop - len(criteria), stop)
             for p, criteria, stop in zip(sheet.parts, by_part, stops, strict=True)
         ),
         minima={stars: _minima(sheet, stars) for stars in (3, 4, 5)},
+        record_key=_record_key(sheet),
+        record_fields=(fields := 1 + len(sheet.parts) + len(sheet.marked)),
+        record_length=len(_record_key(sheet)) + 1 + fields * (FIELD + 1) - 1,
+        total_unit=10 ** (FIELD * (fields - 1)),
+        record_pattern=re.compile(
+            re.escape(_record_key(sheet))
+            + rf" [0-9]{{{FIELD}}}(?:_[0-9]{{{FIELD}}}){{{fields - 1}}}"
+        ).fullmatch,
+        part_codes=tuple(p.code for p in sheet.parts),
+        sheet_codes=tuple(c.code for c in sheet.criteria),
+        minima_codes=tuple(c.code for c in sheet.marked),
+        size=len(ordered),
+        allowed_row=_row_pattern([c.allowed_set for c in ordered]),
+        minima_row=(_no_match, _no_match, _no_match)
+        + tuple(
+            _row_pattern([{p for p in c.allowed_set if p >= c.minima[stars - 3]} for c in ordered])
+            for stars in (3, 4, 5)
+        ),
     )
     _PLANS[id(sheet)] = (sheet, plan)
     return plan
@@ -247,7 +331,9 @@ def _raise_first_fault(sheet: Sheet, answers: Mapping[str, int]) -> None:
             raise AnswerError("answer.missing", criterion.code)
         if points not in criterion.allowed_set or type(points) is not int:
             raise not_allowed(criterion, points)
-    _raise_unknown(sheet, answers)
+    if len(answers) != len(sheet.criteria):
+        _raise_unknown(sheet, answers)
+    # Valid after all (levels the fast check cannot hold, e.g. above 255): the caller goes on.
 
 
 def aggregate(results: Sequence[SheetResult], spread_limit: int = 10) -> CouncilResult:
@@ -261,50 +347,166 @@ def aggregate(results: Sequence[SheetResult], spread_limit: int = 10) -> Council
     sheet = results[0].sheet
     if any(r.sheet is not sheet for r in results):
         raise ValueError("sheets of different rule sets or product sets")
-    count = len(results)
-    totals = [r.total for r in results]
     plan = _plan(sheet)
     sums = _criterion_sums(sheet, plan, results)
-    average = Fraction(sum(totals), count)
     outcomes = sorted({r.outcome for r in results if r.outcome}, key=lambda o: (o.kind, o.reason))
+    return _council(
+        sheet, plan, [r.total for r in results],
+        {p.code: sum(r.parts[p.code] for r in results) for p in sheet.parts},
+        sums, lambda: sums, spread_limit, outcomes[0] if outcomes else None,
+    )  # fmt: skip
+
+
+def _record_key(sheet: Sheet) -> str:
+    layout = ",".join(p.code for p in sheet.parts) + ";" + ",".join(c.code for c in sheet.marked)
+    return f"{sheet.rules}/{sheet.set}/{zlib.crc32(layout.encode()):08x}"
+
+
+# A stored record's numbers: fixed-width fields of FIELD digits joined by "_" (which int()
+# accepts between digits), so that one int() reads a record and adding records adds every field
+# at once, without carries while a field's sum stays below 10 ** FIELD (1,000 sheets of 100).
+FIELD = 5
+_FIELD_UNIT = 10**FIELD
+
+
+def sheet_record(result: SheetResult) -> str:
+    """What a submitted sheet stores so that a council's result never scores it again: one line,
+    "<rules>/<set>/<layout checksum> <total>_<points of each part…>_<points of each criterion
+    with a minimum…>" (the inputs of the council's band and minima), each number on FIELD digits.
+    Read back by read_record and record_columns."""
+    plan = _plan(result.sheet)
+    numbers = [
+        result.total,
+        *(result.parts[code] for code in plan.part_codes),
+        *(result.answers.get(code, 0) for code in plan.minima_codes),
+    ]
+    if not all(0 <= n < _FIELD_UNIT for n in numbers):
+        raise ValueError("points out of the record's range")
+    return plan.record_key + " " + "_".join(f"{n:0{FIELD}d}" for n in numbers)
+
+
+def read_record(sheet: Sheet, record: object) -> tuple[int, ...] | None:
+    """The numbers of a stored record made for this sheet; None for none, or one made for another
+    rule set, product set or layout of parts and minima (then score the answers again)."""
+    plan = _plan(sheet)
+    if not (isinstance(record, str) and len(record) == plan.record_length
+            and record.startswith(plan.record_key + " ")):  # fmt: skip
+        return None
+    fields = record[len(plan.record_key) + 1 :].split("_")
+    if not all(len(f) == FIELD and f.isdigit() and f.isascii() for f in fields):
+        return None
+    return tuple(map(int, fields))
+
+
+Columns = tuple[list[int], list[int]]  # each record's total; the sums of every field
+
+
+def record_columns(sheet: Sheet, records: Sequence[object]) -> Columns | None:
+    """Stored records of this sheet (sheet_record) read together: each one's total, and the sums
+    of every field (the totals, each part's points, each minimum's); None when one is not a
+    record made for this sheet (find which with read_record). One int() per record."""
+    plan = _plan(sheet)
+    fits, start, unit = plan.record_pattern, len(plan.record_key) + 1, plan.total_unit
+    totals, packed = [], 0
+    try:
+        for record in records:
+            # The key, then exactly FIELD ASCII digits between the separators (int() alone would
+            # also take "+1" or " 1").
+            if fits(record) is None:  # type: ignore[arg-type]  # TypeError if not a string
+                return None
+            value = int(record[start:])  # type: ignore[index]
+            totals.append(value // unit)
+            packed += value
+    except TypeError:
+        return None
+    sums = []
+    for _field in range(plan.record_fields):
+        packed, field_sum = divmod(packed, _FIELD_UNIT)
+        sums.append(field_sum)
+    sums.reverse()
+    return totals, sums
+
+
+def aggregate_records(
+    sheet: Sheet,
+    read: tuple[Sequence[int], Sequence[int]],
+    criterion_sums: Callable[[], Mapping[str, int]],
+    spread_limit: int = 10,
+    outcome: Outcome | None = None,
+) -> CouncilResult:
+    """aggregate() from stored sheet records (as record_columns reads them: the totals and the
+    field sums), with the same result as scoring the sheets again: `outcome` is the one every
+    sheet ended with, and `criterion_sums` gives each criterion's sum over the sheets (0 where a
+    sheet has none) when criterion_averages is first read: the records keep only the criteria
+    with minima."""
+    totals, sums = read
+    if not totals:
+        raise ValueError("no sheets to aggregate")
+    if len(totals) * 100 >= _FIELD_UNIT:
+        raise ValueError("too many sheets for the record's fields")
+    plan = _plan(sheet)
+    parts_end = 1 + len(plan.part_codes)  # fields: the total, the parts, the minima
+    parts = dict(zip(plan.part_codes, sums[1:parts_end], strict=True))
+    minima = dict(zip(plan.minima_codes, sums[parts_end:], strict=True))
+    return _council(sheet, plan, totals, parts, minima, criterion_sums, spread_limit, outcome)
+
+
+def _council(
+    sheet: Sheet, plan: _Plan, totals: Sequence[int], part_sums: Mapping[str, int],
+    minima_sums: Mapping[str, int], criterion_sums: Callable[[], Mapping[str, int]],
+    spread_limit: int, outcome: Outcome | None,
+) -> CouncilResult:  # fmt: skip
+    count, total = len(totals), sum(totals)
     band: int | None = None
     stars: int | None = None
     held_back: dict[int, list[str]] = {}
-    if not outcomes:
-        band = band_for(average)
+    if outcome is None:
+        # band_for(total / count) on whole numbers: average >= lowest  ⇔  total >= lowest × count.
+        band = 1
+        for stars_of_band, lowest in BANDS:  # the first band whose lowest total is reached
+            if total >= lowest * count:
+                band = stars_of_band
+                break
         stars = min(band, 2)
         if band >= 3:
             # average < minimum  ⇔  sum < minimum × count: whole numbers, no Fraction compared.
-            stars, held_back = _award_points(plan, band, sums, count)
-    return CouncilResult(
+            stars, held_back = _award_points(plan, band, minima_sums, count)
+    lowest, highest = min(totals), max(totals)
+    result = object.__new__(CouncilResult)
+    result.__dict__.update(
         sheet=sheet,
         sheet_count=count,
-        average=average,
-        part_averages={
-            p.code: Fraction(sum(r.parts[p.code] for r in results), count) for p in sheet.parts
-        },
-        criterion_averages=_Averages([c.code for c in sheet.criteria], sums, count),
-        lowest=min(totals),
-        highest=max(totals),
-        spread=max(totals) - min(totals),
+        average=Fraction(total, count),
+        part_averages=_Averages(tuple(part_sums), lambda: part_sums, count),
+        criterion_averages=_Averages(plan.sheet_codes, criterion_sums, count),
+        lowest=lowest,
+        highest=highest,
+        spread=highest - lowest,
         spread_limit=spread_limit,
-        spread_exceeded=max(totals) - min(totals) > spread_limit,
+        spread_exceeded=highest - lowest > spread_limit,
         band_stars=band,
         stars=stars,
         recognised=stars is not None and stars >= 3,
         held_back=held_back,
         failed_minima=list(held_back[band]) if held_back and band else [],
-        outcome=outcomes[0] if outcomes else None,
+        outcome=outcome,
     )
+    return result
 
 
 class _Averages(Mapping[str, Fraction]):
-    """Each criterion's exact average, made on reading: most readers look at a few, not all."""
+    """Each part's or criterion's exact average, made on reading: most readers look at a few, not
+    all, and a council's stored records do not hold the criteria's sums (loaded on first read)."""
 
-    def __init__(self, codes: list[str], sums: Mapping[str, int], count: int) -> None:
-        self._codes, self._sums, self._count = codes, sums, count
+    def __init__(
+        self, codes: Sequence[str], sums: Callable[[], Mapping[str, int]], count: int
+    ) -> None:
+        self._codes, self._load, self._count = codes, sums, count
+        self._sums: Mapping[str, int] | None = None
 
     def __getitem__(self, code: str) -> Fraction:
+        if self._sums is None:
+            self._sums = self._load()
         return Fraction(self._sums[code], self._count)
 
     def __iter__(self) -> Iterator[str]:
@@ -319,10 +521,16 @@ class _Averages(Mapping[str, Fraction]):
 
 def _criterion_sums(sheet: Sheet, plan: _Plan, results: Sequence[SheetResult]) -> dict[str, int]:
     """Per criterion, the sum of the members' points (0 where a sheet ended before it)."""
+    return criterion_sums(sheet, [r.answers for r in results])
+
+
+def criterion_sums(sheet: Sheet, answers: Sequence[Mapping[str, int]]) -> dict[str, int]:
+    """Per criterion, the sum of these answers' points (0 where one has none)."""
+    plan = _plan(sheet)
     try:
-        columns = zip(*[plan.points(r.answers) for r in results], strict=True)
+        columns = zip(*[plan.points(a) for a in answers], strict=True)
     except KeyError:
-        return {c.code: sum(r.answers.get(c.code, 0) for r in results) for c in sheet.criteria}
+        return {c.code: sum(a.get(c.code, 0) for a in answers) for c in sheet.criteria}
     return dict(zip(plan.codes, map(sum, columns), strict=True))
 
 

@@ -4,6 +4,7 @@ Drafts are never shown to anyone but their author: a cell says "đang chấm" wi
 submitted total is shown to a viewer who may see scores on that product (access.may_see_scores).
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from django.db.models import prefetch_related_objects
@@ -35,14 +36,21 @@ class Row:
         return sum(1 for c in self.cells if c.status == "submitted")
 
 
-def board(session: Session, viewer) -> tuple[list, list[Row]]:
+def board(
+    session: Session, viewer, item_ids: Collection[int] | None = None
+) -> tuple[list, list[Row]]:
+    """The rows of every product of the session, or only of `item_ids` (one page of the board:
+    its work then grows with the page, not with the session)."""
     members = [m for m in session.council.members.select_related("user") if m.scores]
+    query = ScoreSheet.objects.filter(item__session=session)
+    if item_ids is not None:
+        query = query.filter(item_id__in=item_ids)
     # Plain rows, not model instances: a 500 × 7 session has 3,500 of them.
     sheets = {
         (item_id, member_id): _Sheet(status == ScoreSheet.Status.SUBMITTED, total, on_paper)
-        for item_id, member_id, status, total, on_paper in ScoreSheet.objects.filter(
-            item__session=session
-        ).values_list("item_id", "member_id", "status", "total", "on_paper")
+        for item_id, member_id, status, total, on_paper in query.values_list(
+            "item_id", "member_id", "status", "total", "on_paper"
+        )
     }
     conflicts: dict[tuple[int, int], list[str]] = {}
     for c in Conflict.objects.blocking().filter(member__council=session.council_id):
@@ -52,7 +60,7 @@ def board(session: Session, viewer) -> tuple[list, list[Row]]:
     for (item_id, member_id), sheet in sheets.items():
         if sheet.is_submitted:
             submitted.setdefault(item_id, set()).add(member_id)
-    results = consolidate_session(session)
+    results = consolidate_session(session, item_ids)
     # One council with its members for every row: may_see_scores reads item.session.council.
     prefetch_related_objects([session.council], "members")
     rows = []

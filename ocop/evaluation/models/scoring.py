@@ -191,6 +191,11 @@ class ScoreSheet(models.Model):
     )
     version = models.PositiveSmallIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
+    # What the engine computed when the sheet was submitted or revised (criteria.engine.
+    # sheet_record: one line with the total, the points per part and on the criteria with minima),
+    # so that a council's result reads numbers instead of scoring the answers again. Empty on a
+    # draft.
+    scored = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["item", "member"]

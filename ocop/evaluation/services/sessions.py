@@ -164,7 +164,7 @@ def session_close(*, actor, session: Session) -> Session:
         # The minutes must say who sat, and which sheets count depends on it (absent members'
         # sheets count only when the council's rules say so).
         raise ValidationError(NO_ATTENDANCE)
-    results = consolidate_session(session)
+    results = consolidate_session(session, whole_items=True)
     problems = _close_problems(council, results.values(), written=session.is_written)
     if problems:
         raise ValidationError(problems)

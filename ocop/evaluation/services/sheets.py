@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ocop.core.services import audit_record, lock
-from ocop.criteria.engine import AnswerError, score_sheet
+from ocop.criteria.engine import AnswerError, score_sheet, sheet_record
 from ocop.criteria.messages import text as answer_text
 from ocop.criteria.rules import Sheet
 
@@ -90,6 +90,13 @@ def clean(sheet: Sheet, raw: Mapping[str, object], complete: bool) -> tuple[dict
     return answers, sum(answers.values())
 
 
+def _clean_scored(sheet: Sheet, raw: Mapping[str, object]) -> tuple[dict[str, int], int, str]:
+    """A complete sheet's answers, total and the record a council's result reads (stored)."""
+    answers, _total = clean(sheet, raw, complete=True)
+    result = score_sheet(sheet, answers)
+    return answers, result.total, sheet_record(result)
+
+
 def _get_or_create(item: SessionItem, member: CouncilMember, on_paper: bool) -> ScoreSheet:
     """The sheet, locked. Two first saves at once both try to insert; the loser reads the winner's
     row. A paper entry is refused if the member's own sheet came in meanwhile."""
@@ -131,14 +138,14 @@ def sheet_submit(
 ) -> tuple[ScoreSheet, bool]:  # fmt: skip
     """Submit the sheet with every criterion answered; it is then locked. Returns (sheet, False)
     without changing anything when it was already submitted. Side effects: the row (status,
-    answers, total, submitted_at), version 1, an audit entry."""
+    answers, total, the stored result, submitted_at), version 1, an audit entry."""
     _check_may_score(actor, item, member, on_paper)
-    cleaned, total = clean(item_sheet(item), answers, complete=True)
+    cleaned, total, scored = _clean_scored(item_sheet(item), answers)
     sheet = _get_or_create(item, member, on_paper)
     now = timezone.now()
     updated = ScoreSheet.objects.filter(pk=sheet.pk, status=DRAFT).update(
-        status=SUBMITTED, answers=cleaned, total=total, submitted_at=now, on_paper=on_paper,
-        entered_by=actor, version=F("version") + 1, updated_at=now,
+        status=SUBMITTED, answers=cleaned, total=total, scored=scored, submitted_at=now,
+        on_paper=on_paper, entered_by=actor, version=F("version") + 1, updated_at=now,
     )  # fmt: skip
     sheet.refresh_from_db()
     if not updated:
@@ -173,13 +180,14 @@ def sheet_revise(
         raise ValidationError(_("Phiếu chưa nộp: hãy lưu nháp hoặc nộp phiếu."))
     if not reason.strip():
         raise ValidationError(_("Vui lòng nêu lý do sửa phiếu đã nộp."))
-    cleaned, total = clean(item_sheet(sheet.item), answers, complete=True)
+    cleaned, total, scored = _clean_scored(item_sheet(sheet.item), answers)
     if cleaned == sheet.answers and on_paper == sheet.on_paper:
         # Also what a repeated or concurrent identical revision finds: one version, not ten.
         raise ValidationError(_("Phiếu không thay đổi so với bản đã nộp; không có gì để sửa."))
     before = {"answers": sheet.answers, "total": sheet.total}
     now = timezone.now()
     sheet.answers, sheet.total, sheet.version = cleaned, total, sheet.version + 1
+    sheet.scored = scored
     sheet.entered_by, sheet.on_paper = actor, on_paper
     sheet.save()
     ScoreSheetVersion.objects.create(sheet=sheet, number=sheet.version, answers=cleaned,

@@ -7,6 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from ocop.accounts.testing import client_for
+from ocop.criteria.engine import score_sheet, sheet_record
+from ocop.evaluation import consolidation
 from ocop.evaluation.models import Application, ScoreSheet, SessionItem
 from ocop.evaluation.services.sheets import item_sheet
 from ocop.evaluation.testing import answers_totalling, make_product
@@ -57,3 +59,18 @@ def test_board_shows_50_products_a_page(personas, council_world, world):
     assert not {r.item.pk for r in first.context["rows"]} & {
         r.item.pk for r in second.context["rows"]
     }
+
+
+def test_board_reads_and_consolidates_only_its_page(personas, council_world, world, monkeypatch):
+    w = council_world
+    _add_items(w, world, 52, start=0)  # 55 with the three of the fixture
+    sheet = item_sheet(w.items[0])  # every added product is of set 1, scored 70 alike
+    ScoreSheet.objects.update(scored=sheet_record(score_sheet(sheet, answers_totalling(sheet, 70))))
+    read = []
+    original = consolidation.record_columns
+    monkeypatch.setattr(consolidation, "record_columns",
+                        lambda sheet, records: read.append(len(records)) or original(sheet, records))  # fmt: skip
+    client = client_for(w.members[0].user)
+    response = client.get(f"/sessions/{w.session.pk}/", {"page": 2})
+    assert len(response.context["rows"]) == 5
+    assert read == [3] * 5  # the page's five products, three sheets each, not the session's 55

@@ -107,12 +107,14 @@ BOARD_PAGE_SIZE = 50
 @role_required(*COUNCIL_ROLES)
 def session_detail(request, pk: int):
     session = fetch_session(request, pk)
-    members, rows = board(session, request.user)
-    # 50 products a page: a 500-product session stays a small page (the workbook has them all).
-    page = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    # 50 products a page: a 500-product session stays a small page (the workbook has them all),
+    # and only the page's products are read and consolidated.
+    item_ids = SessionItem.objects.filter(session=session).values_list("pk", flat=True)
+    page = Paginator(item_ids, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    members, rows = board(session, request.user, list(page.object_list))
     return render(request, "evaluation/session_detail.html", {
         "session": session, "council": session.council, "members": members,
-        "rows": page.object_list, "page": page, "query": "",
+        "rows": rows, "page": page, "query": "",
         "officer": is_officer_of(request.user, session.council),
         "outcome_options": outcome_options(page.object_list),
         "attendance_form": _attendance_form(session),
