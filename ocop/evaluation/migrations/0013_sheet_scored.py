@@ -39,7 +39,7 @@ def fill_scored(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("evaluation", "0008_session_written_opinions"),
+        ("evaluation", "0012_outcome_rules_minutes_notes"),
     ]
 
     operations = [
