@@ -8,9 +8,10 @@ commit: it gives the certificate a new *generation* in the cache (and drops toda
 
 Which cache is the authority depends on whether every worker shares it (ADR 0013):
 - a shared cache (`OCOP_CACHE_DIR`, settings.OCOP_SHARED_CACHE): the cache is the authority. A
-  scan reads the certificate's generation and its page in one cache read and serves the page when
-  it was rendered under that generation, without touching the database. A page rendered while a
-  revocation committed carries the old generation, so it is never served after the revocation.
+  scan reads the certificate's generation from it (a few bytes) and serves the page rendered
+  under that generation (kept in this process's memory, else in the shared cache), without
+  touching the database. A page rendered while a revocation committed carries the old
+  generation, so it is never served after the revocation.
 - the embedded default, an in-memory cache per process: another worker's `forget` cannot reach
   this one's memory, so each scan also reads the one status column by the token's unique index
   and renders again when the status differs from the cached page's.
@@ -69,22 +70,39 @@ def page_for(token: str, path: str) -> Page | None:
 
 
 def _from_shared_cache(token: str, key: str, path: str) -> Page | None:
-    """The cache is the authority: one cache read on a hit, no database."""
-    found = cache.get_many([generation_key(token), key])
-    generation = found.get(generation_key(token))
-    page = found.get(key)
-    if generation is not None and page is not None and page.generation == generation:
-        return page
+    """The cache is the authority: on a hit, one small cache read (the generation) and the page
+    from this process's memory; no database."""
+    generation = cache.get(generation_key(token))
     if generation is None:
         # Never seen (or evicted): a fresh, never repeated generation, so that no page rendered
         # under an older one can match it. Read before the database, as every render is.
         generation = secrets.token_hex(8)
         if not cache.add(generation_key(token), generation, None):
             generation = cache.get(generation_key(token), generation)
-    page = _render(token, path, generation)
-    if page is not None:
+    page = _local.get(key)
+    if page is not None and page.generation == generation:
+        return page
+    page = cache.get(key)  # rendered by another worker
+    if page is None or page.generation != generation:
+        page = _render(token, path, generation)
+        if page is None:
+            return None
         cache.set(key, page, TIMEOUT_SECONDS)
+    _remember(key, page)
     return page
+
+
+# This process's copies of the shared pages (each checked against the shared generation on every
+# scan), so that a hit reads a few bytes from the shared cache, not a whole page.
+_local: dict[str, Page] = {}
+LOCAL_PAGES = 5000
+
+
+def _remember(key: str, page: Page) -> None:
+    _local.pop(key, None)
+    if len(_local) >= LOCAL_PAGES:
+        _local.pop(next(iter(_local)), None)  # the oldest
+    _local[key] = page
 
 
 def _checked_against_database(token: str, key: str, path: str) -> Page | None:

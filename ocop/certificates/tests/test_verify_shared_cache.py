@@ -30,8 +30,10 @@ def shared_dir(settings, tmp_path):
         }
     }
     settings.OCOP_SHARED_CACHE = True
+    verify_cache._local.clear()
     yield directory
     cache.clear()
+    verify_cache._local.clear()
 
 
 def revoke(certificate, actor, callbacks):
@@ -61,14 +63,22 @@ def test_a_cached_scan_reads_nothing_from_the_database(
 def test_a_revocation_through_another_cache_client_shows_at_once(
     shared_dir, certificate_p, personas, monkeypatch, django_capture_on_commit_callbacks
 ):
-    """Two workers: each its own cache client on the same directory, no memory in common."""
-    worker_a = FileBasedCache(str(shared_dir), {})
-    worker_b = FileBasedCache(str(shared_dir), {})
-    monkeypatch.setattr(verify_cache, "cache", worker_a)
+    """Two workers: each its own cache client on the same directory and its own page memory."""
+    worker_a = (FileBasedCache(str(shared_dir), {}), {})
+    worker_b = (FileBasedCache(str(shared_dir), {}), {})
+
+    def become(worker):
+        monkeypatch.setattr(verify_cache, "cache", worker[0])
+        monkeypatch.setattr(verify_cache, "_local", worker[1])
+
+    become(worker_a)
     assert verdict(certificate_p) == "valid"
-    monkeypatch.setattr(verify_cache, "cache", worker_b)
+    become(worker_b)
+    assert verdict(certificate_p) == "valid"
     revoke(certificate_p, personas["province_p"], django_capture_on_commit_callbacks)
-    monkeypatch.setattr(verify_cache, "cache", worker_a)
+    assert verdict(certificate_p) == "revoked"
+    become(worker_a)
+    assert worker_a[1] and all(p.status == "valid" for p in worker_a[1].values())  # its old copy
     assert verdict(certificate_p) == "revoked"
 
 

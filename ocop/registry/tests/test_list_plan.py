@@ -26,9 +26,7 @@ def _plan(sql: str) -> str:
         return " | ".join(str(row[-1]) for row in cursor.fetchall())
 
 
-def test_a_commune_officer_lists_its_products_in_name_order_from_its_producers(
-    personas, registry
-):
+def test_a_commune_officer_lists_its_products_in_name_order_from_its_producers(personas, registry):
     second = make_product(registry.producer_x, "Bánh chưng Phú Xuyên", 1)
     archived = make_product(registry.producer_x, "Cốm cũ", 1)
     Product.objects.filter(pk=archived.pk).update(archived_at=timezone.now())
