@@ -58,7 +58,9 @@ def application_list(request):
             applications = applications.filter(commune__code=data["commune"])
         if data["set_number"]:
             applications = applications.filter(set_number=data["set_number"])
-    page = page_of(request, applications)
+    # The page from the applications table alone, then its rows' relations (ADR 0008): sorting
+    # 10,000 rows joined to four tables cost PostgreSQL ~100 ms.
+    page = page_of(request, applications, ("round", "product", "producer", "commune"))
     context = {
         "form": form,
         "page": page,
