@@ -3,6 +3,7 @@
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -267,7 +268,9 @@ DEFAULT_FROM_EMAIL = env("OCOP_EMAIL_FROM", "OCOP <no-reply@ocop.local>")
 # Shown on the error pages as the place to ask for help (empty: "ask your commune or province").
 CONTACT_EMAIL = env("OCOP_CONTACT_EMAIL")
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES: dict[str, dict[str, Any]] = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 if env("OCOP_CACHE_DIR"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

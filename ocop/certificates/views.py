@@ -51,7 +51,9 @@ def certificate_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         # The page from the certificates table alone, then its rows' product, producer and places.
-        "page": page_of(request, certificates, ("product__producer__commune__province",), PAGE_SIZE),
+        "page": page_of(
+            request, certificates, ("product__producer__commune__province",), PAGE_SIZE
+        ),
         "query": query_without_page(request),
     }
     return render(request, "certificates/certificate_list.html", context)

@@ -139,9 +139,7 @@ def test_list_and_product_page_make_the_same_number_of_queries_at_any_size(
     assert after == before
 
 
-def test_the_two_pagers_of_the_decisions_page_keep_each_others_page(
-    client, catalogue, monkeypatch
-):
+def test_the_two_pagers_of_the_decisions_page_keep_each_others_page(client, catalogue, monkeypatch):
     from ocop.accounts.models import User
     from ocop.catalogue import views
     from ocop.certificates.services import certificate_revoke
@@ -156,7 +154,8 @@ def test_the_two_pagers_of_the_decisions_page_keep_each_others_page(
     body = client.get(reverse("catalogue:decisions") + "?page=2&revoked=2").content.decode()
     links = re.findall(r'<a href="\?([^"]+)">', body)
     assert links == [
-        "revoked=2&amp;page=1", "revoked=2&amp;page=3",  # decisions: the revocations stay on 2
+        "revoked=2&amp;page=1",
+        "revoked=2&amp;page=3",  # decisions: the revocations stay on 2
         "page=2&amp;revoked=1",  # revocations (2 of 2): the decisions stay on page 2
     ]
     assert re.findall(r'data-decision="([^"]+)"', body) == ["55/QĐ-BNNMT"]
