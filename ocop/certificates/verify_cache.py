@@ -21,6 +21,7 @@ Nothing here reads the session or the user: the page is the same for everyone.
 
 import hashlib
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import date
 
@@ -95,14 +96,16 @@ def _from_shared_cache(token: str, key: str, path: str) -> Page | None:
 # This process's copies of the shared pages (each checked against the shared generation on every
 # scan), so that a hit reads a few bytes from the shared cache, not a whole page.
 _local: dict[str, Page] = {}
+_local_lock = threading.Lock()  # writers only (threaded servers); a read is one dict.get
 LOCAL_PAGES = 5000
 
 
 def _remember(key: str, page: Page) -> None:
-    _local.pop(key, None)
-    if len(_local) >= LOCAL_PAGES:
-        _local.pop(next(iter(_local)), None)  # the oldest
-    _local[key] = page
+    with _local_lock:
+        _local.pop(key, None)
+        if len(_local) >= LOCAL_PAGES:
+            _local.pop(next(iter(_local)), None)  # the oldest
+        _local[key] = page
 
 
 def _checked_against_database(token: str, key: str, path: str) -> Page | None:
