@@ -32,6 +32,9 @@ from .common import (
 LIST_ROLES = (Role.CENTRAL, Role.PROVINCE, Role.COMMUNE, Role.ADVISOR, Role.PRODUCER)
 
 
+LARGE_FIELDS = ("form01", "form02", "self_scores", "commune_report", "advisory")
+
+
 def _base_queryset(user):
     return Application.objects.visible_to(user).select_related(
         "round", "product", "producer", "commune"
@@ -60,7 +63,9 @@ def application_list(request):
             applications = applications.filter(set_number=data["set_number"])
     # The page from the applications table alone, then its rows' relations (ADR 0008): sorting
     # 10,000 rows joined to four tables cost PostgreSQL ~100 ms.
-    page = page_of(request, applications, ("round", "product", "producer", "commune"))
+    # Without the dossier's forms (JSON, kilobytes a row), which the list never shows.
+    listed = applications.defer(*LARGE_FIELDS)
+    page = page_of(request, listed, ("round", "product", "producer", "commune"))
     context = {
         "form": form,
         "page": page,
