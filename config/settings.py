@@ -3,6 +3,7 @@
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -268,12 +269,20 @@ DEFAULT_FROM_EMAIL = env("OCOP_EMAIL_FROM", "OCOP <no-reply@ocop.local>")
 # Shown on the error pages as the place to ask for help (empty: "ask your commune or province").
 CONTACT_EMAIL = env("OCOP_CONTACT_EMAIL")
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES: dict[str, dict[str, Any]] = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 if env("OCOP_CACHE_DIR"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": env("OCOP_CACHE_DIR"),
+        # Room for every certificate's verification pages (two languages) and generation.
+        "OPTIONS": {"MAX_ENTRIES": int(env("OCOP_CACHE_MAX_ENTRIES", "100000"))},
     }
+# True when every worker (process) reads and writes the same cache: the verification page then
+# trusts the cache alone, invalidated by the services after commit (ADR 0013). The in-memory
+# default is per process, so each scan also reads the certificate's status.
+OCOP_SHARED_CACHE = bool(env("OCOP_CACHE_DIR"))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("OCOP_SECURE_COOKIES")

@@ -14,6 +14,11 @@ from .roles import Role
 NATIONWIDE_ROLES = frozenset({Role.ADMIN, Role.CENTRAL})
 
 
+def sees_nationwide(user) -> bool:
+    """Does `visible_to(user)` leave every row (no territory, no ownership)?"""
+    return user.is_authenticated and (user.is_superuser or user.role in NATIONWIDE_ROLES)
+
+
 class ScopedQuerySet(models.QuerySet):
     scope_commune: str | None = None  # lookup to a Commune, e.g. "producer__commune"
     scope_province: str | None = None  # lookup to a Province, e.g. "producer__commune__province"

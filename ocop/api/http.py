@@ -13,7 +13,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.throttling import SimpleRateThrottle
 
 from ocop.accounts.throttle import client_address
-from ocop.certificates.public import public_data_changed_at
+from ocop.certificates.public_lists import public_data_changed_at
 
 
 class ClientRateThrottle(SimpleRateThrottle):

@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ocop.certificates.choices import Status
-from ocop.certificates.public import ProductFilter
+from ocop.certificates.public_lists import ProductFilter
 from ocop.registry.choices import LegalForm
 from ocop.registry.product_sets import CURRENT_RULES, rules_with_sets, sets_of
 

@@ -9,7 +9,7 @@ from rest_framework import serializers
 from rest_framework.mixins import ListModelMixin
 from rest_framework.response import Response
 
-from ocop.certificates import public
+from ocop.certificates import public_lists
 from ocop.criteria.rules import load_rule_set
 
 from . import params
@@ -68,7 +68,8 @@ class ProductList(ListView):
 
     def rows(self, query):
         wanted = query.product_filter()
-        return public.filter_products(public.public_product_rows(), wanted).order_by("code")
+        products = public_lists.public_product_rows()
+        return public_lists.filter_products(products, wanted).order_by("code")
 
 
 @extend_schema(tags=["products"])
@@ -78,7 +79,7 @@ class ProductDetail(DetailView):
     serializer_class = out.ProductSerializer
 
     def object(self, code):
-        return _one(public.public_product_rows().filter(code=code))
+        return _one(public_lists.public_product_rows().filter(code=code))
 
 
 @extend_schema(parameters=[params.ProducerQuery], tags=["producers"])
@@ -89,7 +90,9 @@ class ProducerList(ListView):
     query_class = params.ProducerQuery
 
     def rows(self, query):
-        return public.filter_producers(public.public_producer_rows(), **query.validated_data)
+        return public_lists.filter_producers(
+            public_lists.public_producer_rows(), **query.validated_data
+        )
 
 
 @extend_schema(tags=["producers"])
@@ -97,7 +100,7 @@ class ProducerDetail(DetailView):
     serializer_class = out.ProducerSerializer
 
     def object(self, pk):
-        return _one(public.public_producer_rows().filter(pk=pk))
+        return _one(public_lists.public_producer_rows().filter(pk=pk))
 
 
 @extend_schema(parameters=[params.CertificateQuery], tags=["certificates"])
@@ -109,8 +112,8 @@ class CertificateList(ListView):
 
     def rows(self, query):
         data = dict(query.validated_data)
-        return public.filter_certificates(
-            public.public_certificate_rows(),
+        return public_lists.filter_certificates(
+            public_lists.public_certificate_rows(),
             number=data.get("number", ""),
             product=data.get("product", ""),
             stars=tuple(data.get("stars", ())),
@@ -128,7 +131,7 @@ class CertificateDetail(DetailView):
     serializer_class = out.CertificateSerializer
 
     def object(self, number):
-        return _one(public.public_certificate_rows().filter(number=number))
+        return _one(public_lists.public_certificate_rows().filter(number=number))
 
 
 @extend_schema(parameters=[params.DecisionQuery], tags=["decisions"])
@@ -142,17 +145,17 @@ class DecisionList(ListView):
 
     def rows(self, query):
         data = query.validated_data
-        return public.recognition_decisions(
+        return public_lists.recognition_decisions(
             year=data.get("year"),
             province=data.get("province", ""),
             changed_since=data.get("updated_since"),
         )
 
     def decorate(self, page):
-        found = public.decision_certificates(page)
+        found = public_lists.decision_certificates(page)
         for decision in page:
             decision["certificates"] = found.get(
-                tuple(decision[f] for f in public.DECISION_KEY), []
+                tuple(decision[f] for f in public_lists.DECISION_KEY), []
             )
         return page
 
@@ -164,7 +167,7 @@ class ProvinceList(ListView):
     send_last_modified = False
 
     def rows(self, query):
-        return public.public_provinces()
+        return public_lists.public_provinces()
 
 
 @extend_schema(tags=["places"])
@@ -173,7 +176,7 @@ class ProvinceDetail(DetailView):
     send_last_modified = False
 
     def object(self, code):
-        return _one(public.public_provinces().filter(code=code))
+        return _one(public_lists.public_provinces().filter(code=code))
 
 
 @extend_schema(parameters=[params.CommuneQuery], tags=["places"])
@@ -183,7 +186,7 @@ class CommuneList(ListView):
     send_last_modified = False
 
     def rows(self, query):
-        communes = public.public_communes()
+        communes = public_lists.public_communes()
         if query.validated_data.get("province"):
             communes = communes.filter(province__code=query.validated_data["province"])
         if query.validated_data.get("q"):
@@ -197,7 +200,7 @@ class CommuneDetail(DetailView):
     send_last_modified = False
 
     def object(self, code):
-        return _one(public.public_communes().filter(code=code))
+        return _one(public_lists.public_communes().filter(code=code))
 
 
 @extend_schema(parameters=[params.ProductSetQuery], tags=["product-sets"])
@@ -238,7 +241,7 @@ class Stats(ListView):
 
     def rows(self, query):
         data = query.validated_data
-        return public.recognition_counts(
+        return public_lists.recognition_counts(
             by_commune=data["unit"] == "commune",
             province=data.get("province", ""),
             year=data.get("year"),

@@ -9,9 +9,8 @@ from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ocop.certificates.choices import Status
 from ocop.certificates.models import Certificate
-from ocop.certificates.public import IN_FORCE_PRODUCT_STATUSES, public_certificates, public_products
+from ocop.certificates.public import IN_FORCE_PRODUCT_STATUSES, public_products
 from ocop.registry.models import Product
 
 from . import digital_link
@@ -42,18 +41,6 @@ def product_for(link: DigitalLink) -> Product | None:
         output_field=IntegerField(),
     )
     return public_products().filter(gtin__in=link.stored_forms()).order_by(in_force, "id").first()
-
-
-def current_certificate(product: Product) -> Certificate | None:
-    """The product's latest certificate that has not been superseded (in force, expired or
-    revoked: the verification page tells which)."""
-    return (
-        public_certificates()
-        .filter(product=product)
-        .exclude(status=Status.SUPERSEDED)
-        .order_by("-issue_date", "-id")
-        .first()
-    )
 
 
 def product_links(product: Product, certificate: Certificate | None) -> list[Link]:

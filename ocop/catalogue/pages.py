@@ -108,7 +108,7 @@ def json_ld(data: dict[str, Any]) -> SafeString:
 
 
 def product_context(request: HttpRequest, product: Product) -> dict[str, Any]:
-    certificate = public.newest_certificate(product)
+    certificate = public.current_certificate(product)
     today = timezone.localdate()
     page_url = f"{settings.SITE_URL}{reverse('catalogue:product', args=[product.code])}"
     verify = verification_path(certificate.token) if certificate else ""

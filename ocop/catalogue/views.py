@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from ocop.certificates import public
+from ocop.core.paging import query_without_page
 
 from . import pages
 from .search import SORTS, CatalogueQuery, facets_html, results, without_filter
@@ -54,13 +55,21 @@ def product_image(request: HttpRequest, code: str, image_pk: int) -> FileRespons
     return FileResponse(image.image.open("rb"))
 
 
+DECISIONS_PER_PAGE = 20
+REVOCATIONS_PER_PAGE = 20
+
+
 def decision_list(request: HttpRequest) -> HttpResponse:
-    decisions = Paginator(pages.decision_groups(), 20).get_page(request.GET.get("page"))
-    revoked = Paginator(public.public_revocations(), 20).get_page(request.GET.get("revoked"))
+    """Two pagers, `page` (decisions) and `revoked`: each one's links keep the other's page."""
+    decisions = Paginator(pages.decision_groups(), DECISIONS_PER_PAGE)
+    decisions_page = decisions.get_page(request.GET.get("page"))
+    revoked = Paginator(public.public_revocations(), REVOCATIONS_PER_PAGE)
     context = {
-        "decisions": decisions,
-        "groups": pages.with_certificates(decisions.object_list),
-        "revoked": revoked,
+        "decisions": decisions_page,
+        "decisions_query": query_without_page(request, "page"),
+        "groups": pages.with_certificates(decisions_page.object_list),
+        "revoked": revoked.get_page(request.GET.get("revoked")),
+        "revoked_query": query_without_page(request, "revoked"),
         "today": timezone.localdate(),
     }
     return render(request, "catalogue/decision_list.html", context)

@@ -13,6 +13,7 @@ from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from ocop.certificates.public import current_certificate
 from ocop.core.messages import MessageError
 
 from . import digital_link, links
@@ -54,7 +55,7 @@ def resolve(request: HttpRequest, path: str) -> HttpResponse:
     product = links.product_for(link)
     if product is None:
         return _error(404, MessageError("dl.unknown"))
-    found = links.product_links(product, links.current_certificate(product))
+    found = links.product_links(product, current_certificate(product))
     anchor = links.absolute(link.path)
     header = digital_link.link_header(found, f"{anchor}?linkType=linkset")
     wanted = digital_link.wanted_link_type(

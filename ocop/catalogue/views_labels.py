@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from ocop.certificates.choices import IN_FORCE
 from ocop.certificates.models import Certificate
-from ocop.certificates.public import public_certificates, public_products
+from ocop.certificates.public import current_certificate, public_certificates, public_products
 from ocop.registry.models import Product
 
 from . import digital_link, links
@@ -43,7 +43,7 @@ def _answer(label: Label, kind: str, name: str) -> HttpResponse:
 @require_safe
 def product_label(request: HttpRequest, code: str, kind: str) -> HttpResponse:
     product = get_object_or_404(public_products(), code=code)
-    certificate = links.current_certificate(product)
+    certificate = current_certificate(product)
     stars = product.current_stars or (certificate.stars if certificate else 0)
     return _answer(_label(product, certificate, stars, product.name), kind, product.code)
 

@@ -50,7 +50,10 @@ def certificate_list(request: HttpRequest) -> HttpResponse:
         return _xlsx_response(certificates)
     context = {
         "form": form,
-        "page": page_of(request, certificates, size=PAGE_SIZE),
+        # The page from the certificates table alone, then its rows' product, producer and places.
+        "page": page_of(
+            request, certificates, ("product__producer__commune__province",), PAGE_SIZE
+        ),
         "query": query_without_page(request),
     }
     return render(request, "certificates/certificate_list.html", context)

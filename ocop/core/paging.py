@@ -21,8 +21,9 @@ def page_of(
     return page
 
 
-def query_without_page(request: HttpRequest) -> str:
-    """The request's filters, for page links that keep them."""
+def query_without_page(request: HttpRequest, name: str = "page") -> str:
+    """The request's filters, for page links that keep them (`name`: the pager's own parameter;
+    a page with two pagers keeps the other's page)."""
     params = request.GET.copy()
-    params.pop("page", None)
+    params.pop(name, None)
     return params.urlencode()

@@ -10,6 +10,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ocop.accounts.scope import sees_nationwide
 from ocop.core.jobs import JobError, JobResult, Progress
 from ocop.core.models import Job
 
@@ -41,7 +42,8 @@ def export_queryset(kind: str, user, query: QueryDict):
     """The filtered list the user sees, exactly as on the page it was exported from."""
     if kind == "producers":
         return filter_producers(Producer.objects.visible_to(user), query)
-    return filter_products(Product.objects.visible_to(user), query)
+    products = Product.objects.visible_to(user)
+    return filter_products(products, query, territorial=not sees_nationwide(user))
 
 
 def export_job(job: Job, progress: Progress) -> JobResult:

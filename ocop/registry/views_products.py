@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import get_visible_or_404, role_required
+from ocop.accounts.scope import sees_nationwide
 from ocop.core.paging import page_of, query_without_page
 
 from . import services
@@ -22,7 +23,10 @@ from .views import OFFICERS, OFFICERS_AND_PRODUCERS, _saved_message
 
 @role_required(*OFFICERS_AND_PRODUCERS)
 def product_list(request: HttpRequest) -> HttpResponse:
-    products = filter_products(Product.objects.visible_to(request.user), request.GET)
+    user = request.user
+    products = filter_products(
+        Product.objects.visible_to(user), request.GET, territorial=not sees_nationwide(user)
+    )
     context = {
         "page": page_of(request, products, ("producer__commune",)),
         "sets": set_choices(request.GET.get("rules") or CURRENT_RULES),

@@ -137,3 +137,26 @@ def test_list_and_product_page_make_the_same_number_of_queries_at_any_size(
     cache.clear()
     after = (_queries(client, "/catalogue/?q=phu"), _queries(client, product_url))
     assert after == before
+
+
+def test_the_two_pagers_of_the_decisions_page_keep_each_others_page(client, catalogue, monkeypatch):
+    from ocop.accounts.models import User
+    from ocop.catalogue import views
+    from ocop.certificates.services import certificate_revoke
+
+    certificate_revoke(
+        actor=User.objects.get(username="province_p"), certificate=catalogue.honey_certificate, ground="mark_misuse",
+        conclusion_date=date(2026, 11, 2), decision_number="1600/QĐ-UBND",
+        decision_date=date(2026, 11, 21),
+    )  # fmt: skip
+    monkeypatch.setattr(views, "DECISIONS_PER_PAGE", 1)
+    monkeypatch.setattr(views, "REVOCATIONS_PER_PAGE", 1)
+    body = client.get(reverse("catalogue:decisions") + "?page=2&revoked=2").content.decode()
+    links = re.findall(r'<a href="\?([^"]+)">', body)
+    assert links == [
+        "revoked=2&amp;page=1",
+        "revoked=2&amp;page=3",  # decisions: the revocations stay on 2
+        "page=2&amp;revoked=1",  # revocations (2 of 2): the decisions stay on page 2
+    ]
+    assert re.findall(r'data-decision="([^"]+)"', body) == ["55/QĐ-BNNMT"]
+    assert re.findall(r'data-revoked="([^"]+)"', body) == [catalogue.honey_certificate.number]

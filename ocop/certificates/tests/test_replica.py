@@ -116,7 +116,17 @@ def replica(settings):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_revocation_shows_at_once_although_the_replica_lags(replica, certificate_p, personas):
+@pytest.mark.parametrize("shared_cache", [False, True], ids=["per-process cache", "shared cache"])
+def test_a_revocation_shows_at_once_although_the_replica_lags(
+    replica, certificate_p, personas, shared_cache, settings, tmp_path
+):
+    if shared_cache:  # ADR 0013: the cache is the authority, the page is cached before
+        backend = "django.core.cache.backends.filebased.FileBasedCache"
+        settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": str(tmp_path)}}
+        settings.OCOP_SHARED_CACHE = True
+        with replica_reads():
+            before = client_for(None).get(verification_path(certificate_p.token))
+        assert 'data-verdict="valid"' in before.content.decode()
     product_id = certificate_p.product_id
     _wait_for(lambda: Certificate.objects.using("replica").filter(pk=certificate_p.pk).exists())
     replica.execute("SELECT pg_wal_replay_pause()")

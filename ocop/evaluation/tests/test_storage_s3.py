@@ -122,8 +122,13 @@ def test_the_dossier_zip_reads_the_bucket(bucket, personas, world):
     application, evidence = _upload_through_ui(personas, world)
     response = client_for(personas["producer_a"]).get(f"/applications/{application.pk}/dossier.zip")
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
-    assert archive.namelist() == [f"general/001-{evidence.original_name}"]
-    assert archive.read(archive.namelist()[0]) == PDF_BYTES
+    # The form PDFs first (Phụ lục III: Mẫu 01, Mẫu 02), then the evidence read from the bucket.
+    assert archive.namelist() == [
+        "mau-01-phieu-dang-ky.pdf",
+        "mau-02-bao-cao-tu-danh-gia.pdf",
+        f"general/001-{evidence.original_name}",
+    ]
+    assert archive.read(f"general/001-{evidence.original_name}") == PDF_BYTES
 
 
 def test_removing_the_file_deletes_the_object(
