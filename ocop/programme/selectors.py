@@ -155,24 +155,30 @@ def recognised_products(
 
 
 def participating_producers(unit: Unit) -> QuerySet[Producer]:
+    """An EXISTS per producer of the unit (an index probe on product.producer_id), rather than
+    an IN over the producer of every product of the country."""
     return Producer.objects.filter(
+        Exists(Product.objects.filter(producer=OuterRef("pk"))),
         commune__in=unit.communes(),
         archived_at__isnull=True,
-        pk__in=Product.objects.values("producer_id"),
     )
 
 
-def _attended(start_year: int, end_year: int, column: str) -> QuerySet:
-    return Attendance.objects.filter(
-        **{f"{column}__isnull": False},
-        course__start_date__year__gte=start_year,
-        course__start_date__year__lte=end_year,
-    ).values(column)
+def _attended(start_year: int, end_year: int, column: str) -> Exists:
+    """Whether the outer producer or user (`column`) attended a course of the period: an index
+    probe on attendance.<column>, rather than an IN over every attendance of the period."""
+    return Exists(
+        Attendance.objects.filter(
+            **{column: OuterRef("pk")},
+            course__start_date__year__gte=start_year,
+            course__start_date__year__lte=end_year,
+        )
+    )
 
 
 def trained_producers(unit: Unit, start_year: int, end_year: int) -> QuerySet[Producer]:
     return Producer.objects.filter(
-        commune__in=unit.communes(), pk__in=_attended(start_year, end_year, "producer_id")
+        _attended(start_year, end_year, "producer"), commune__in=unit.communes()
     )
 
 
@@ -185,7 +191,7 @@ def unit_officials(unit: Unit) -> QuerySet[User]:
 
 
 def trained_officials(unit: Unit, start_year: int, end_year: int) -> QuerySet[User]:
-    return unit_officials(unit).filter(pk__in=_attended(start_year, end_year, "user_id"))
+    return unit_officials(unit).filter(_attended(start_year, end_year, "user"))
 
 
 def showrooms_open(
@@ -291,7 +297,7 @@ def target_actual(target: TargetModel, today: date | None = None) -> int | float
     kind = target.indicator
     if kind == Indicator.PRODUCERS_TRAINED_SHARE:
         participating = participating_producers(unit)
-        trained = participating.filter(pk__in=_attended(*years, "producer_id"))
+        trained = participating.filter(_attended(*years, "producer"))
         return _share(trained.count(), participating.count())
     if kind == Indicator.OFFICIALS_TRAINED_SHARE:
         return _share(trained_officials(unit, *years).count(), unit_officials(unit).count())
