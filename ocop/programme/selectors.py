@@ -2,7 +2,7 @@
 
 Published for the dashboards and reports (the `reports` app) and the CLI. Every function issues
 a fixed number of queries whatever the amount of data (aggregates and subqueries, no loops over
-rows); `target_rows` issues a fixed number per target.
+rows); `target_rows` too, whatever the number of targets (programme.actuals).
 
 The rules (issue 11.1):
 - recognised products at ≥ N★: distinct products with a certificate of N stars or more issued in
@@ -36,6 +36,7 @@ from ocop.core.numbers import format_decimal
 from ocop.registry.models import Producer, Product
 
 from . import targets
+from .actuals import target_actuals
 from .choices import Indicator
 from .models import Allocation, Attendance, Disbursement, Event, Plan, PlannedBudget, Showroom
 from .models import Target as TargetModel
@@ -291,7 +292,8 @@ def target_records(target: TargetModel, today: date | None = None) -> QuerySet:
 
 
 def target_actual(target: TargetModel, today: date | None = None) -> int | float:
-    """The live actual of one target: a count, a share in percent, or đồng."""
+    """The live actual of one target: a count, a share in percent, or đồng (one target at a
+    time: the definition programme.actuals computes for many at once, checked against it)."""
     plan, unit = target.plan, unit_of(target.plan)
     years = (plan.start_year, plan.end_year)
     kind = target.indicator
@@ -326,16 +328,14 @@ def target_rows(
     queryset = TargetModel.objects.filter(plan__in=plans).select_related(
         "plan__province", "plan__commune", "plan__historic_unit"
     )
-    rows = []
-    for target in queryset.order_by("plan__start_year", "plan_id", "indicator", "stars"):
-        rows.append(_row(target, today))
-    return rows
+    found = list(queryset.order_by("plan__start_year", "plan_id", "indicator", "stars"))
+    actuals = target_actuals(found, today)
+    return [_row(target, actuals[target.pk], today) for target in found]
 
 
-def _row(target: TargetModel, today: date) -> TargetRow:
+def _row(target: TargetModel, actual: int | float, today: date) -> TargetRow:
     plan = target.plan
     period = targets.Period(plan.start_year, plan.end_year)
-    actual = target_actual(target, today)
     plan_unit = unit_of(plan)
     return TargetRow(
         plan=plan,
