@@ -1,6 +1,7 @@
 """The live actuals of many targets at once, for the plan list, the plan page, the dashboards and
-the CLI: at most one query per kind of unit the plans belong to (province, commune, historic
-unit), whatever the number of targets, plans and records.
+the CLI: at most two queries per kind of unit the plans belong to (province, commune, historic
+unit; the recognised products, and every other indicator), whatever the number of targets,
+plans and records.
 
 Each target's actual is a correlated subquery on its own plan's unit and years, selected by its
 indicator; the rules are those of programme.selectors (its module docstring), which also keeps
@@ -48,25 +49,35 @@ def kind_of(target: TargetModel) -> str:
 
 def target_actuals(targets: list[TargetModel], today: date) -> dict[int, int | float]:
     """Target pk → its actual: a count, a share in percent (one decimal), or đồng."""
-    by_kind: dict[str, list[TargetModel]] = {}
+    groups: dict[tuple[str, bool], list[TargetModel]] = {}
     for target in targets:
-        by_kind.setdefault(kind_of(target), []).append(target)
+        products = target.indicator == Indicator.PRODUCTS_STARS
+        groups.setdefault((kind_of(target), products), []).append(target)
     actuals: dict[int, int | float] = {}
-    for kind, group in by_kind.items():
-        indicators = {t.indicator for t in group}
-        parts = [When(indicator=i, then=_part(i, kind, today)) for i in sorted(indicators)]
-        wholes = [When(indicator=i, then=_whole(i, kind)) for i in SHARES if i in indicators]
-        rows = (
-            TargetModel.objects.filter(pk__in=[t.pk for t in group])
-            .annotate(
-                part=Case(*parts, default=Value(0), output_field=BigIntegerField()),
-                whole=Case(*wholes, default=Value(0), output_field=BigIntegerField()),
-            )
-            .values_list("pk", "indicator", "part", "whole")
-        )
-        for pk, indicator, part, whole in rows:
-            actuals[pk] = _share(part, whole) if indicator in SHARES else int(part)
+    for (kind, _products), group in groups.items():
+        actuals.update(_actuals(kind, group, today))
     return actuals
+
+
+def _actuals(kind: str, group: list[TargetModel], today: date) -> dict[int, int | float]:
+    """One query for these targets of plans of one kind of unit. The recognised products go in
+    a query of their own: a product-by-product count, it would push PostgreSQL's cost estimate of
+    a query holding every indicator over its JIT threshold (30 ms of compiling for nothing)."""
+    indicators = {t.indicator for t in group}
+    parts = [When(indicator=i, then=_part(i, kind, today)) for i in sorted(indicators)]
+    wholes = [When(indicator=i, then=_whole(i, kind)) for i in SHARES if i in indicators]
+    rows = (
+        TargetModel.objects.filter(pk__in=[t.pk for t in group])
+        .annotate(
+            part=Case(*parts, default=Value(0), output_field=BigIntegerField()),
+            whole=Case(*wholes, default=Value(0), output_field=BigIntegerField()),
+        )
+        .values_list("pk", "indicator", "part", "whole")
+    )
+    return {
+        pk: _share(part, whole) if indicator in SHARES else int(part)
+        for pk, indicator, part, whole in rows
+    }
 
 
 def _share(part: int, whole: int) -> float:
