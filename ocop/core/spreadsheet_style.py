@@ -22,8 +22,9 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.datavalidation import DataValidation
 
+HEADER_RGB = "DDEEDD"  # the header row's shade (also ocop.core.xlsx_writer's)
 HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDEEDD")
+HEADER_FILL = PatternFill("solid", fgColor=HEADER_RGB)
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
 WRAP = Alignment(wrap_text=True, vertical="top")
 PAPER_A4 = 9  # the OOXML paperSize code of A4

@@ -2,7 +2,7 @@
 
 Published for the dashboards and reports (the `reports` app) and the CLI. Every function issues
 a fixed number of queries whatever the amount of data (aggregates and subqueries, no loops over
-rows); `target_rows` issues a fixed number per target.
+rows); `target_rows` too, whatever the number of targets (programme.actuals).
 
 The rules (issue 11.1):
 - recognised products at ≥ N★: distinct products with a certificate of N stars or more issued in
@@ -36,6 +36,7 @@ from ocop.core.numbers import format_decimal
 from ocop.registry.models import Producer, Product
 
 from . import targets
+from .actuals import target_actuals
 from .choices import Indicator
 from .models import Allocation, Attendance, Disbursement, Event, Plan, PlannedBudget, Showroom
 from .models import Target as TargetModel
@@ -155,24 +156,30 @@ def recognised_products(
 
 
 def participating_producers(unit: Unit) -> QuerySet[Producer]:
+    """An EXISTS per producer of the unit (an index probe on product.producer_id), rather than
+    an IN over the producer of every product of the country."""
     return Producer.objects.filter(
+        Exists(Product.objects.filter(producer=OuterRef("pk"))),
         commune__in=unit.communes(),
         archived_at__isnull=True,
-        pk__in=Product.objects.values("producer_id"),
     )
 
 
-def _attended(start_year: int, end_year: int, column: str) -> QuerySet:
-    return Attendance.objects.filter(
-        **{f"{column}__isnull": False},
-        course__start_date__year__gte=start_year,
-        course__start_date__year__lte=end_year,
-    ).values(column)
+def _attended(start_year: int, end_year: int, column: str) -> Exists:
+    """Whether the outer producer or user (`column`) attended a course of the period: an index
+    probe on attendance.<column>, rather than an IN over every attendance of the period."""
+    return Exists(
+        Attendance.objects.filter(
+            **{column: OuterRef("pk")},
+            course__start_date__year__gte=start_year,
+            course__start_date__year__lte=end_year,
+        )
+    )
 
 
 def trained_producers(unit: Unit, start_year: int, end_year: int) -> QuerySet[Producer]:
     return Producer.objects.filter(
-        commune__in=unit.communes(), pk__in=_attended(start_year, end_year, "producer_id")
+        _attended(start_year, end_year, "producer"), commune__in=unit.communes()
     )
 
 
@@ -185,7 +192,7 @@ def unit_officials(unit: Unit) -> QuerySet[User]:
 
 
 def trained_officials(unit: Unit, start_year: int, end_year: int) -> QuerySet[User]:
-    return unit_officials(unit).filter(pk__in=_attended(start_year, end_year, "user_id"))
+    return unit_officials(unit).filter(_attended(start_year, end_year, "user"))
 
 
 def showrooms_open(
@@ -285,13 +292,14 @@ def target_records(target: TargetModel, today: date | None = None) -> QuerySet:
 
 
 def target_actual(target: TargetModel, today: date | None = None) -> int | float:
-    """The live actual of one target: a count, a share in percent, or đồng."""
+    """The live actual of one target: a count, a share in percent, or đồng (one target at a
+    time: the definition programme.actuals computes for many at once, checked against it)."""
     plan, unit = target.plan, unit_of(target.plan)
     years = (plan.start_year, plan.end_year)
     kind = target.indicator
     if kind == Indicator.PRODUCERS_TRAINED_SHARE:
         participating = participating_producers(unit)
-        trained = participating.filter(pk__in=_attended(*years, "producer_id"))
+        trained = participating.filter(_attended(*years, "producer"))
         return _share(trained.count(), participating.count())
     if kind == Indicator.OFFICIALS_TRAINED_SHARE:
         return _share(trained_officials(unit, *years).count(), unit_officials(unit).count())
@@ -320,16 +328,14 @@ def target_rows(
     queryset = TargetModel.objects.filter(plan__in=plans).select_related(
         "plan__province", "plan__commune", "plan__historic_unit"
     )
-    rows = []
-    for target in queryset.order_by("plan__start_year", "plan_id", "indicator", "stars"):
-        rows.append(_row(target, today))
-    return rows
+    found = list(queryset.order_by("plan__start_year", "plan_id", "indicator", "stars"))
+    actuals = target_actuals(found, today)
+    return [_row(target, actuals[target.pk], today) for target in found]
 
 
-def _row(target: TargetModel, today: date) -> TargetRow:
+def _row(target: TargetModel, actual: int | float, today: date) -> TargetRow:
     plan = target.plan
     period = targets.Period(plan.start_year, plan.end_year)
-    actual = target_actual(target, today)
     plan_unit = unit_of(plan)
     return TargetRow(
         plan=plan,

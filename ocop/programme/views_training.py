@@ -1,5 +1,10 @@
 """Pages of training (courses and attendance) and trade promotion (events, showrooms). Thin:
-scoped fetch, form, one service call."""
+scoped fetch, form, one service call. The list and create pages of the three share one code
+path, told apart by an `Activity`."""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,14 +31,66 @@ from .models import Course, Event, Showroom
 OFFICERS = tuple(OFFICER_ROLES)
 OFFICERS_AND_PRODUCERS = (*OFFICER_ROLES, Role.PRODUCER)
 REFUSALS = (ValidationError, PermissionDenied)
+UNITS = ("commune", "historic_unit", "province")
+
+
+@dataclass(frozen=True)
+class Activity:
+    """What differs between the pages of courses, events and showrooms: the rest is one code
+    path (`_record_list`, `_record_create`). `name` names the templates
+    (programme/<name>_list.html, _form.html) and the detail URL (activities:<name>_detail)."""
+
+    name: str
+    form: type
+    record: Callable[..., Any]  # the service writing one record
+    fields: Sequence[str]  # the form fields passed to it as `data`
+    related: Callable[[dict], dict]  # its other arguments, from the form's cleaned data
+    saved: Callable[[dict], str]  # the success message, from the form's cleaned data
+
+
+COURSE = Activity(
+    "course", CourseForm, services.course_record, services.COURSE_FIELDS,
+    lambda data: {"attendees": data["attendees"]},
+    lambda data: _("Đã ghi lớp tập huấn và %(n)s học viên.") % {"n": len(data["attendees"])},
+)  # fmt: skip
+EVENT = Activity(
+    "event", EventForm, services.event_record, services.EVENT_FIELDS,
+    lambda data: {"products": list(data["products"])},
+    lambda data: _("Đã ghi sự kiện xúc tiến thương mại."),
+)  # fmt: skip
+SHOWROOM = Activity(
+    "showroom", ShowroomForm, services.showroom_record, services.SHOWROOM_FIELDS,
+    lambda data: {"products": list(data["products"])},
+    lambda data: _("Đã ghi điểm giới thiệu và bán sản phẩm."),
+)  # fmt: skip
 
 
 def _message(error: Exception) -> str:
     return " ".join(getattr(error, "messages", [str(error)]))
 
 
-def _record_data(form, names) -> dict:
-    return {name: form.cleaned_data.get(name) for name in names}
+def _record_list(request: HttpRequest, activity: Activity, records) -> HttpResponse:
+    """A page of the records (an ordered queryset) in programme/<name>_list.html."""
+    page = page_of(request, records)
+    context = {f"{activity.name}s": page, "page": page}
+    return render(request, f"programme/{activity.name}_list.html", context)
+
+
+def _record_create(request: HttpRequest, activity: Activity) -> HttpResponse:
+    form = activity.form(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            record = activity.record(
+                actor=request.user, unit=data["unit"],
+                data={name: data.get(name) for name in activity.fields}, **activity.related(data),
+            )  # fmt: skip
+        except REFUSALS as error:
+            form.add_error(None, _message(error))
+        else:
+            messages.success(request, activity.saved(data))
+            return redirect(f"activities:{activity.name}_detail", pk=record.pk)
+    return render(request, f"programme/{activity.name}_form.html", {"form": form})
 
 
 @role_required(*OFFICERS_AND_PRODUCERS)
@@ -41,35 +98,17 @@ def course_list(request: HttpRequest) -> HttpResponse:
     if getattr(request.user, "role", "") == Role.PRODUCER and not request.user.is_superuser:
         page = page_of(request, selectors.my_trainings(request.user))
         return render(request, "programme/training_mine.html", {"trainings": page, "page": page})
-    page = page_of(request, selectors.courses_for(request.user))
-    return render(request, "programme/course_list.html", {"courses": page, "page": page})
+    return _record_list(request, COURSE, selectors.courses_for(request.user))
 
 
 @role_required(*OFFICERS)
 def course_create(request: HttpRequest) -> HttpResponse:
-    form = CourseForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            course = services.course_record(
-                actor=request.user, unit=data["unit"], data=_record_data(form, services.COURSE_FIELDS),
-                attendees=data["attendees"],
-            )  # fmt: skip
-        except REFUSALS as error:
-            form.add_error(None, _message(error))
-        else:
-            messages.success(
-                request, _("Đã ghi lớp tập huấn và %(n)s học viên.") % {"n": len(data["attendees"])}
-            )
-            return redirect("activities:course_detail", pk=course.pk)
-    return render(request, "programme/course_form.html", {"form": form})
+    return _record_create(request, COURSE)
 
 
 @role_required(*OFFICERS)
 def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    course = get_visible_or_404(
-        Course.objects.select_related("commune", "historic_unit", "province"), request.user, pk=pk
-    )
+    course = get_visible_or_404(Course.objects.select_related(*UNITS), request.user, pk=pk)
     context = {
         "course": course, "attendances": course.attendances.select_related("producer", "user"),
         "cost": selectors.course_cost(course), "disbursements": course.disbursements.order_by("paid_on"),
@@ -96,36 +135,18 @@ def course_attendees(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*OFFICERS)
 def event_list(request: HttpRequest) -> HttpResponse:
-    events = Event.objects.visible_to(request.user).select_related(
-        "commune", "historic_unit", "province"
-    )
-    page = page_of(request, events.order_by("-start_date", "name", "pk"))
-    return render(request, "programme/event_list.html", {"events": page, "page": page})
+    events = Event.objects.visible_to(request.user).select_related(*UNITS)
+    return _record_list(request, EVENT, events.order_by("-start_date", "name", "pk"))
 
 
 @role_required(*OFFICERS)
 def event_create(request: HttpRequest) -> HttpResponse:
-    form = EventForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            event = services.event_record(
-                actor=request.user, unit=data["unit"], data=_record_data(form, services.EVENT_FIELDS),
-                products=list(data["products"]),
-            )  # fmt: skip
-        except REFUSALS as error:
-            form.add_error(None, _message(error))
-        else:
-            messages.success(request, _("Đã ghi sự kiện xúc tiến thương mại."))
-            return redirect("activities:event_detail", pk=event.pk)
-    return render(request, "programme/event_form.html", {"form": form})
+    return _record_create(request, EVENT)
 
 
 @role_required(*OFFICERS)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_visible_or_404(
-        Event.objects.select_related("commune", "historic_unit", "province"), request.user, pk=pk
-    )
+    event = get_visible_or_404(Event.objects.select_related(*UNITS), request.user, pk=pk)
     context = {
         "event": event, "products": event.products.select_related("producer").order_by("name"),
         "cost": selectors.event_cost(event), "disbursements": event.disbursements.order_by("paid_on"),
@@ -136,26 +157,12 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*OFFICERS)
 def showroom_list(request: HttpRequest) -> HttpResponse:
     showrooms = Showroom.objects.visible_to(request.user).select_related("location")
-    page = page_of(request, showrooms.order_by("name", "pk"))
-    return render(request, "programme/showroom_list.html", {"showrooms": page, "page": page})
+    return _record_list(request, SHOWROOM, showrooms.order_by("name", "pk"))
 
 
 @role_required(*OFFICERS)
 def showroom_create(request: HttpRequest) -> HttpResponse:
-    form = ShowroomForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            showroom = services.showroom_record(
-                actor=request.user, unit=data["unit"], data=_record_data(form, services.SHOWROOM_FIELDS),
-                products=list(data["products"]),
-            )  # fmt: skip
-        except REFUSALS as error:
-            form.add_error(None, _message(error))
-        else:
-            messages.success(request, _("Đã ghi điểm giới thiệu và bán sản phẩm."))
-            return redirect("activities:showroom_detail", pk=showroom.pk)
-    return render(request, "programme/showroom_form.html", {"form": form})
+    return _record_create(request, SHOWROOM)
 
 
 @role_required(*OFFICERS)

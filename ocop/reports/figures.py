@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import connection
-from django.db.models import Count, F, IntegerField, Q, QuerySet
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Cast, ExtractYear, Substr
 
 from ocop.certificates.choices import IN_FORCE
@@ -64,6 +64,17 @@ def products_by_stars(products: QuerySet[Product]) -> list[StarCount]:
 
 def certificates_in_force(certificates: QuerySet[Certificate]) -> QuerySet[Certificate]:
     return certificates.filter(status__in=IN_FORCE)
+
+
+def in_force_of_products(certificates: QuerySet[Certificate]) -> QuerySet[Certificate]:
+    """The certificates in force among these (narrowed to some products). On SQLite, which keeps
+    no statistics, the status test is written so that the status index cannot serve it: the
+    planner then reads the products' certificates by product (a province: 50 → 12 ms over the
+    national data set) rather than every certificate in force of the country."""
+    if connection.vendor != "sqlite":
+        return certificates_in_force(certificates)
+    in_force = Case(When(status__in=IN_FORCE, then=Value(1)), default=Value(0))
+    return certificates.alias(in_force=in_force).filter(in_force=1)
 
 
 def certificates_expiring(
@@ -155,8 +166,14 @@ def _year(field: str):
 
 
 def in_force_by_stars(certificates: QuerySet[Certificate]) -> list[tuple[int, int]]:
-    """Certificates in force by stars, 5★ first (one GROUP BY)."""
-    rows = certificates_in_force(certificates).order_by().values("stars").annotate(n=Count("id"))
+    """Certificates in force by stars, 5★ first (one GROUP BY). The status is a filter of the
+    count, not of the rows: SQLite would otherwise walk every certificate in force of the country
+    by the status index instead of the unit's products' certificates by product."""
+    rows = (
+        certificates.order_by()
+        .values("stars")
+        .annotate(n=Count("id", filter=Q(status__in=IN_FORCE)))
+    )
     counts = {r["stars"]: r["n"] for r in rows}
     return [(s, counts.get(s, 0)) for s in (5, 4, 3)]
 

@@ -2,13 +2,15 @@
 dashboard draws and what the .xlsx and PDF print (one builder, so the three always agree).
 
 A constant number of queries whatever the size of the data: every figure is a GROUP BY in the
-database; only the lists (certificates in force, events, showrooms) fetch rows.
+database; only the lists (certificates in force, events, showrooms) fetch rows. A figure is read
+when a page first asks for it, so each page runs only the queries of what it shows.
 """
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from django.db.models import Count, F, QuerySet, Sum
@@ -18,7 +20,7 @@ from ocop.programme import selectors
 from ocop.programme.choices import FundingSource, SupportContent
 from ocop.programme.models import Course
 from ocop.programme.units import Unit
-from ocop.registry.models import Product
+from ocop.registry.models import Producer, Product
 
 from . import figures
 
@@ -55,29 +57,86 @@ class Training:
         return round(100 * self.officials_trained / self.officials)
 
 
-@dataclass
 class ProgrammeReport:
-    unit: Unit
-    start: int
-    end: int
-    today: date
-    stars_now: list[figures.StarCount] = field(default_factory=list)
-    per_year: list[figures.YearStars] = field(default_factory=list)
-    in_force_by_stars: list[tuple[int, int]] = field(default_factory=list)
-    # (number, product, producer, stars, issued, valid until) of each, fetched when listed
-    in_force_rows: Iterable[tuple] = ()
-    training: Training | None = None
-    by_source: list[Money] = field(default_factory=list)
-    by_content: list[Money] = field(default_factory=list)
-    by_year: list[Money] = field(default_factory=list)
-    # Events and showrooms, each annotated with its product_count
-    events: list[Any] = field(default_factory=list)
-    showrooms: list[Any] = field(default_factory=list)
-    targets: list[selectors.TargetRow] = field(default_factory=list)
+    """The figures of a unit for a period, each read from the database the first time a page
+    asks for it (the workbook needs neither the current stars nor the certificates counted by
+    stars; the dashboard lists no certificate), then kept."""
+
+    def __init__(self, unit: Unit, start: int, end: int, today: date) -> None:
+        self.unit, self.start, self.end, self.today = unit, start, end, today
+        self._products = unit_products(unit)
+        self._certificates = Certificate.objects.filter(product__in=self._products.values("pk"))
 
     @property
     def period(self) -> str:
         return f"{self.start}-{self.end}"
+
+    @cached_property
+    def stars_now(self) -> list[figures.StarCount]:
+        return figures.products_by_stars(self._products)
+
+    @cached_property
+    def per_year(self) -> list[figures.YearStars]:
+        return figures.ranked_per_year(self._products, self.start, self.end)
+
+    @cached_property
+    def in_force_by_stars(self) -> list[tuple[int, int]]:
+        return figures.in_force_by_stars(self._certificates)
+
+    @property
+    def in_force_rows(self) -> Iterable[tuple]:
+        """(number, product, producer, stars, issued, valid until) of each, fetched when read."""
+        return (
+            figures.in_force_of_products(self._certificates)
+            .order_by("-stars", "product_name", "number")
+            .values_list(
+                "number", "product_name", "producer_name", "stars", "issue_date", "valid_until"
+            )
+        )
+
+    @cached_property
+    def training(self) -> Training:
+        return training(self.unit, self.start, self.end)
+
+    @cached_property
+    def _budget(self) -> tuple[list[Money], list[Money], list[Money]]:
+        return budget(self.unit, self.start, self.end)
+
+    @property
+    def by_source(self) -> list[Money]:
+        return self._budget[0]
+
+    @property
+    def by_content(self) -> list[Money]:
+        return self._budget[1]
+
+    @property
+    def by_year(self) -> list[Money]:
+        return self._budget[2]
+
+    @cached_property
+    def targets(self) -> list[selectors.TargetRow]:
+        return [t for t in selectors.target_rows(unit=self.unit, today=self.today)
+                if t.plan.start_year <= self.end and t.plan.end_year >= self.start]  # fmt: skip
+
+    @cached_property
+    def events(self) -> list[Any]:
+        """The events held, each annotated with its product_count."""
+        return list(
+            selectors.events_held(self.unit, self.start, self.end)
+            .annotate(product_count=Count("products"))
+            .order_by("start_date", "name")
+        )
+
+    @cached_property
+    def showrooms(self) -> list[Any]:
+        """The showrooms open, each annotated with its product_count."""
+        return list(
+            selectors.showrooms_open(self.unit, self.start, self.end, self.today)
+            .select_related("location")
+            .annotate(product_count=Count("products"))
+            .order_by("opened_on", "name")
+        )
 
     @property
     def allocated(self) -> int:
@@ -93,36 +152,13 @@ class ProgrammeReport:
 
 
 def unit_products(unit: Unit) -> QuerySet[Product]:
-    return Product.objects.filter(producer__commune__in=unit.communes())
+    """The products of the unit's producers. Through the producers' ids, not a join: SQLite then
+    reads the products by producer (a commune: 40 → 5 ms) instead of walking every product."""
+    return Product.objects.filter(producer__in=Producer.objects.filter(commune__in=unit.communes()))
 
 
 def programme_report(unit: Unit, start: int, end: int, today: date) -> ProgrammeReport:
-    products = unit_products(unit)
-    certificates = Certificate.objects.filter(product__in=products.values("pk"))
-    report = ProgrammeReport(unit=unit, start=start, end=end, today=today)
-    report.stars_now = figures.products_by_stars(products)
-    report.per_year = figures.ranked_per_year(products, start, end)
-    in_force = figures.certificates_in_force(certificates)
-    report.in_force_by_stars = figures.in_force_by_stars(certificates)
-    report.in_force_rows = in_force.order_by("-stars", "product_name", "number").values_list(
-        "number", "product_name", "producer_name", "stars", "issue_date", "valid_until"
-    )
-    report.training = training(unit, start, end)
-    report.by_source, report.by_content, report.by_year = budget(unit, start, end)
-    report.targets = [t for t in selectors.target_rows(unit=unit, today=today)
-                      if t.plan.start_year <= end and t.plan.end_year >= start]  # fmt: skip
-    report.events = list(
-        selectors.events_held(unit, start, end)
-        .annotate(product_count=Count("products"))
-        .order_by("start_date", "name")
-    )
-    report.showrooms = list(
-        selectors.showrooms_open(unit, start, end, today)
-        .select_related("location")
-        .annotate(product_count=Count("products"))
-        .order_by("opened_on", "name")
-    )
-    return report
+    return ProgrammeReport(unit, start, end, today)
 
 
 def training(unit: Unit, start: int, end: int) -> Training:

@@ -1,18 +1,15 @@
 """The programme report as a workbook: one styled sheet per part (Vietnamese headers, frozen
 header row, đồng as whole numbers with thousands separators)."""
 
-import io
 from collections.abc import Callable, Sequence
 from functools import partial
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
 from ocop.core.dates import format_date
 from ocop.core.spreadsheet import safe_row
-from ocop.core.spreadsheet_style import finish_sheet, header_cells, prepare_sheet
+from ocop.core.xlsx_writer import Sheet, workbook
 from ocop.programme import targets
 
 from .figures import STARS
@@ -31,8 +28,9 @@ SHEETS = 9  # the parts of report_workbook, for a job's progress
 def report_workbook(
     report: ProgrammeReport, progress: Callable[[int], None] | None = None
 ) -> bytes:
-    """The workbook; `progress(sheets done)` after each of its SHEETS sheets (a job's counter)."""
-    book = Workbook(write_only=True)
+    """The workbook; `progress(sheets done)` after each of its SHEETS sheets (a job's counter).
+    Written by ocop.core.xlsx_writer: one shared style per kind of cell (the certificates of a
+    province run to thousands of rows)."""
     parts: list[tuple[str, Sequence[str], Callable[[], list[list]], str]] = [
         (_("Xếp hạng theo năm"), _ranked_headers(), lambda: _ranked_rows(report), COUNT),
         (_("GCN còn hiệu lực"), _certificate_headers(), lambda: _certificate_rows(report), COUNT),
@@ -45,31 +43,13 @@ def report_workbook(
         (_("Điểm bán"), _showroom_headers(), lambda: _showroom_rows(report), COUNT),
         (_("Chỉ tiêu"), _target_headers(), lambda: _target_rows(report), COUNT),
     ]  # fmt: skip
+    sheets = []
     for done, (title, headers, rows, number_format) in enumerate(parts, start=1):
-        _sheet(book, title, headers, rows(), number_format)  # rows read sheet by sheet
+        sheets.append(Sheet(title[:31], headers, [safe_row(row) for row in rows()],
+                            widths=[30] + [14] * (len(headers) - 1), number_format=number_format))  # fmt: skip
         if progress is not None:
             progress(done)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _sheet(book, title: str, headers: Sequence[str], rows: list[list], number_format: str):
-    """A styled write-only sheet (streamed: the certificates of a province run to thousands)."""
-    sheet = book.create_sheet(title[:31])
-    prepare_sheet(sheet, headers, widths=[30] + [14] * (len(headers) - 1))
-    sheet.append(header_cells(sheet, headers))
-    for row in rows:
-        sheet.append([_cell(sheet, value, number_format) for value in safe_row(row)])
-    finish_sheet(sheet, columns=len(headers), last_row=len(rows) + 1)
-
-
-def _cell(sheet, value: object, number_format: str) -> object:
-    if not isinstance(value, int):
-        return value
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.number_format = number_format
-    return cell
+    return workbook(sheets)
 
 
 def _ranked_headers() -> list[str]:

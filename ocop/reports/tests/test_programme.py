@@ -9,6 +9,7 @@ from ocop.programme.units import resolve_unit
 from ocop.registry.testing import make_producer, make_product
 from ocop.reports import figures
 from ocop.reports.programme import programme_report
+from ocop.reports.spreadsheets import report_workbook
 
 from .conftest import TODAY
 
@@ -83,15 +84,27 @@ def _grow(territory, n: int) -> None:
 
 
 def _queries(code: str) -> int:
+    """The queries of every figure of the report (each is read when first asked for)."""
     with CaptureQueriesContext(connection) as queries:
-        programme_report(resolve_unit(code), 2019, 2025, TODAY)
+        report = programme_report(resolve_unit(code), 2019, 2025, TODAY)
+        report_workbook(report)
+        assert report.stars_now and report.in_force_total >= 0
     return len(queries)
 
 
 def test_the_report_takes_the_same_number_of_queries_as_the_data_grows(programme, territory):
     small = {code: _queries(code) for code in ("01", "10273")}
+    assert min(small.values()) > 10  # the figures were read
     _grow(territory, 12)
     assert {code: _queries(code) for code in ("01", "10273")} == small
     report = programme_report(resolve_unit("10273"), 2019, 2025, TODAY)
     assert report.per_year[3].by_stars == {3: 12}  # 2022: the dozen new products
     assert (report.training.producers, report.training.producers_trained) == (13, 13)
+
+
+def test_a_figure_is_read_only_when_asked_for(programme):
+    report = programme_report(resolve_unit("10273"), 2019, 2025, TODAY)
+    with CaptureQueriesContext(connection) as queries:
+        report.training  # noqa: B018
+        report.training  # noqa: B018 -- kept
+    assert len(queries) == 5  # courses and attendances, producers, trained, officials, trained

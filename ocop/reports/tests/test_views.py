@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from ocop.accounts.testing import PASSWORD
+from ocop.programme.models import Plan, Target
 
 from .test_programme import _grow
 
@@ -126,6 +127,24 @@ def test_pages_take_the_same_number_of_queries_as_the_data_grows(
     small = [_page_queries(c, url) for url in urls]
     _grow(territory, 10)
     assert [_page_queries(c, url) for url in urls] == small
+
+
+def test_the_dashboard_takes_the_same_queries_for_more_targets(client, personas, programme):
+    plan = Plan.objects.create(province=programme.honey.producer.commune.province, name="Đề án",
+                               start_year=2019, end_year=2025)  # fmt: skip
+    Target.objects.create(plan=plan, indicator="products_stars", stars=3, value=10)
+    Target.objects.create(plan=plan, indicator="budget_disbursed", value=10)
+    c = client_for(client, personas, "province_p")
+    url = dashboard("01", start=2019, end=2025)
+    few = _page_queries(c, url)
+    for indicator in ("events_held", "showrooms_open", "producers_trained"):
+        Target.objects.create(plan=plan, indicator=indicator, value=10)
+    Target.objects.create(plan=plan, indicator="products_stars", stars=4, value=5)
+    second = Plan.objects.create(province=plan.province, name="Kế hoạch", start_year=2021,
+                                 end_year=2025)  # fmt: skip
+    Target.objects.create(plan=second, indicator="officials_trained_share", value=100)
+    assert _page_queries(c, url) == few
+    assert c.get(url).content.decode().count("/records/") == 7
 
 
 def test_the_menu_leads_officers_to_the_dashboards_and_not_producers(client, personas, programme):
