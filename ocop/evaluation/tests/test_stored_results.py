@@ -35,7 +35,7 @@ def _score_everything(w, rng) -> None:
                 sheet_save(actor=member.user, item=item, member=member, answers=answers)
             else:
                 sheet_submit(actor=member.user, item=item, member=member, answers=answers)
-    item_outcome_record(actor=w.members[-1].user, item=w.items[2], outcome="reject",
+    item_outcome_record(actor=w.members[-1].user, item=w.items[2], outcome="reject", rule="reject-1",
                         reason="Hồ sơ không trung thực")  # fmt: skip
 
 

@@ -116,7 +116,7 @@ def session_detail(request, pk: int):
         "session": session, "council": session.council, "members": members,
         "rows": rows, "page": page, "query": "",
         "officer": is_officer_of(request.user, session.council),
-        "outcome_options": outcome_options(page.object_list),
+        "outcome_options": outcome_options(rows),
         "attendance_form": _attendance_form(session),
     })  # fmt: skip
 
