@@ -69,11 +69,18 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, header: Format, number: Format) ->
     lines = max([1, *(ceil(len(h) / w) for h, w in zip(sheet.headers, widths, strict=True))])
     ws.set_row(0, LINE_HEIGHT * lines)
     for column, text in enumerate(sheet.headers):
-        ws.write_string(0, column, ILLEGAL.sub("", str(text)), header)
+        ws.write_string(0, column, _legal(str(text)), header)
     row = 0
+    # One library call per cell and little else: a province lists thousands of certificates.
+    text, num = ws.write_string, ws.write_number
     for row, values in enumerate(sheet.rows, 1):
         for column, value in enumerate(values[:count]):
-            _write_cell(ws, row, column, value, number)
+            if type(value) is str:  # exact types first (bool is an int), the rest below
+                text(row, column, value if value.isprintable() else _legal(value))
+            elif type(value) is int:
+                num(row, column, value, number)
+            elif value is not None:
+                _write_other(ws, row, column, value, number)
     ws.freeze_panes(1, 0)
     ws.repeat_rows(0)
     ws.autofilter(0, 0, row, max(count, 1) - 1)
@@ -82,9 +89,8 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, header: Format, number: Format) ->
     ws.fit_to_pages(1, 0)  # one page wide, as many down as the rows need
 
 
-def _write_cell(ws: Worksheet, row: int, column: int, value: object, number: Format) -> None:
-    if value is None:
-        return
+def _write_other(ws: Worksheet, row: int, column: int, value: object, number: Format) -> None:
+    """A cell that is neither text nor a whole number, nor empty."""
     if isinstance(value, bool):
         ws.write_boolean(row, column, value)
         return
@@ -95,4 +101,9 @@ def _write_cell(ws: Worksheet, row: int, column: int, value: object, number: For
     elif isinstance(value, float) and isfinite(value):
         ws.write_number(row, column, value)
     else:
-        ws.write_string(row, column, ILLEGAL.sub("", str(value)))
+        ws.write_string(row, column, _legal(str(value)))
+
+
+def _legal(text: str) -> str:
+    """Without the characters XML refuses (isprintable() is False for them: the fast check)."""
+    return ILLEGAL.sub("", text)
