@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.datavalidation import DataValidation
 
-HEADER_RGB = "DDEEDD"  # the header row's shade (also ocop.core.xlsx_writer's)
+HEADER_RGB = "DDEEDD"  # the header row's shade (also ocop.core.xlsx_export's)
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor=HEADER_RGB)
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="top")

@@ -79,7 +79,8 @@ def assert_styled_sheet(ws, *, header_row: int = 1, validations: bool = False) -
     assert all(cell.font.b for cell in ws[header_row] if cell.value not in (None, ""))
     setup = ws.page_setup
     assert (setup.orientation, int(setup.paperSize)) == ("landscape", PAPER_A4)
-    assert (int(setup.fitToWidth), int(setup.fitToHeight)) == (1, 0)
+    # fitToWidth left out is the OOXML default, 1 (XlsxWriter writes only other values).
+    assert (int(setup.fitToWidth or 1), int(setup.fitToHeight)) == (1, 0)
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
     assert ws.print_title_rows == f"${header_row}:${header_row}"
     for cell in ws[header_row]:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from ocop.core.dates import format_date
 from ocop.core.spreadsheet import safe_row
-from ocop.core.xlsx_writer import Sheet, workbook
+from ocop.core.xlsx_export import Sheet, workbook
 from ocop.programme import targets
 
 from .figures import STARS
@@ -29,8 +29,8 @@ def report_workbook(
     report: ProgrammeReport, progress: Callable[[int], None] | None = None
 ) -> bytes:
     """The workbook; `progress(sheets done)` after each of its SHEETS sheets (a job's counter).
-    Written by ocop.core.xlsx_writer: one shared style per kind of cell (the certificates of a
-    province run to thousands of rows)."""
+    Written by XlsxWriter (ocop.core.xlsx_export): one Format per kind of cell, in memory (the
+    certificates of a province run to thousands of rows)."""
     parts: list[tuple[str, Sequence[str], Callable[[], list[list]], str]] = [
         (_("Xếp hạng theo năm"), _ranked_headers(), lambda: _ranked_rows(report), COUNT),
         (_("GCN còn hiệu lực"), _certificate_headers(), lambda: _certificate_rows(report), COUNT),
