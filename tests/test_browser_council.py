@@ -25,6 +25,7 @@ from ocop.evaluation.testing import (
     new_dossier,
 )  # fmt: skip
 from tests.browser import close_page, log_in, open_page, screenshot
+from tests.council_steps import fill_sheet, log_out, submit_sheet
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TABLET = {"width": 768, "height": 1024}
@@ -56,28 +57,16 @@ def session(settings, tmp_path):
                           applications=dossiers)  # fmt: skip
 
 
-def log_out(page) -> None:
-    page.get_by_role("button", name="Đăng xuất").click()
-    page.wait_for_url("**/")
-
-
 def member_scores(page, username: str, items: list[SessionItem]) -> None:
     log_in(page, username)
     for item, total in zip(items, TOTALS[username], strict=True):
-        page.goto("/sheets/")
-        page.get_by_role("row", name=item.application.product.name).get_by_role("link").click()
-        for code, points in answers_totalling(item_sheet(item), total).items():
-            page.locator(f"input[name='score_{code}'][value='{points}']").check()
-        page.locator(f"[data-sheet-total='{total}']").wait_for()
-        if username == "thanhvien1" and total == 82:
+        fill_sheet(page, item, total)
+        first = username == "thanhvien1" and total == 82
+        if first:
             assert page.evaluate("document.documentElement.scrollWidth") <= TABLET["width"]
             screenshot(page, "council-01-sheet-tablet")
-        page.get_by_role("button", name="Nộp phiếu").click()
-        page.locator(f"[data-confirm-summary] dd:text-is('{total}/100')").wait_for()
-        if username == "thanhvien1" and total == 82:
-            screenshot(page, "council-01a-confirm-sheet-tablet")
-        page.get_by_role("button", name="Xác nhận nộp phiếu").click()
-        page.get_by_text("Đã nộp phiếu; phiếu đã được khóa.").wait_for()
+        shot = "council-01a-confirm-sheet-tablet" if first else None
+        submit_sheet(page, total, confirm_shot=shot)
     log_out(page)
 
 
