@@ -141,6 +141,31 @@ def fivestar(w):
     return {"pk": found.pk}
 
 
+def dossier_at(w, name: str, stage: str, kind: str = "first"):
+    """Producer A's dossier of a product of its own at `stage` (made once per module; the earlier
+    steps are skipped as make_ready does, their services have their own tests)."""
+    from ocop.evaluation.models import Application
+    from ocop.evaluation.testing import make_product, new_dossier
+
+    found = Application.objects.filter(product__name=name, product__producer=w.producer_a).first()
+    if found is None:
+        product = make_product(w.producer_a, name)
+        found = new_dossier(w.personas["producer_a"], product, w.draft.round)
+        Application.objects.filter(pk=found.pk).update(stage=stage, kind=kind)
+    return found
+
+
+def proposed_central(w):
+    """A dossier sent to the ministry by the provincial decision (average ≥ 90, Art. 7.3.e; the
+    stage alone decides who may prepare its 5★ hand-off): not prepared yet."""
+    return {"pk": dossier_at(w, "Mít Phú Xuyên", "proposed_central").pk}
+
+
+def reevaluation_at(stage: str):
+    """A re-evaluation dossier (Art. 7.6) at `stage`, for the 7.6.c "thay đổi lớn" flag."""
+    return lambda w: {"pk": dossier_at(w, f"Chè {stage}", stage, kind="reevaluation").pk}
+
+
 # Art. 7.3.e / 7.4: the province's officers (and admins) act for the province, the central
 # officers for the ministry; a commune officer, a council member or a producer never does.
 FIVESTAR_SEES = frozenset({"province_p", "central", "admin"})
@@ -314,10 +339,19 @@ TABLE: dict[str, list[Case]] = {
     "evaluation:decision_list": [same(PROVINCE_OFFICERS)],
     "evaluation:decision_detail": [same(MANAGERS | {"central"}, lambda w: {"pk": w.decision.pk})],
     "evaluation:decision_pdf": [same(MANAGERS | {"central"}, lambda w: {"pk": w.decision.pk})],
-    # the 5★ hand-off (Art. 6.3, 7.3.e, 7.4) and the 7.6.c flag (a first-time dossier on the
-    # agenda: nobody prepares or flags it; the services' tests cover who may)
-    "evaluation:fivestar_new": [same(NOBODY, filed)],
-    "evaluation:application_major_changes": [post_only(NOBODY, filed)],
+    # the 5★ hand-off (Art. 6.3, 7.3.e, 7.4): the officers of the dossier's province prepare it
+    # for a product sent to the ministry; a first-time dossier on the agenda: nobody
+    "evaluation:fivestar_new": [same(NOBODY, filed), same(FIVESTAR_PROVINCE, proposed_central)],
+    # the 7.6.c flag of a re-evaluation: the commune while it checks the dossier, the provincial
+    # agency from intake to the advisory review (its advisors there too); never a first time
+    "evaluation:application_major_changes": [
+        post_only(NOBODY, filed),
+        post_only(frozenset({"commune_x", "admin"}), reevaluation_at("submitted")),
+        post_only(frozenset({"province_p", "admin"}), reevaluation_at("proposed")),
+        post_only(
+            frozenset({"province_p", "advisor", "admin"}), reevaluation_at("advisory_review")
+        ),
+    ],
     "evaluation:fivestar_list": [same(PROVINCE_OFFICERS)],
     "evaluation:fivestar_detail": [same(FIVESTAR_SEES, fivestar)],
     "evaluation:fivestar_send": [post_only(FIVESTAR_PROVINCE, fivestar)],

@@ -119,7 +119,8 @@ def decision_issue(
         _decide_item(actor, decision, item, issue_date or decided_on)
     audit_record(actor=actor, action="decision_issue", obj=decision,
                  summary=f"{decision.number}: {len(items)} sản phẩm")  # fmt: skip
-    # Art. 7.3.g: every product, whatever its outcome, is notified in writing (services/notices).
+    # Art. 7.3.g: every product, whatever its outcome, is notified in writing (services/notices),
+    # and so are the products of these sessions the council did not evaluate (once each).
     notices.decision_notices_send(actor=actor, decision=decision, item_ids=[i.pk for i in items])
     return decision
 

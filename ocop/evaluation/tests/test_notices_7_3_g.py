@@ -20,7 +20,13 @@ from ocop.evaluation.services.applications import application_create
 from ocop.evaluation.services.decisions import decision_issue
 from ocop.evaluation.services.sessions import session_close, session_schedule
 from ocop.evaluation.services.sheets import item_sheet, sheet_submit
-from ocop.evaluation.testing import answers_totalling, fill_dossier, make_product, make_ready
+from ocop.evaluation.testing import (
+    answers_totalling,
+    fill_dossier,
+    make_product,
+    make_ready,
+    new_dossier,
+)
 
 pytestmark = pytest.mark.django_db
 DECIDED_ON = date(2027, 6, 10)
@@ -230,3 +236,84 @@ def test_7_4_and_7_3_g_a_ministry_decision_notifies_on_the_ministry_letterhead(
     assert payload["signature"] == ["BỘ TRƯỞNG"]
     assert "đạt chuẩn OCOP 5 sao theo Quyết định số 01/QĐ-BNNMT ngày 20/09/2027" in (
         letters.get(recipient_kind="producer").body)  # fmt: skip
+
+
+NOT_EVALUATED_RULE = (
+    "2.1: Không đánh giá những sản phẩm có tính phổ biến của nhóm sản phẩm chủ lực cấp quốc gia, "
+    "cấp tỉnh mà không có sự nổi trội về chất lượng và đặc sắc."
+)
+
+
+def test_7_3_g_products_the_council_did_not_evaluate_are_notified_once(
+    council_world, personas, world, django_capture_on_commit_callbacks
+):
+    """Art. 7.3.g: "UBND cấp tỉnh giao cơ quan tham mưu quản lý OCOP cấp tỉnh thông báo bằng văn
+    bản về kết quả đánh giá, phân hạng cho UBND cấp xã và các chủ thể OCOP." Phụ lục II, sheet 1:
+    "Ghi chú: Không đánh giá những sản phẩm có tính phổ biến của nhóm sản phẩm chủ lực cấp quốc
+    gia, cấp tỉnh mà không có sự nổi trội về chất lượng và đặc sắc."
+
+    At the session of 20 May 2027 the council does not evaluate "Bưởi Phú Xuyên" under that rule
+    and rejects a fourth product ("Hồ sơ bị loại khi…", not listed on the decision); it scores the
+    two others 75 and 40. The decision of 10 Jun 2027 on the 75 also writes to Bưởi's producer and
+    commune, citing the rule; the decision of 15 Jun 2027 on the 40 (same session) does not write
+    again. The rejected product gets no letter."""
+    from ocop.evaluation.services.sessions import item_outcome_record
+
+    w = council_world
+    chair = w.members[0].user
+    rejected = make_ready(new_dossier(personas["producer_a"],
+                                      make_product(world.producer_a, "Na Phú Xuyên"), world.round))  # fmt: skip
+    session_schedule(actor=None, session=w.session, applications=[rejected])
+    rau, buoi, oi = w.items
+    item_outcome_record(actor=chair, item=buoi, outcome="not_evaluated", rule="not_evaluated-1",
+                        reason="Bưởi phổ biến của vùng")  # fmt: skip
+    item_outcome_record(actor=chair, item=w.session.items.get(application=rejected),
+                        outcome="reject", rule="reject-1")  # fmt: skip
+    score(w.members, rau, 75)
+    score(w.members, oi, 40)
+    session_close(actor=chair, session=w.session)
+    province = personas["province_p"]
+    with django_capture_on_commit_callbacks(execute=True):
+        first = decision_issue(actor=province, level="province", province=w.council.province,
+                               items=[rau], decided_on=DECIDED_ON, signer="Nguyễn Văn A")  # fmt: skip
+    letters = Notice.objects.filter(source_id=first.pk, source_type__model="decision").order_by(
+        "id"
+    )
+    assert [(n.number, n.product.name, n.recipient_kind, n.outcome) for n in letters] == [
+        ("01/TB-UBND", "Rau cải Phú Xuyên", "producer", "recognised"),
+        ("02/TB-UBND", "Rau cải Phú Xuyên", "commune", "recognised"),
+        ("03/TB-UBND", "Bưởi Phú Xuyên", "producer", "not_evaluated"),
+        ("04/TB-UBND", "Bưởi Phú Xuyên", "commune", "not_evaluated"),
+    ]
+    letter = letters[2]
+    assert (letter.addressee, letter.issued_on, letter.certificate, letter.signer) == (
+        "HTX Phú Xuyên", DECIDED_ON, None, "Nguyễn Văn A")  # fmt: skip
+    assert letter.subject == (
+        "Sản phẩm không được Hội đồng đánh giá, phân hạng sản phẩm OCOP đánh giá"
+    )
+    assert letter.body == (
+        "Căn cứ kết quả phiên họp ngày 20/05/2027 của Hội đồng đánh giá, phân hạng sản phẩm OCOP, "
+        "UBND thành phố Hà Nội thông báo: sản phẩm “Bưởi Phú Xuyên” của chủ thể HTX Phú Xuyên "
+        "không được Hội đồng đánh giá, phân hạng theo quy định của phiếu đánh giá sản phẩm (Phụ "
+        f"lục II Quyết định số 26/2026/QĐ-TTg): “{NOT_EVALUATED_RULE}”. Ý kiến của Hội đồng: Bưởi "
+        "phổ biến của vùng\nSản phẩm không có tên trong Quyết định số 01/QĐ-UBND ngày 10/06/2027; "
+        "không được công nhận sản phẩm OCOP và không được cấp giấy chứng nhận. Chủ thể có thể "
+        "hoàn thiện sản phẩm và đăng ký đánh giá ở kỳ sau."
+    )
+    assert letters[3].addressee == "UBND xã Phú Xuyên"
+    assert Notification.objects.filter(recipient=personas["producer_a"],
+                                       url=letter.get_absolute_url()).count() == 1  # fmt: skip
+    page = client_for(province).get(
+        reverse("evaluation:decision_detail", args=[first.pk])).content.decode()  # fmt: skip
+    assert page.count("/TB-UBND</a>") == 4
+    assert "03/TB-UBND</a>" in page and "Sản phẩm không được Hội đồng đánh giá" in page
+
+    second = decision_issue(actor=province, level="province", province=w.council.province,
+                            items=[oi], decided_on=date(2027, 6, 15))  # fmt: skip
+    again = Notice.objects.filter(source_id=second.pk, source_type__model="decision")
+    assert sorted((n.number, n.product.name, n.outcome) for n in again) == [
+        ("05/TB-UBND", "Ổi Phú Xuyên", "below_three"),
+        ("06/TB-UBND", "Ổi Phú Xuyên", "below_three"),
+    ]
+    assert Notice.objects.filter(outcome="not_evaluated").count() == 2
+    assert Notice.objects.filter(product__name="Na Phú Xuyên").count() == 0
