@@ -208,9 +208,12 @@ def open_page(
 ):
     """A new browser context and page on base_url, watched by axe-core (close it with close_page).
     Without JavaScript, axe checks a copy of the document at screenshot() and close_page()."""
+    # Reduced motion: pico then runs no transition, so axe never reads a button's colour halfway
+    # through one (a colour-contrast finding on the confirm buttons came and went under CI load).
     context = browser.new_context(
-        viewport=viewport, locale=locale, base_url=base_url, java_script_enabled=javascript
-    )
+        viewport=viewport, locale=locale, base_url=base_url, java_script_enabled=javascript,
+        reduced_motion="reduce",
+    )  # fmt: skip
     page = context.new_page()
     page.set_default_timeout(15000)
     page._ocop_no_js = not javascript
