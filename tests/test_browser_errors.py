@@ -63,7 +63,7 @@ def test_missing_page_fits_a_phone_and_the_language_switcher_works(phone_page):
     assert phone_page.locator("head style").count() == 0
     phone_page.select_option("#lang-select", "en")  # submitted by static/js/ocop.js, no button
     phone_page.wait_for_load_state("load")
-    phone_page.wait_for_function("document.documentElement.lang === 'en'")
+    phone_page.locator("html[lang='en']").wait_for(state="attached")
     phone_page.goto("/khong-co-trang-nay/")
     assert phone_page.get_by_role("heading", level=1).inner_text() == "Page not found"
     screenshot(phone_page, "errors-404-en-375")

@@ -152,7 +152,7 @@ def test_cycle_and_training_at_phone_width(phone_page):
     assert (journey.idea.status, journey.plan.status) == ("accepted", "approved")
     assert Attendance.objects.filter(course=journey.course, kind="producer").count() == 2
     phone_page.select_option("#lang-select", "en")
-    phone_page.wait_for_function("document.documentElement.lang === 'en'")
+    phone_page.locator("html[lang='en']").wait_for(state="attached")
     phone_page.goto(f"/programme/courses/{journey.course.pk}/")
     assert phone_page.get_by_text("Cost (from disbursements)").count() == 1
     fits_the_phone(phone_page)
