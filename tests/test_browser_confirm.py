@@ -54,6 +54,7 @@ def test_confirmations(browser, live_server, session, width, javascript):
         page.locator(f"input[name='score_{code}'][value='{points}']").check()
     page.get_by_role("button", name="Nộp phiếu").click()
     summary = page.locator("[data-confirm-summary]")
+    summary.wait_for()  # without JavaScript the confirmation is the next page: wait for it
     assert summary.locator("dd").all_inner_texts()[1:3] == ["82/100", "4 sao"]
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     screenshot(page, f"confirm-sheet-{width}")
@@ -71,6 +72,7 @@ def test_confirmations(browser, live_server, session, width, javascript):
     log_in(page, "thanhvien3")  # the secretary
     page.goto(f"/sessions/{session.pk}/")
     page.get_by_role("button", name="Kết thúc phiên họp và tính kết quả").click()
+    page.locator("[data-confirm-summary] dt", has_text="Sản phẩm trong phiên").wait_for()
     rows = dict(zip(page.locator("[data-confirm-summary] dt").all_inner_texts(),
                     page.locator("[data-confirm-summary] dd").all_inner_texts(), strict=True))  # fmt: skip
     assert (rows["Sản phẩm trong phiên"], rows["Phiếu chưa nộp"]) == ("2", "5")
