@@ -220,7 +220,7 @@ def open_page(
         reduced_motion="reduce",
     )  # fmt: skip
     page = context.new_page()
-    page.set_default_timeout(15000)
+    page.set_default_timeout(30000)  # a loaded 2-core CI machine
     page._ocop_no_js = not javascript
     watch_a11y(page, watch_loads=javascript)
     return page
