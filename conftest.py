@@ -20,7 +20,7 @@ def _fast_hashing(settings):
 def _pgbouncer_releases_test_databases(request):
     """Behind pgbouncer (OCOP_TEST_PGBOUNCER_ADMIN, its admin console's URL) the pool keeps
     server connections to the test database, so DROP DATABASE at the end would fail: this
-    fixture's teardown runs just before the test database's and closes them (KILL)."""
+    fixture's teardown runs just before the test database's and closes them (KILL, RESUME)."""
     admin_url = os.environ.get("OCOP_TEST_PGBOUNCER_ADMIN", "")
     if not admin_url:
         yield
@@ -36,3 +36,4 @@ def _pgbouncer_releases_test_databases(request):
     with psycopg.connect(admin_url, autocommit=True, cursor_factory=psycopg.ClientCursor) as admin:
         for name in names:
             admin.execute(f'KILL "{name}"')
+            admin.execute(f'RESUME "{name}"')  # KILL also pauses it: the next run connects again
