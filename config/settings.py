@@ -49,8 +49,11 @@ def database_from_url(url: str) -> dict:
     }
     if env_bool("OCOP_PGBOUNCER"):
         # pgbouncer in transaction mode hands each transaction to any server connection: no
-        # server-side cursors (they live across transactions); psycopg 3 binds client-side.
+        # server-side cursors (they live across transactions) and no server-side prepared
+        # statements (pgbouncer 1.18, Debian 12's, cannot track them; psycopg 3 binds
+        # client-side). Django already passes prepare_threshold=None; said here so it stays.
         entry["DISABLE_SERVER_SIDE_CURSORS"] = True
+        entry["OPTIONS"] = {"prepare_threshold": None}
     return entry
 
 

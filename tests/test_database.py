@@ -24,4 +24,5 @@ def test_behind_pgbouncer_no_server_side_cursors(monkeypatch):
     monkeypatch.setenv("OCOP_PGBOUNCER", "1")
     entry = database_from_url(url)
     assert entry["DISABLE_SERVER_SIDE_CURSORS"] is True
+    assert entry["OPTIONS"] == {"prepare_threshold": None}
     assert (entry["HOST"], entry["PORT"], entry["NAME"]) == ("127.0.0.1", "6432", "ocop")
