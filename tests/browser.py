@@ -126,13 +126,13 @@ def _mirror_violations(page) -> list[dict]:
     document, with its styles, in a JavaScript-enabled page of the same size."""
     html = page.content()
     base = f'<base href="{page.url}">'
-    base += "<style>*,*::before,*::after{transition:none!important;animation:none!important}</style>"
+    base += (
+        "<style>*,*::before,*::after{transition:none!important;animation:none!important}</style>"
+    )
     html = html.replace("<head>", "<head>" + base, 1) if "<head>" in html else base + html
     # The copy prefers reduced motion as the test contexts do (Pico then drops its transitions),
     # and transitions are switched off outright: axe must read colours at rest, never mid-fade.
-    context = page.context.browser.new_context(
-        viewport=page.viewport_size, reduced_motion="reduce"
-    )
+    context = page.context.browser.new_context(viewport=page.viewport_size, reduced_motion="reduce")
     try:
         mirror = context.new_page()
         mirror.set_default_timeout(15000)
