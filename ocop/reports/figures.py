@@ -110,21 +110,22 @@ def ranked_per_year(products: QuerySet[Product], start: int, end: int) -> list[Y
     """Per year of [start, end]: products ranked by stars (certificates by their issue year and
     historic results by their year, a product once per year at its best), the products
     recognised at ≥ 3★ that year, and how many distinct products were recognised up to it.
-    Two queries over the union of both sources, whatever the number of products."""
+    One query (both aggregates, tagged) over the union of both sources, whatever the number of products."""
     union_sql, params = _results_union(products)
-    per_year = _fetch(
-        f"SELECT y, s, COUNT(*) FROM (SELECT p, y, MAX(s) AS s FROM ({union_sql}) u "
-        f"WHERE y BETWEEN %s AND %s GROUP BY p, y) b GROUP BY y, s",
-        [*params, start, end],
-    )
-    first = _fetch(
-        f"SELECT f, COUNT(*) FROM (SELECT p, MIN(y) AS f FROM ({union_sql}) u "
-        f"WHERE s >= %s AND y <= %s GROUP BY p) b GROUP BY f",
-        [*params, RECOGNISED_FROM, end],
+    rows = _fetch(
+        f"SELECT 0, y, s, COUNT(*) FROM (SELECT p, y, MAX(s) AS s FROM ({union_sql}) u "
+        f"WHERE y BETWEEN %s AND %s GROUP BY p, y) b GROUP BY y, s "
+        f"UNION ALL SELECT 1, f, NULL, COUNT(*) FROM (SELECT p, MIN(y) AS f FROM ({union_sql}) u "
+        f"WHERE s >= %s AND y <= %s GROUP BY p) c GROUP BY f",
+        [*params, start, end, *params, RECOGNISED_FROM, end],
     )
     by_year: dict[int, dict[int, int]] = {}
-    for year, stars, count in per_year:
-        by_year.setdefault(int(year), {})[int(stars)] = count
+    first = []
+    for part, year, stars, count in rows:
+        if part == 0:
+            by_year.setdefault(int(year), {})[int(stars)] = count
+        else:
+            first.append((year, count))
     firsts = {int(year): count for year, count in first}
     cumulative = sum(n for year, n in firsts.items() if year < start)
     out = []

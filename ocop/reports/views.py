@@ -107,12 +107,18 @@ def _visible_unit(user, code: str) -> Unit:
 
 
 def _period(request, unit: Unit) -> tuple[PeriodForm, int, int]:
-    """The period asked for (?start=&end=), else the unit's latest plan's, else the last years."""
+    """The period asked for (?start=&end=), else the unit's latest plan's, else the last years.
+    The plan is looked up only when the period asked for is missing or invalid (a bound form
+    shows what was typed, never its initial values)."""
+    if request.GET:
+        form = PeriodForm(request.GET)
+        if form.is_valid():
+            return form, form.cleaned_data["start"], form.cleaned_data["end"]
+        start, end = default_period(unit, timezone.localdate().year)
+        form.initial = {"start": start, "end": end}
+        return form, start, end
     start, end = default_period(unit, timezone.localdate().year)
-    form = PeriodForm(request.GET or None, initial={"start": start, "end": end})
-    if request.GET and form.is_valid():
-        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-    return form, start, end
+    return PeriodForm(initial={"start": start, "end": end}), start, end
 
 
 def default_period(unit: Unit, year: int) -> tuple[int, int]:
