@@ -49,6 +49,11 @@ def test_writes_the_pdf(capsys, tmp_path, programme):
          "Lỗi: không có đơn vị hành chính mã “99999”.\n"),
         (["--unit", "01", "--from", "20x4", "--to", "2025", "--xlsx", "x.xlsx"],
          "Lỗi: năm “20x4” không hợp lệ; ghi năm từ 2000 đến 2100.\n"),
+        # Digits that are not ASCII: "²020" is isdigit() but not int(); "٢٠٢٤" would read as 2024.
+        (["--unit", "01", "--from", "²020", "--to", "2025", "--xlsx", "x.xlsx"],
+         "Lỗi: năm “²020” không hợp lệ; ghi năm từ 2000 đến 2100.\n"),
+        (["--unit", "01", "--from", "٢٠٢٤", "--to", "2025", "--xlsx", "x.xlsx"],
+         "Lỗi: năm “٢٠٢٤” không hợp lệ; ghi năm từ 2000 đến 2100.\n"),
         (["--unit", "01", "--from", "2026", "--to", "2025", "--xlsx", "x.xlsx"],
          "Lỗi: năm bắt đầu 2026 sau năm kết thúc 2025.\n"),
         (["--unit", "01", "--from", "2024", "--to", "2025"],

@@ -55,7 +55,7 @@ class Command(BaseCommand):
 
     def year(self, text: str) -> int:
         value = text.strip()
-        if not value.isdigit() or not FIRST_YEAR <= int(value) <= LAST_YEAR:
+        if not (value.isascii() and value.isdigit()) or not FIRST_YEAR <= int(value) <= LAST_YEAR:
             self.fail(f"năm “{text}” không hợp lệ; ghi năm từ {FIRST_YEAR} đến {LAST_YEAR}.")
         return int(value)
 
