@@ -17,6 +17,7 @@ from ocop.accounts.roles import Role
 from ocop.certificates.choices import SignerTitle
 from ocop.core.confirm import confirmation, is_confirmed
 from ocop.core.forms import CleanInputMixin
+from ocop.core.paging import page_of
 
 from .. import pdf_fivestar, workflow
 from ..models import Application, FiveStarDossier
@@ -109,8 +110,8 @@ def fivestar_new(request, pk: int):
 
 @role_required(Role.PROVINCE, Role.CENTRAL)
 def fivestar_list(request):
-    dossiers = visible_dossiers(request.user)
-    return render(request, "evaluation/fivestar_list.html", {"dossiers": dossiers})
+    page = page_of(request, visible_dossiers(request.user))
+    return render(request, "evaluation/fivestar_list.html", {"dossiers": page, "page": page})
 
 
 @role_required(Role.PROVINCE, Role.CENTRAL)
