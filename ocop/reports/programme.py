@@ -182,7 +182,8 @@ def training(unit: Unit, start: int, end: int) -> Training:
 
 def _counts(querysets: list[QuerySet]) -> list[int]:
     """The number of rows of each queryset, in one query of scalar subqueries."""
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[object] = []
     for queryset in querysets:
         sql, part_params = queryset.order_by().values("pk").query.sql_with_params()
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) q)")
