@@ -183,7 +183,7 @@ def training(unit: Unit, start: int, end: int) -> Training:
 def _counts(querysets: list[QuerySet]) -> list[int]:
     """The number of rows of each queryset, in one query of scalar subqueries."""
     parts: list[str] = []
-    params: list[object] = []
+    params: list[Any] = []  # the querysets' own parameters, passed through unchanged
     for queryset in querysets:
         sql, part_params = queryset.order_by().values("pk").query.sql_with_params()
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) q)")
