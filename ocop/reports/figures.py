@@ -120,13 +120,12 @@ def ranked_per_year(products: QuerySet[Product], start: int, end: int) -> list[Y
         [*params, start, end, *params, RECOGNISED_FROM, end],
     )
     by_year: dict[int, dict[int, int]] = {}
-    first = []
+    firsts: dict[int, int] = {}
     for part, year, stars, count in rows:
         if part == 0:
             by_year.setdefault(int(year), {})[int(stars)] = count
         else:
-            first.append((year, count))
-    firsts = {int(year): count for year, count in first}
+            firsts[int(year)] = count
     cumulative = sum(n for year, n in firsts.items() if year < start)
     out = []
     for year in range(start, end + 1):

@@ -13,7 +13,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from django.db import connection
+from django.db import connections
 from django.db.models import Count, F, QuerySet, Sum
 
 from ocop.certificates.models import Certificate
@@ -182,13 +182,15 @@ def training(unit: Unit, start: int, end: int) -> Training:
 
 def _counts(querysets: list[QuerySet]) -> list[int]:
     """The number of rows of each queryset, in one query of scalar subqueries."""
+    using = querysets[0].db  # the database the router gives these reads, as .count() would
     parts: list[str] = []
     params: list[Any] = []  # the querysets' own parameters, passed through unchanged
     for queryset in querysets:
-        sql, part_params = queryset.order_by().values("pk").query.sql_with_params()
+        query = queryset.order_by().values("pk").query
+        sql, part_params = query.get_compiler(using=using).as_sql()
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) q)")
         params.extend(part_params)
-    with connection.cursor() as cursor:
+    with connections[using].cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(parts)}", params)
         row = cursor.fetchone()
     return [int(n) for n in row]
