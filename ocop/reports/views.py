@@ -19,7 +19,7 @@ from .access import READER_ROLES, may_see_unit, pickable
 from .forms import PeriodForm
 from .home import home_numbers
 from .jobs import PDF, XLSX, report_file, report_filename
-from .programme import programme_report, unit_products
+from .programme import product_count, programme_report
 
 YEARS_SHOWN = 5  # without a plan, the dashboard covers the last five years
 
@@ -82,7 +82,7 @@ def _report_download(request, code: str, ext: str) -> HttpResponse:
     if form.errors:
         errors = [str(error) for error in form.non_field_errors()]
         return HttpResponseBadRequest(" ".join(errors) or _("Năm không hợp lệ."))
-    if unit_products(unit).count() > settings.OCOP_REPORT_JOB_THRESHOLD:
+    if product_count(unit) > settings.OCOP_REPORT_JOB_THRESHOLD:
         job = job_enqueue(
             actor=request.user, kind="programme_report",
             title=_("Báo cáo Chương trình OCOP %(unit)s %(start)s–%(end)s (%(ext)s)")
