@@ -182,7 +182,8 @@ def facets_html(query: CatalogueQuery, total: int) -> SafeString:
     """The facets as HTML (templates/catalogue/_facets.html), kept FACET_SECONDS per query,
     language, result count and newest certificate: a broad query aggregates tens of thousands of
     rows per facet and renders ~100 options (ADR 0008). A new certificate or a change in the
-    query's own count recomputes at once; any other change shows within a minute."""
+    query's own count (counted up to 1,000 for words: core.paging.SearchPaginator) recomputes at
+    once; any other change shows within a minute."""
     version = (astuple(replace(query, sort="")), total, latest_certificate_id(), get_language())
     key = "ocop:catalogue-facets:" + hashlib.sha256(repr(version).encode()).hexdigest()
     found = cache.get(key)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from ocop.certificates import public
-from ocop.core.paging import query_without_page
+from ocop.core.paging import SearchPaginator, query_without_page
 
 from . import pages
 from .search import SORTS, CatalogueQuery, facets_html, results, without_filter
@@ -24,7 +24,8 @@ def catalogue_list(request: HttpRequest) -> HttpResponse:
             return redirect("catalogue:product", code=found.code)
     # Ids first (read from the covering index, ADR 0008), then the page's rows and places.
     ids = results(query).values_list("id", flat=True)
-    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = SearchPaginator if query.q else Paginator  # words: the count stops at 1,000
+    page = paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "query": query,
         "page": page,

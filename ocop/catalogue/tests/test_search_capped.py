@@ -1,0 +1,25 @@
+"""The catalogue's search counts its matches up to core.paging.COUNT_LIMIT (issue 14): past it
+the heading says “more than” and asks for more words; below it the count is exact."""
+
+from ocop.catalogue import views
+from ocop.core import paging
+from ocop.registry.tests.test_search_paging import _limited
+
+
+def _heading(client, q: str) -> str:
+    html = client.get("/catalogue/", {"q": q}).content.decode()
+    start = html.index('id="results-title"')
+    return html[start : html.index("</h2>", start)]
+
+
+def test_a_broad_search_says_more_than(client, product, plain_product, monkeypatch):
+    monkeypatch.setattr(paging.SearchPaginator, "__init__", _limited(1))
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)  # page 1 full: the rest must be counted
+    heading = _heading(client, "phu xuyen")
+    assert "Hơn" in heading and "<span data-total>1</span>" in heading
+
+
+def test_a_narrow_search_gives_its_exact_count(client, product, plain_product):
+    assert "<span data-total>2</span>" in _heading(client, "phu xuyen")
+    heading = _heading(client, "mat ong")
+    assert "Hơn" not in heading and "<span data-total>1</span>" in heading
