@@ -8,6 +8,7 @@ from typing import NoReturn
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ocop.programme.units import UnknownUnit, resolve_unit
 from ocop.reports.forms import FIRST_YEAR, LAST_YEAR
@@ -32,16 +33,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for option, key in (("--unit", "unit"), ("--from", "start"), ("--to", "end")):
             if not options[key]:
-                self.fail(f"thiếu {option}.")
+                self.fail(_("thiếu %(option)s.") % {"option": option})
         if bool(options["xlsx"]) == bool(options["pdf"]):
-            self.fail("chọn đúng một trong --xlsx TỆP hoặc --pdf TỆP.")
+            self.fail(_("chọn đúng một trong --xlsx TỆP hoặc --pdf TỆP."))
         start, end = self.year(options["start"]), self.year(options["end"])
         if start > end:
-            self.fail(f"năm bắt đầu {start} sau năm kết thúc {end}.")
+            self.fail(_("năm bắt đầu %(a)s sau năm kết thúc %(b)s.") % {"a": start, "b": end})
         try:
             unit = resolve_unit(options["unit"])
         except UnknownUnit:
-            self.fail(f"không có đơn vị hành chính mã “{options['unit']}”.")
+            self.fail(_("không có đơn vị hành chính mã “%(code)s”.") % {"code": options["unit"]})
         report = programme_report(unit, start, end, timezone.localdate())
         if options["xlsx"]:
             path, content = Path(options["xlsx"]), report_workbook(report)
@@ -50,15 +51,24 @@ class Command(BaseCommand):
         try:
             path.write_bytes(content)
         except OSError as error:
-            self.fail(f"không ghi được tệp {path}: {error.strerror}.")
-        self.stdout.write(f"Đã ghi báo cáo {unit.name} {start}–{end} vào {path}.")
+            self.fail(
+                _("không ghi được tệp %(path)s: %(error)s.")
+                % {"path": path, "error": error.strerror}
+            )
+        self.stdout.write(
+            _("Đã ghi báo cáo %(unit)s %(start)s–%(end)s vào %(path)s.")
+            % {"unit": unit.name, "start": start, "end": end, "path": path}
+        )
 
     def year(self, text: str) -> int:
         value = text.strip()
         if not (value.isascii() and value.isdigit()) or not FIRST_YEAR <= int(value) <= LAST_YEAR:
-            self.fail(f"năm “{text}” không hợp lệ; ghi năm từ {FIRST_YEAR} đến {LAST_YEAR}.")
+            self.fail(
+                _("năm “%(text)s” không hợp lệ; ghi năm từ %(first)s đến %(last)s.")
+                % {"text": text, "first": FIRST_YEAR, "last": LAST_YEAR}
+            )
         return int(value)
 
     def fail(self, message: str) -> NoReturn:
-        sys.stderr.write(f"Lỗi: {message}\n")
+        sys.stderr.write(_("Lỗi: %(message)s") % {"message": message} + "\n")
         sys.exit(2)
