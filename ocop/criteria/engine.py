@@ -8,6 +8,7 @@ product is not recognised. A council's result averages sheets exactly (Fraction)
 from __future__ import annotations
 
 import itertools
+import marshal
 import operator
 import re
 import zlib
@@ -144,23 +145,21 @@ def score_sheet(
     if outcome is not None:
         return _ended(sheet, answers, outcome)
     plan = _plan(sheet)
-    # Fast check, all in C: the points of every criterion (KeyError if one is missing) as bytes
-    # (ValueError/TypeError unless whole numbers 0…255), matched position by position against the
-    # allowed levels; nothing else answered; every points a plain int (True == 1 passes the rest).
-    # Otherwise the slow walk names the first fault.
+    # Fast check, all in C: the points of every criterion in the plan's order (KeyError if one is
+    # missing; nothing else answered since the counts agree), written by marshal (each a type code
+    # and its value, _MARSHAL) and matched position by position against the allowed levels: a
+    # match means every answer is a plain int at an allowed level. Only a plain dict: looking up
+    # a subclass's keys may run its code (a defaultdict adds the missing ones). Otherwise, or on
+    # any mismatch, the slow walk names the first fault.
     try:
-        # Answers given in the plan's order (as the forms and most callers build them) are read
-        # in one sequential pass; any other order by looking each criterion up.
-        points = tuple(answers.values()) if tuple(answers) == plan.codes else plan.points(answers)
-        row = bytes(points)
-    except (KeyError, ValueError, TypeError):
+        if type(answers) is not dict or len(answers) != plan.size:
+            raise KeyError
+        points = plan.points(answers)
+        row = _dumps(points, _MARSHAL)
+    except Exception:  # whatever fails here (a missing key, an unmarshallable value…)
         row = b""
-    if (
-        len(answers) == plan.size
-        and plan.allowed_row(row) is not None
-        and _INT.issuperset(map(type, points))
-    ):
-        total = sum(row)
+    if plan.allowed_row(row) is not None:
+        total = sum(points)
         band = _BAND_OF[total] if total <= 100 else band_for(total)
         stars = band
         if band >= 3 and plan.minima_row[band](row) is None:
@@ -195,17 +194,77 @@ def _no_match(row: object) -> None:
     return None
 
 
-def _row_pattern(levels: Sequence[set[int] | frozenset[int]]) -> _Match:
-    """A matcher of rows whose byte i is one of levels[i] (a level above 255 never matches: such
-    points cannot be a byte, and the slow walk takes them)."""
-    if any(not 0 <= p <= 255 for allowed in levels for p in allowed):
+# The fast check's row: the points in the plan's order as marshal writes a tuple in format
+# version 2, the last without references to objects already written (version 3 on writes a
+# repeated small int as a reference to its first place): b"(", how many on 4 bytes (little-endian),
+# then each point as its type code and value. A plain int 0…255 is b"i", that byte, b"\0\0\0";
+# True, False, floats, strings, other ints (negative, above 255, beyond 32 bits: b"l") are written
+# otherwise, int subclasses not at all (ValueError). _MARSHAL_FITS checks this at import.
+_MARSHAL = 2
+_dumps = marshal.dumps
+_HEAD = 5  # b"(" and the count
+_ITEM = 5  # b"i" and 4 bytes
+
+
+def _marshal_fits() -> bool:
+    """Whether this Python's marshal writes the row as the patterns read it (checked at import;
+    otherwise every sheet takes the slow walk): every plain int 0…255 as b"i" + byte + 3 zeros,
+    and none of the look-alikes an answer may hold (True, 1.0, "1", -1, 256, 2**31, an int
+    subclass…) as something that pattern would take."""
+
+    class Subclass(int):
+        pass
+
+    one = re.compile(rb"\(\x01\x00\x00\x00i[\x00-\xff]\x00\x00\x00", re.DOTALL).fullmatch
+    expected = b"(" + (256).to_bytes(4, "little")
+    expected += b"".join(b"i" + bytes([p]) + b"\0\0\0" for p in range(256))
+    lookalikes = (True, False, 0.0, 1.0, "1", b"\x01", None, -1, 256, 2**31, 2**40, (1,), [1])
+    try:
+        ints = _dumps(tuple(range(256)), _MARSHAL)
+        rows = [_dumps((value,), _MARSHAL) for value in lookalikes]
+    except ValueError:
+        return False
+    try:
+        subclass = one(_dumps((Subclass(1),), _MARSHAL))
+    except ValueError:
+        subclass = None
+    return ints == expected and subclass is None and not any(map(one, rows))
+
+
+_MARSHAL_FITS = _marshal_fits()
+
+
+def _level_class(allowed: Sequence[int] | set[int] | frozenset[int]) -> bytes:
+    """A pattern of one byte among these points (matching nothing for none)."""
+    if not allowed:
+        return b"(?!)"
+    return b"[" + b"".join(re.escape(bytes([p])) for p in sorted(allowed)) + b"]"
+
+
+def _allowed_pattern(levels: Sequence[frozenset[int]]) -> _Match:
+    """The fullmatch of the rows (above) whose i-th point is a plain int among levels[i]. Points
+    above 255 never match (the slow walk takes them), nor does any row if marshal does not fit."""
+    if not _MARSHAL_FITS or any(not 0 <= p <= 255 for allowed in levels for p in allowed):
         return _no_match
-    classes = [
-        b"[" + b"".join(re.escape(bytes([p])) for p in sorted(allowed)) + b"]" if allowed
-        else b"(?!)"
-        for allowed in levels
-    ]  # fmt: skip
-    return re.compile(b"".join(classes), re.DOTALL).fullmatch
+    head = re.escape(b"(" + len(levels).to_bytes(4, "little"))
+    items = (b"i" + _level_class(allowed) + b"\x00\x00\x00" for allowed in levels)
+    return re.compile(head + b"".join(items), re.DOTALL).fullmatch
+
+
+def _minima_pattern(levels: Sequence[set[int] | None]) -> _Match:
+    """The match of the rows, among those the allowed pattern took, whose i-th point is among
+    levels[i] (None: any allowed one). It reads only the points' bytes, and stops at the last one
+    it checks."""
+    if not _MARSHAL_FITS:
+        return _no_match
+    parts, at = [], 0
+    for i, allowed in enumerate(levels):
+        if allowed is None:
+            continue
+        offset = _HEAD + i * _ITEM + 1
+        parts.append(b".{%d}" % (offset - at) + _level_class(allowed))
+        at = offset + 1
+    return re.compile(b"".join(parts), re.DOTALL).match
 
 
 @dataclass(frozen=True)
@@ -232,8 +291,8 @@ class _Plan:
     part_codes: tuple[str, ...] = ()
     sheet_codes: tuple[str, ...] = ()  # every criterion, in sheet order
     minima_codes: tuple[str, ...] = ()
-    # How many criteria; a matcher of the row of points (bytes, in `codes` order) at allowed
-    # levels, and per class 3, 4, 5 one of the rows holding that class's minima.
+    # How many criteria; a matcher of the rows (marshal's, of the points in `codes` order: see
+    # _MARSHAL) at allowed levels, and per class 3, 4, 5 one of those rows holding its minima.
     size: int = 0
     allowed_row: _Match = _no_match
     minima_row: tuple[_Match, ...] = ()  # indexed by the class: [3], [4], [5]
@@ -271,15 +330,18 @@ def _plan(sheet: Sheet) -> _Plan:
         sheet_codes=tuple(c.code for c in sheet.criteria),
         minima_codes=tuple(c.code for c in sheet.marked),
         size=len(ordered),
-        allowed_row=_row_pattern([c.allowed_set for c in ordered]),
+        allowed_row=_allowed_pattern([c.allowed_set for c in ordered]),
         minima_row=(_no_match, _no_match, _no_match)
-        + tuple(
-            _row_pattern([{p for p in c.allowed_set if p >= c.minima[stars - 3]} for c in ordered])
-            for stars in (3, 4, 5)
-        ),
+        + tuple(_minima_pattern([_reaching(c, stars) for c in ordered]) for stars in (3, 4, 5)),
     )
     _PLANS[id(sheet)] = (sheet, plan)
     return plan
+
+
+def _reaching(criterion: Criterion, stars: int) -> set[int] | None:
+    """The allowed points that reach the criterion's minimum for the class; None without one."""
+    least = criterion.minima[stars - 3]
+    return {p for p in criterion.allowed_set if p >= least} if least > 0 else None
 
 
 def _award_points(
@@ -303,9 +365,6 @@ def _award_points(
     else:
         stars = 2
     return stars, dict(reversed(held_back.items()))
-
-
-_INT = frozenset({int})
 
 
 def _minima(sheet: Sheet, stars: int) -> tuple[tuple[str, ...], tuple[int, ...], _Points]:
