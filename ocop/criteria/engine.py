@@ -69,9 +69,10 @@ class SheetResult:
         """`answers` (a copy, in the plan's order), `parts`, `held_back` and `failed_minima` of a
         sheet scored on the hot path, made on first read from the points kept at scoring (then
         kept). Called only for an attribute missing from the instance."""
-        if name not in _LAZY or "_plan" not in self.__dict__:
+        if name not in _LAZY or "_points" not in self.__dict__:
             raise AttributeError(name)
-        known, plan = self.__dict__, self.__dict__["_plan"]
+        known = self.__dict__
+        plan = _plan(known["sheet"])
         points = known["_points"]  # in plan.codes order
         if name == "answers":
             known["answers"] = dict(zip(plan.codes, points, strict=True))
@@ -144,7 +145,10 @@ def score_sheet(
     """Score one evaluator's sheet. With an `outcome`, scoring ended early: no band, no stars."""
     if outcome is not None:
         return _ended(sheet, answers, outcome)
-    plan = _plan(sheet)
+    try:
+        plan = sheet._engine_plan  # type: ignore[attr-defined]  # _plan() keeps it there
+    except AttributeError:
+        plan = _plan(sheet)
     # Fast check, all in C: the points of every criterion in the plan's order (KeyError if one is
     # missing; nothing else answered since the counts agree), written by marshal (each a type code
     # and its value, _MARSHAL) and matched position by position against the allowed levels: a
@@ -164,7 +168,11 @@ def score_sheet(
         stars = band
         if band >= 3 and plan.minima_row[band](row) is None:
             # The highest class below the band whose minima all hold (a pattern over the row).
-            stars = next((s for s in range(band - 1, 2, -1) if plan.minima_row[s](row)), 2)
+            stars = 2
+            for below in range(band - 1, 2, -1):
+                if plan.minima_row[below](row) is not None:
+                    stars = below
+                    break
     else:
         _raise_first_fault(sheet, answers)  # returns only if the answers are valid after all
         points = plan.points(answers)
@@ -173,13 +181,16 @@ def score_sheet(
         stars = _award_points(plan, band, answers)[0] if band >= 3 else band
     # The hot path builds the frozen result in one step instead of ten object.__setattr__ calls;
     # the points per part and the criteria holding the class back are made when first read
-    # (SheetResult.__getattr__).
-    result = object.__new__(SheetResult)
-    object.__setattr__(result, "__dict__", {
+    # (SheetResult.__getattr__), and `outcome` is the class's default (None).
+    result = _new(SheetResult)
+    _set(result, "__dict__", {
         "sheet": sheet, "total": total, "band_stars": band, "stars": stars,
-        "recognised": stars >= 3, "outcome": None, "_plan": plan, "_points": points,
+        "recognised": stars >= 3, "_points": points,
     })  # fmt: skip
     return result
+
+
+_new, _set = object.__new__, object.__setattr__
 
 
 # band_for() of every whole total from 0 to 100, for the hot path.
@@ -298,15 +309,14 @@ class _Plan:
     minima_row: tuple[_Match, ...] = ()  # indexed by the class: [3], [4], [5]
 
 
-# id(sheet) → (sheet, plan); the sheet is kept so its id is never reused while cached. Rule sets
-# are loaded once per process (load_rule_set is cached), so this holds a few dozen entries.
-_PLANS: dict[int, tuple[Sheet, _Plan]] = {}
-
-
 def _plan(sheet: Sheet) -> _Plan:
-    cached = _PLANS.get(id(sheet))
-    if cached is not None and cached[0] is sheet:
-        return cached[1]
+    """The sheet's plan, made on first use and kept on the sheet itself (an attribute outside its
+    fields: not compared, not in its repr; one attribute read on the hot path). Rule sets are
+    loaded once per process (load_rule_set is cached), so a few dozen sheets carry one."""
+    try:
+        return sheet._engine_plan  # type: ignore[attr-defined, no-any-return]
+    except AttributeError:
+        pass
     by_part = [[c for c in sheet.criteria if c.part == p.code] for p in sheet.parts]
     ordered = [c for criteria in by_part for c in criteria]
     stops = list(itertools.accumulate(len(criteria) for criteria in by_part))
@@ -334,7 +344,7 @@ def _plan(sheet: Sheet) -> _Plan:
         minima_row=(_no_match, _no_match, _no_match)
         + tuple(_minima_pattern([_reaching(c, stars) for c in ordered]) for stars in (3, 4, 5)),
     )
-    _PLANS[id(sheet)] = (sheet, plan)
+    object.__setattr__(sheet, "_engine_plan", plan)  # the sheet is frozen
     return plan
 
 
