@@ -162,17 +162,13 @@ def score_sheet(
         row = _dumps(points, _MARSHAL)
     except Exception:  # whatever fails here (a missing key, an unmarshallable value…)
         row = b""
-    if plan.allowed_row(row) is not None:
+    match = plan.row_match(row)
+    if match is not None:
         total = sum(points)
         band = _BAND_OF[total] if total <= 100 else band_for(total)
-        stars = band
-        if band >= 3 and plan.minima_row[band](row) is None:
-            # The highest class below the band whose minima all hold (a pattern over the row).
-            stars = 2
-            for below in range(band - 1, 2, -1):
-                if plan.minima_row[below](row) is not None:
-                    stars = below
-                    break
+        # The highest class up to the band whose minima all hold: the pattern's last group matched
+        # says up to which (1: 3★, 2: 4★, 3: 5★; None: not 3★'s).
+        stars = band if band < 3 else min(band, 2 + (match.lastindex or 0))
     else:
         _raise_first_fault(sheet, answers)  # returns only if the answers are valid after all
         points = plan.points(answers)
@@ -198,7 +194,7 @@ _BAND_OF: tuple[int, ...] = tuple(band_for(total) for total in range(101))
 
 
 _Points = Callable[[Mapping[str, int]], tuple[int, ...]]
-_Match = Callable[[bytes], object]
+_Match = Callable[[bytes], re.Match[bytes] | None]
 
 
 def _no_match(row: object) -> None:
@@ -252,22 +248,32 @@ def _level_class(allowed: Sequence[int] | set[int] | frozenset[int]) -> bytes:
     return b"[" + b"".join(re.escape(bytes([p])) for p in sorted(allowed)) + b"]"
 
 
-def _allowed_pattern(levels: Sequence[frozenset[int]]) -> _Match:
-    """The fullmatch of the rows (above) whose i-th point is a plain int among levels[i]. Points
-    above 255 never match (the slow walk takes them), nor does any row if marshal does not fit."""
-    if not _MARSHAL_FITS or any(not 0 <= p <= 255 for allowed in levels for p in allowed):
+def _row_pattern(criteria: Sequence[Criterion]) -> _Match:
+    """The fullmatch of the rows (above) whose i-th point is a plain int allowed for criteria[i].
+    Its groups say which classes' minima hold: ahead of the row, one empty group per class 3, 4, 5,
+    each matched only if its minima and those of the classes below hold (minima rise with the
+    class), so the match's lastindex is 1 up to 3★, 2 up to 4★, 3 up to 5★, None below 3★.
+    Points above 255 never match (the slow walk takes them), nor does any row if marshal does not
+    fit or if some minima do not rise with the class."""
+    levels = [c.allowed_set for c in criteria]
+    if (
+        not _MARSHAL_FITS
+        or any(not 0 <= p <= 255 for allowed in levels for p in allowed)
+        or any(not c.minima[0] <= c.minima[1] <= c.minima[2] for c in criteria)
+    ):
         return _no_match
+    classes = b""
+    for stars in (5, 4, 3):  # nested: 3★'s group holds 4★'s, which holds 5★'s
+        reaching = _minima_pattern([_reaching(c, stars) for c in criteria])
+        classes = b"(?:(?=" + reaching + b")()" + classes + b")?"
     head = re.escape(b"(" + len(levels).to_bytes(4, "little"))
     items = (b"i" + _level_class(allowed) + b"\x00\x00\x00" for allowed in levels)
-    return re.compile(head + b"".join(items), re.DOTALL).fullmatch
+    return re.compile(classes + head + b"".join(items), re.DOTALL).fullmatch
 
 
-def _minima_pattern(levels: Sequence[set[int] | None]) -> _Match:
-    """The match of the rows, among those the allowed pattern took, whose i-th point is among
-    levels[i] (None: any allowed one). It reads only the points' bytes, and stops at the last one
-    it checks."""
-    if not _MARSHAL_FITS:
-        return _no_match
+def _minima_pattern(levels: Sequence[set[int] | None]) -> bytes:
+    """A pattern of the rows' start, on those the whole pattern takes, whose i-th point is among
+    levels[i] (None: any allowed one): it reads only the points' bytes, up to the last it checks."""
     parts, at = [], 0
     for i, allowed in enumerate(levels):
         if allowed is None:
@@ -275,7 +281,7 @@ def _minima_pattern(levels: Sequence[set[int] | None]) -> _Match:
         offset = _HEAD + i * _ITEM + 1
         parts.append(b".{%d}" % (offset - at) + _level_class(allowed))
         at = offset + 1
-    return re.compile(b"".join(parts), re.DOTALL).match
+    return b"".join(parts)
 
 
 @dataclass(frozen=True)
@@ -302,11 +308,10 @@ class _Plan:
     part_codes: tuple[str, ...] = ()
     sheet_codes: tuple[str, ...] = ()  # every criterion, in sheet order
     minima_codes: tuple[str, ...] = ()
-    # How many criteria; a matcher of the rows (marshal's, of the points in `codes` order: see
-    # _MARSHAL) at allowed levels, and per class 3, 4, 5 one of those rows holding its minima.
+    # How many criteria; the matcher of the rows (marshal's, of the points in `codes` order: see
+    # _MARSHAL) at allowed levels, telling up to which class the minima hold (_row_pattern).
     size: int = 0
-    allowed_row: _Match = _no_match
-    minima_row: tuple[_Match, ...] = ()  # indexed by the class: [3], [4], [5]
+    row_match: _Match = _no_match
 
 
 def _plan(sheet: Sheet) -> _Plan:
@@ -340,9 +345,7 @@ def _plan(sheet: Sheet) -> _Plan:
         sheet_codes=tuple(c.code for c in sheet.criteria),
         minima_codes=tuple(c.code for c in sheet.marked),
         size=len(ordered),
-        allowed_row=_allowed_pattern([c.allowed_set for c in ordered]),
-        minima_row=(_no_match, _no_match, _no_match)
-        + tuple(_minima_pattern([_reaching(c, stars) for c in ordered]) for stars in (3, 4, 5)),
+        row_match=_row_pattern(ordered),
     )
     object.__setattr__(sheet, "_engine_plan", plan)  # the sheet is frozen
     return plan

@@ -1,6 +1,7 @@
 """The engine's fast check (answers written by marshal, matched by one pattern per sheet) against
 its slow walk: the same result, or the same refusal, for valid and invalid answers alike."""
 
+import dataclasses
 import enum
 import marshal
 import random
@@ -188,8 +189,18 @@ def test_without_the_fast_check_scoring_is_the_same():
     sheet = read_rule_set(FIXTURES / "fixture").sheets[1]  # a fresh sheet: its plan made here
     with mock.patch.object(engine, "_MARSHAL_FITS", False):
         plan = engine._plan(sheet)
-    assert plan.allowed_row is engine._no_match
+    assert plan.row_match is engine._no_match
     rng = random.Random(14)
     for _ in range(50):
         answers = {c.code: rng.choice([*c.allowed, True, 1.0, 3]) for c in sheet.criteria}
         assert outcome(sheet, answers) == outcome(SHEETS[-1], answers)  # the fixture, fast check on
+
+
+def test_minima_that_do_not_rise_with_the_class_take_the_slow_walk():
+    sheet = read_rule_set(FIXTURES / "fixture").sheets[1]
+    marked = sheet.marked[0]
+    odd = dataclasses.replace(marked, minima=(marked.max, 0, 0))
+    criteria = tuple(odd if c is marked else c for c in sheet.criteria)
+    odd_sheet = dataclasses.replace(sheet, criteria=criteria, marked=(odd, *sheet.marked[1:]))
+    assert engine._plan(odd_sheet).row_match is engine._no_match
+    assert engine._plan(sheet).row_match is not engine._no_match
