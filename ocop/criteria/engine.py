@@ -165,23 +165,23 @@ def score_sheet(
     match = plan.row_match(row)
     if match is not None:
         total = sum(points)
-        band = _BAND_OF[total] if total <= 100 else band_for(total)
-        # The highest class up to the band whose minima all hold: the pattern's last group matched
-        # says up to which (1: 3★, 2: 4★, 3: 5★; None: not 3★'s).
-        stars = band if band < 3 else min(band, 2 + (match.lastindex or 0))
+        # The pattern's last group matched says up to which class the minima hold (_row_pattern).
+        held = match.lastindex or 0
+        band, stars, recognised = _AWARD[total][held] if total <= 100 else _band_stars(total, held)
     else:
         _raise_first_fault(sheet, answers)  # returns only if the answers are valid after all
         points = plan.points(answers)
         total = sum(points)
         band = band_for(total)
         stars = _award_points(plan, band, answers)[0] if band >= 3 else band
+        recognised = stars >= 3
     # The hot path builds the frozen result in one step instead of ten object.__setattr__ calls;
     # the points per part and the criteria holding the class back are made when first read
     # (SheetResult.__getattr__), and `outcome` is the class's default (None).
     result = _new(SheetResult)
     _set(result, "__dict__", {
         "sheet": sheet, "total": total, "band_stars": band, "stars": stars,
-        "recognised": stars >= 3, "_points": points,
+        "recognised": recognised, "_points": points,
     })  # fmt: skip
     return result
 
@@ -189,8 +189,16 @@ def score_sheet(
 _new, _set = object.__new__, object.__setattr__
 
 
-# band_for() of every whole total from 0 to 100, for the hot path.
-_BAND_OF: tuple[int, ...] = tuple(band_for(total) for total in range(101))
+def _band_stars(total: int, held: int) -> tuple[int, int, bool]:
+    """The band, the stars and whether recognised, of a sheet's total whose minima hold up to
+    class 2 + held (held 0: not even 3★'s; the minima rise with the class)."""
+    band = band_for(total)
+    stars = band if band < 3 else min(band, 2 + held)
+    return band, stars, stars >= 3
+
+
+# _band_stars() of every whole total from 0 to 100 and every `held`, for the hot path.
+_AWARD = tuple(tuple(_band_stars(total, held) for held in range(4)) for total in range(101))
 
 
 _Points = Callable[[Mapping[str, int]], tuple[int, ...]]
