@@ -413,7 +413,8 @@ def _raise_first_fault(sheet: Sheet, answers: Mapping[str, int]) -> None:
             raise not_allowed(criterion, points)
     if len(answers) != len(sheet.criteria):
         _raise_unknown(sheet, answers)
-    # Valid after all (levels the fast check cannot hold, e.g. above 255): the caller goes on.
+    # Valid after all (levels above 255, minima not rising with the class, a Mapping that is not
+    # a dict: what the fast check leaves to this walk): the caller goes on.
 
 
 def aggregate(results: Sequence[SheetResult], spread_limit: int = 10) -> CouncilResult:
