@@ -8,6 +8,7 @@ product is not recognised. A council's result averages sheets exactly (Fraction)
 from __future__ import annotations
 
 import itertools
+import marshal
 import operator
 import re
 import zlib
@@ -68,9 +69,10 @@ class SheetResult:
         """`answers` (a copy, in the plan's order), `parts`, `held_back` and `failed_minima` of a
         sheet scored on the hot path, made on first read from the points kept at scoring (then
         kept). Called only for an attribute missing from the instance."""
-        if name not in _LAZY or "_plan" not in self.__dict__:
+        if name not in _LAZY or "_points" not in self.__dict__:
             raise AttributeError(name)
-        known, plan = self.__dict__, self.__dict__["_plan"]
+        known = self.__dict__
+        plan = _plan(known["sheet"])
         points = known["_points"]  # in plan.codes order
         if name == "answers":
             known["answers"] = dict(zip(plan.codes, points, strict=True))
@@ -143,69 +145,151 @@ def score_sheet(
     """Score one evaluator's sheet. With an `outcome`, scoring ended early: no band, no stars."""
     if outcome is not None:
         return _ended(sheet, answers, outcome)
-    plan = _plan(sheet)
-    # Fast check, all in C: the points of every criterion (KeyError if one is missing) as bytes
-    # (ValueError/TypeError unless whole numbers 0…255), matched position by position against the
-    # allowed levels; nothing else answered; every points a plain int (True == 1 passes the rest).
-    # Otherwise the slow walk names the first fault.
     try:
-        # Answers given in the plan's order (as the forms and most callers build them) are read
-        # in one sequential pass; any other order by looking each criterion up.
-        points = tuple(answers.values()) if tuple(answers) == plan.codes else plan.points(answers)
-        row = bytes(points)
-    except (KeyError, ValueError, TypeError):
+        plan = sheet._engine_plan  # type: ignore[attr-defined]  # _plan() keeps it there
+    except AttributeError:
+        plan = _plan(sheet)
+    # Fast check, all in C: the points of every criterion in the plan's order (KeyError if one is
+    # missing; nothing else answered since the counts agree), written by marshal (each a type code
+    # and its value, _MARSHAL) and matched position by position against the allowed levels: a
+    # match means every answer is a plain int at an allowed level. Only a plain dict: looking up
+    # a subclass's keys may run its code (a defaultdict adds the missing ones). Otherwise, or on
+    # any mismatch, the slow walk names the first fault.
+    try:
+        if type(answers) is not dict or len(answers) != plan.size:
+            raise KeyError
+        points = plan.points(answers)
+        row = _dumps(points, _MARSHAL)
+    except Exception:  # whatever fails here (a missing key, an unmarshallable value…)
         row = b""
-    if (
-        len(answers) == plan.size
-        and plan.allowed_row(row) is not None
-        and _INT.issuperset(map(type, points))
-    ):
-        total = sum(row)
-        band = _BAND_OF[total] if total <= 100 else band_for(total)
-        stars = band
-        if band >= 3 and plan.minima_row[band](row) is None:
-            # The highest class below the band whose minima all hold (a pattern over the row).
-            stars = next((s for s in range(band - 1, 2, -1) if plan.minima_row[s](row)), 2)
+    match = plan.row_match(row)
+    if match is not None:
+        total = sum(points)
+        # The pattern's last group matched says up to which class the minima hold (_row_pattern).
+        held = match.lastindex or 0
+        band, stars, recognised = _AWARD[total][held] if total <= 100 else _band_stars(total, held)
     else:
         _raise_first_fault(sheet, answers)  # returns only if the answers are valid after all
         points = plan.points(answers)
         total = sum(points)
         band = band_for(total)
         stars = _award_points(plan, band, answers)[0] if band >= 3 else band
+        recognised = stars >= 3
     # The hot path builds the frozen result in one step instead of ten object.__setattr__ calls;
     # the points per part and the criteria holding the class back are made when first read
-    # (SheetResult.__getattr__).
-    result = object.__new__(SheetResult)
-    object.__setattr__(result, "__dict__", {
+    # (SheetResult.__getattr__), and `outcome` is the class's default (None).
+    result = _new(SheetResult)
+    _set(result, "__dict__", {
         "sheet": sheet, "total": total, "band_stars": band, "stars": stars,
-        "recognised": stars >= 3, "outcome": None, "_plan": plan, "_points": points,
+        "recognised": recognised, "_points": points,
     })  # fmt: skip
     return result
 
 
-# band_for() of every whole total from 0 to 100, for the hot path.
-_BAND_OF: tuple[int, ...] = tuple(band_for(total) for total in range(101))
+_new, _set = object.__new__, object.__setattr__
+
+
+def _band_stars(total: int, held: int) -> tuple[int, int, bool]:
+    """The band, the stars and whether recognised, of a sheet's total whose minima hold up to
+    class 2 + held (held 0: not even 3★'s; the minima rise with the class)."""
+    band = band_for(total)
+    stars = band if band < 3 else min(band, 2 + held)
+    return band, stars, stars >= 3
+
+
+# _band_stars() of every whole total from 0 to 100 and every `held`, for the hot path.
+_AWARD = tuple(tuple(_band_stars(total, held) for held in range(4)) for total in range(101))
 
 
 _Points = Callable[[Mapping[str, int]], tuple[int, ...]]
-_Match = Callable[[bytes], object]
+_Match = Callable[[bytes], re.Match[bytes] | None]
 
 
 def _no_match(row: object) -> None:
     return None
 
 
-def _row_pattern(levels: Sequence[set[int] | frozenset[int]]) -> _Match:
-    """A matcher of rows whose byte i is one of levels[i] (a level above 255 never matches: such
-    points cannot be a byte, and the slow walk takes them)."""
-    if any(not 0 <= p <= 255 for allowed in levels for p in allowed):
+# The fast check's row: the points in the plan's order as marshal writes a tuple in format
+# version 2, the last without references to objects already written (version 3 on writes a
+# repeated small int as a reference to its first place): b"(", how many on 4 bytes (little-endian),
+# then each point as its type code and value. A plain int 0…255 is b"i", that byte, b"\0\0\0";
+# True, False, floats, strings, other ints (negative, above 255, beyond 32 bits: b"l") are written
+# otherwise, int subclasses not at all (ValueError). _MARSHAL_FITS checks this at import.
+_MARSHAL = 2
+_dumps = marshal.dumps
+_HEAD = 5  # b"(" and the count
+_ITEM = 5  # b"i" and 4 bytes
+
+
+def _marshal_fits() -> bool:
+    """Whether this Python's marshal writes the row as the patterns read it (checked at import;
+    otherwise every sheet takes the slow walk): every plain int 0…255 as b"i" + byte + 3 zeros,
+    and none of the look-alikes an answer may hold (True, 1.0, "1", -1, 256, 2**31, an int
+    subclass…) as something that pattern would take."""
+
+    class Subclass(int):
+        pass
+
+    one = re.compile(rb"\(\x01\x00\x00\x00i[\x00-\xff]\x00\x00\x00", re.DOTALL).fullmatch
+    expected = b"(" + (256).to_bytes(4, "little")
+    expected += b"".join(b"i" + bytes([p]) + b"\0\0\0" for p in range(256))
+    lookalikes = (True, False, 0.0, 1.0, "1", b"\x01", None, -1, 256, 2**31, 2**40, (1,), [1])
+    try:
+        ints = _dumps(tuple(range(256)), _MARSHAL)
+        rows = [_dumps((value,), _MARSHAL) for value in lookalikes]
+    except ValueError:
+        return False
+    try:
+        subclass = one(_dumps((Subclass(1),), _MARSHAL))
+    except ValueError:
+        subclass = None
+    return ints == expected and subclass is None and not any(map(one, rows))
+
+
+_MARSHAL_FITS = _marshal_fits()
+
+
+def _level_class(allowed: Sequence[int] | set[int] | frozenset[int]) -> bytes:
+    """A pattern of one byte among these points (matching nothing for none)."""
+    if not allowed:
+        return b"(?!)"
+    return b"[" + b"".join(re.escape(bytes([p])) for p in sorted(allowed)) + b"]"
+
+
+def _row_pattern(criteria: Sequence[Criterion]) -> _Match:
+    """The fullmatch of the rows (above) whose i-th point is a plain int allowed for criteria[i].
+    Its groups say which classes' minima hold: ahead of the row, one empty group per class 3, 4, 5,
+    each matched only if its minima and those of the classes below hold (minima rise with the
+    class), so the match's lastindex is 1 up to 3★, 2 up to 4★, 3 up to 5★, None below 3★.
+    Points above 255 never match (the slow walk takes them), nor does any row if marshal does not
+    fit or if some minima do not rise with the class."""
+    levels = [c.allowed_set for c in criteria]
+    if (
+        not _MARSHAL_FITS
+        or any(not 0 <= p <= 255 for allowed in levels for p in allowed)
+        or any(not c.minima[0] <= c.minima[1] <= c.minima[2] for c in criteria)
+    ):
         return _no_match
-    classes = [
-        b"[" + b"".join(re.escape(bytes([p])) for p in sorted(allowed)) + b"]" if allowed
-        else b"(?!)"
-        for allowed in levels
-    ]  # fmt: skip
-    return re.compile(b"".join(classes), re.DOTALL).fullmatch
+    classes = b""
+    for stars in (5, 4, 3):  # nested: 3★'s group holds 4★'s, which holds 5★'s
+        reaching = _minima_pattern([_reaching(c, stars) for c in criteria])
+        classes = b"(?:(?=" + reaching + b")()" + classes + b")?"
+    head = re.escape(b"(" + len(levels).to_bytes(4, "little"))
+    items = (b"i" + _level_class(allowed) + b"\x00\x00\x00" for allowed in levels)
+    return re.compile(classes + head + b"".join(items), re.DOTALL).fullmatch
+
+
+def _minima_pattern(levels: Sequence[set[int] | None]) -> bytes:
+    """A pattern of the rows' start, on those the whole pattern takes, whose i-th point is among
+    levels[i] (None: any allowed one): it reads only the points' bytes, up to the last it checks."""
+    parts, at = [], 0
+    for i, allowed in enumerate(levels):
+        if allowed is None:
+            continue
+        offset = _HEAD + i * _ITEM + 1
+        parts.append(b".{%d}" % (offset - at) + _level_class(allowed))
+        at = offset + 1
+    return b"".join(parts)
 
 
 @dataclass(frozen=True)
@@ -232,22 +316,20 @@ class _Plan:
     part_codes: tuple[str, ...] = ()
     sheet_codes: tuple[str, ...] = ()  # every criterion, in sheet order
     minima_codes: tuple[str, ...] = ()
-    # How many criteria; a matcher of the row of points (bytes, in `codes` order) at allowed
-    # levels, and per class 3, 4, 5 one of the rows holding that class's minima.
+    # How many criteria; the matcher of the rows (marshal's, of the points in `codes` order: see
+    # _MARSHAL) at allowed levels, telling up to which class the minima hold (_row_pattern).
     size: int = 0
-    allowed_row: _Match = _no_match
-    minima_row: tuple[_Match, ...] = ()  # indexed by the class: [3], [4], [5]
-
-
-# id(sheet) → (sheet, plan); the sheet is kept so its id is never reused while cached. Rule sets
-# are loaded once per process (load_rule_set is cached), so this holds a few dozen entries.
-_PLANS: dict[int, tuple[Sheet, _Plan]] = {}
+    row_match: _Match = _no_match
 
 
 def _plan(sheet: Sheet) -> _Plan:
-    cached = _PLANS.get(id(sheet))
-    if cached is not None and cached[0] is sheet:
-        return cached[1]
+    """The sheet's plan, made on first use and kept on the sheet itself (an attribute outside its
+    fields: not compared, not in its repr; one attribute read on the hot path). Rule sets are
+    loaded once per process (load_rule_set is cached), so a few dozen sheets carry one."""
+    try:
+        return sheet._engine_plan  # type: ignore[attr-defined, no-any-return]
+    except AttributeError:
+        pass
     by_part = [[c for c in sheet.criteria if c.part == p.code] for p in sheet.parts]
     ordered = [c for criteria in by_part for c in criteria]
     stops = list(itertools.accumulate(len(criteria) for criteria in by_part))
@@ -271,15 +353,16 @@ def _plan(sheet: Sheet) -> _Plan:
         sheet_codes=tuple(c.code for c in sheet.criteria),
         minima_codes=tuple(c.code for c in sheet.marked),
         size=len(ordered),
-        allowed_row=_row_pattern([c.allowed_set for c in ordered]),
-        minima_row=(_no_match, _no_match, _no_match)
-        + tuple(
-            _row_pattern([{p for p in c.allowed_set if p >= c.minima[stars - 3]} for c in ordered])
-            for stars in (3, 4, 5)
-        ),
+        row_match=_row_pattern(ordered),
     )
-    _PLANS[id(sheet)] = (sheet, plan)
+    object.__setattr__(sheet, "_engine_plan", plan)  # the sheet is frozen
     return plan
+
+
+def _reaching(criterion: Criterion, stars: int) -> set[int] | None:
+    """The allowed points that reach the criterion's minimum for the class; None without one."""
+    least = criterion.minima[stars - 3]
+    return {p for p in criterion.allowed_set if p >= least} if least > 0 else None
 
 
 def _award_points(
@@ -303,9 +386,6 @@ def _award_points(
     else:
         stars = 2
     return stars, dict(reversed(held_back.items()))
-
-
-_INT = frozenset({int})
 
 
 def _minima(sheet: Sheet, stars: int) -> tuple[tuple[str, ...], tuple[int, ...], _Points]:
@@ -333,7 +413,8 @@ def _raise_first_fault(sheet: Sheet, answers: Mapping[str, int]) -> None:
             raise not_allowed(criterion, points)
     if len(answers) != len(sheet.criteria):
         _raise_unknown(sheet, answers)
-    # Valid after all (levels the fast check cannot hold, e.g. above 255): the caller goes on.
+    # Valid after all (levels above 255, minima not rising with the class, a Mapping that is not
+    # a dict: what the fast check leaves to this walk): the caller goes on.
 
 
 def aggregate(results: Sequence[SheetResult], spread_limit: int = 10) -> CouncilResult:
