@@ -16,6 +16,16 @@ def _fast_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cache keys made of ids (the catalogue's counts and
+    facets, ADR 0008) could otherwise meet a previous test's entries, as ids start again after
+    a rollback on SQLite."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _pgbouncer_releases_test_databases(request):
     """Behind pgbouncer (OCOP_TEST_PGBOUNCER_ADMIN, its admin console's URL) the pool keeps

@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from ocop.certificates import public
-from ocop.core.paging import SearchPaginator, query_without_page
+from ocop.core.paging import CountedPaginator, SearchPaginator, query_without_page
 
 from . import pages
-from .search import SORTS, CatalogueQuery, facets_html, results, without_filter
+from .search import SORTS, CatalogueQuery, facets_html, result_count, results, without_filter
 
 PAGE_SIZE = 24
 
@@ -24,13 +24,17 @@ def catalogue_list(request: HttpRequest) -> HttpResponse:
             return redirect("catalogue:product", code=found.code)
     # Ids first (read from the covering index, ADR 0008), then the page's rows and places.
     ids = results(query).values_list("id", flat=True)
-    paginator = SearchPaginator if query.q else Paginator  # words: the count stops at 1,000
-    page = paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    latest = public.latest_certificate_id()
+    if query.q:  # words: counted from page 1, or up to 1,000
+        paginator: Paginator = SearchPaginator(ids, PAGE_SIZE)
+    else:  # filters only: the count is kept like the facets
+        paginator = CountedPaginator(ids, PAGE_SIZE, result_count(query, ids, latest))
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "query": query,
         "page": page,
         "products": public.products_in_order(list(page.object_list)),
-        "facets_html": facets_html(query, page.paginator.count),
+        "facets_html": facets_html(query, page.paginator.count, latest),
         "active": pages.active_filters(query, request.GET),
         "sorts": list(SORTS),
         "page_query": without_filter(request.GET, "page"),

@@ -47,6 +47,18 @@ class SearchPaginator(Paginator):
         return self.count >= 0 and self._capped
 
 
+class CountedPaginator(Paginator):
+    """Pages of a list whose count is already known (e.g. kept in a cache)."""
+
+    def __init__(self, object_list, per_page, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.known = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known
+
+
 def page_of(
     request: HttpRequest, queryset: QuerySet, related: tuple[str, ...] = (), size: int = PAGE_SIZE
 ) -> Page:
