@@ -194,6 +194,15 @@ def facets_html(query: CatalogueQuery, total: int, latest: int | None = None) ->
     return mark_safe(found)  # noqa: S308  (our own template's output)
 
 
+def words_count(query: CatalogueQuery) -> int | None:
+    """How many products the query's words found, when the search read their ids (at most
+    FEW_MATCHES, _found_by_words) and no filter narrows them: no COUNT needed. Else None."""
+    ids = getattr(query, "_ids", None)
+    if ids is None or len(ids) > FEW_MATCHES or query.has_filters:
+        return None
+    return len(ids)
+
+
 def result_count(query: CatalogueQuery, found: QuerySet, latest: int) -> int:
     """How many products a query without words finds, kept FACET_SECONDS per query and newest
     certificate like the facets (ADR 0008): counting every product in force, or every household's,

@@ -10,7 +10,15 @@ from ocop.certificates import public
 from ocop.core.paging import CountedPaginator, SearchPaginator, query_without_page
 
 from . import pages
-from .search import SORTS, CatalogueQuery, facets_html, result_count, results, without_filter
+from .search import (
+    SORTS,
+    CatalogueQuery,
+    facets_html,
+    result_count,
+    results,
+    without_filter,
+    words_count,
+)
 
 PAGE_SIZE = 24
 
@@ -25,8 +33,11 @@ def catalogue_list(request: HttpRequest) -> HttpResponse:
     # Ids first (read from the covering index, ADR 0008), then the page's rows and places.
     ids = results(query).values_list("id", flat=True)
     latest = public.latest_certificate_id()
-    if query.q:  # words: counted from page 1, or up to 1,000
-        paginator: Paginator = SearchPaginator(ids, PAGE_SIZE)
+    matched = words_count(query) if query.q else None
+    if matched is not None:  # the words' matches, already read
+        paginator: Paginator = CountedPaginator(ids, PAGE_SIZE, matched)
+    elif query.q:  # words and filters: counted from page 1, or up to 1,000
+        paginator = SearchPaginator(ids, PAGE_SIZE)
     else:  # filters only: the count is kept like the facets
         paginator = CountedPaginator(ids, PAGE_SIZE, result_count(query, ids, latest))
     page = paginator.get_page(request.GET.get("page"))

@@ -6,8 +6,8 @@ from ocop.core import paging
 from ocop.registry.tests.test_search_paging import _limited
 
 
-def _heading(client, q: str) -> str:
-    html = client.get("/catalogue/", {"q": q}).content.decode()
+def _heading(client, q: str, **filters) -> str:
+    html = client.get("/catalogue/", {"q": q, **filters}).content.decode()
     start = html.index('id="results-title"')
     return html[start : html.index("</h2>", start)]
 
@@ -15,7 +15,7 @@ def _heading(client, q: str) -> str:
 def test_a_broad_search_says_more_than(client, product, plain_product, monkeypatch):
     monkeypatch.setattr(paging.SearchPaginator, "__init__", _limited(1))
     monkeypatch.setattr(views, "PAGE_SIZE", 1)  # page 1 full: the rest must be counted
-    heading = _heading(client, "phu xuyen")
+    heading = _heading(client, "phu xuyen", stars=["3", "4"])  # words and a filter
     assert "Hơn" in heading and "<span data-total>1</span>" in heading
 
 
@@ -23,3 +23,14 @@ def test_a_narrow_search_gives_its_exact_count(client, product, plain_product):
     assert "<span data-total>2</span>" in _heading(client, "phu xuyen")
     heading = _heading(client, "mat ong")
     assert "Hơn" not in heading and "<span data-total>1</span>" in heading
+
+
+def test_words_whose_matches_were_read_are_not_counted_again(client, product, plain_product):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert "<span data-total>2</span>" in _heading(client, "phu xuyen")
+    sql = [q["sql"] for q in captured.captured_queries]
+    assert not [q for q in sql if q.startswith("SELECT COUNT(")]  # only the facets' GROUP BYs
+    assert "<span data-total>1</span>" in _heading(client, "phu xuyen gao")
