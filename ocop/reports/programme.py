@@ -19,7 +19,7 @@ from django.db.models import Count, F, QuerySet, Sum
 from ocop.certificates.models import Certificate
 from ocop.programme import selectors
 from ocop.programme.choices import FundingSource, SupportContent
-from ocop.programme.models import Attendance, Course, Event, Showroom
+from ocop.programme.models import Attendance, Course, Event, Plan, Showroom, Target
 from ocop.programme.units import Unit
 from ocop.registry.models import Producer, Product
 
@@ -128,12 +128,16 @@ class ProgrammeReport:
 
     @cached_property
     def _counts(self) -> list[int]:
-        """Training's six counts, the events held and the showrooms open: one statement."""
+        """Training's six counts, the events held, the showrooms open and the targets of the
+        unit's plans in the period: one statement."""
         unit, start, end, today = self.unit, self.start, self.end, self.today
+        targets = Target.objects.filter(plan__in=Plan.objects.filter(unit.records()),
+                                        plan__start_year__lte=end, plan__end_year__gte=start)  # fmt: skip
         query = lambda: _counts_sql([  # noqa: E731
             *training_querysets(unit, start, end),
             selectors.events_held(unit, start, end),
             selectors.showrooms_open(unit, start, end, today),
+            targets,
         ])  # fmt: skip
         return [int(n) for n in self._rows(f"counts {today.isoformat()}", query)[0]]
 
@@ -161,6 +165,8 @@ class ProgrammeReport:
 
     @cached_property
     def targets(self) -> list[selectors.TargetRow]:
+        if not self._counts[8]:  # no plan of the unit's in the period has a target
+            return []
         return [t for t in selectors.target_rows(unit=self.unit, today=self.today)
                 if t.plan.start_year <= self.end and t.plan.end_year >= self.start]  # fmt: skip
 
