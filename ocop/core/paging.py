@@ -9,13 +9,15 @@ PAGE_SIZE = 25
 
 
 def page_of(
-    request: HttpRequest, queryset: QuerySet, related: tuple[str, ...] = (), size: int = PAGE_SIZE
-) -> Page:
+    request: HttpRequest, queryset: QuerySet, related: tuple[str, ...] = (), size: int = PAGE_SIZE,
+    name: str = "page",
+) -> Page:  # fmt: skip
     """One page. With `related`, the page is read from the table alone (no joins for the database
-    to sort through, ADR 0008) and those relations are then fetched for its rows only."""
+    to sort through, ADR 0008) and those relations are then fetched for its rows only. `name`: the
+    page's parameter (a page with two lists gives each its own)."""
     if not related:
-        return Paginator(queryset, size).get_page(request.GET.get("page"))
-    page = Paginator(queryset.select_related(None), size).get_page(request.GET.get("page"))
+        return Paginator(queryset, size).get_page(request.GET.get(name))
+    page = Paginator(queryset.select_related(None), size).get_page(request.GET.get(name))
     page.object_list = list(page.object_list)
     prefetch_related_objects(page.object_list, *related)
     return page

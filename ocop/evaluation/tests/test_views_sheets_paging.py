@@ -1,5 +1,6 @@
 """A council member's sheets (/sheets/): 25 products a page grouped by session, and the same
-number of queries however many open sessions and products the member's councils hold."""
+number of queries however many open sessions and products the member's councils hold; the council
+page (/councils/<pk>/) pages its sessions and its conflicts of interest the same way."""
 
 import re
 from datetime import date, timedelta
@@ -97,3 +98,43 @@ def test_a_session_with_every_product_blocked_is_listed_on_the_first_page_only(
     assert len(re.findall(ROW, first + second)) == 28  # 25 + the fixture's three
     other_seat = client_for(w.members[1].user).get("/sheets/").content.decode()
     assert str(blocked.items.get().pk) in re.findall(ROW, other_seat)  # only the conflicted seat
+
+
+def _grow_council(w, world, first: int, count: int) -> None:
+    """`count` more sessions (closed) and a conflict of every seat on `count` more products."""
+    for n in range(first, first + count):
+        Session.objects.create(council=w.council, round=world.round, status="closed",
+                               held_on=date(2027, 1, 1) + timedelta(days=n))  # fmt: skip
+        product = make_product(world.producer_a, f"Sản phẩm xung đột {n}")
+        for member in w.members:
+            Conflict.objects.create(member=member, product=product, reason="Cùng xã",
+                                    source=ConflictSource.SAME_COMMUNE)  # fmt: skip
+
+
+@pytest.mark.parametrize("who", ["chair", "member", "province_p", "admin"])
+@pytest.mark.parametrize("params", ["", "?sessions=2&conflicts=2"])
+def test_council_page_queries_do_not_grow_with_sessions_or_conflicts(
+    personas, council_world, world, who, params
+):
+    w = council_world
+    user = {"chair": w.members[0].user, "member": w.members[1].user}.get(who) or personas[who]
+    url = f"/councils/{w.council.pk}/{params}"
+    client = client_for(user)
+    _grow_council(w, world, 1, 12)
+    small = _queries(client, url)
+    _grow_council(w, world, 13, 36)  # 49 sessions and 48 conflicts a seat: two pages each
+    assert _queries(client, url) == small
+
+
+def test_council_page_pages_sessions_and_conflicts_each_keeping_the_others_page(
+    personas, council_world, world
+):
+    w = council_world
+    _grow_council(w, world, 1, 30)  # 31 sessions, 90 conflicts
+    client = client_for(personas["province_p"])
+    page = client.get(f"/councils/{w.council.pk}/", {"sessions": 2, "conflicts": 3})
+    assert (len(page.context["sessions"]), len(page.context["conflicts"])) == (6, 25)
+    links = re.findall(r'<a href="\?([^"]+)">', page.content.decode())
+    assert links == ["conflicts=3&sessions=1", "sessions=2&conflicts=2", "sessions=2&conflicts=4"]
+    seat = client_for(w.members[1].user).get(f"/councils/{w.council.pk}/")
+    assert seat.context["conflicts"].paginator.count == 30  # a member sees its own only
