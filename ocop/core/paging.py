@@ -60,15 +60,18 @@ class CountedPaginator(Paginator):
 
 
 def page_of(
-    request: HttpRequest, queryset: QuerySet, related: tuple[str, ...] = (), size: int = PAGE_SIZE
-) -> Page:
-    """One page (of a text search, `?q=`: SearchPaginator). With `related`, the page is read from the table alone (no joins for the database
-    to sort through, ADR 0008) and those relations are then fetched for its rows only."""
+    request: HttpRequest, queryset: QuerySet, related: tuple[str, ...] = (), size: int = PAGE_SIZE,
+    name: str = "page",
+) -> Page:  # fmt: skip
+    """One page (of a text search, `?q=`: SearchPaginator). With `related`, the page is read from
+    the table alone (no joins for the database to sort through, ADR 0008) and those relations are
+    then fetched for its rows only. `name`: the page's parameter (a page with two lists gives each
+    its own)."""
     searching = bool(request.GET.get("q", "").strip())
     paginator = SearchPaginator if searching else Paginator
     if not related:
-        return paginator(queryset, size).get_page(request.GET.get("page"))
-    page = paginator(queryset.select_related(None), size).get_page(request.GET.get("page"))
+        return paginator(queryset, size).get_page(request.GET.get(name))
+    page = paginator(queryset.select_related(None), size).get_page(request.GET.get(name))
     page.object_list = list(page.object_list)
     prefetch_related_objects(page.object_list, *related)
     return page

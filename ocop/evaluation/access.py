@@ -5,13 +5,13 @@ central officers (central councils), and its own chair and secretary. A member s
 sheets; the board shows other members' scores to a scoring manager only once their own is in.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from ocop.accounts.roles import Role
 
 from . import workflow
 from .models import Conflict, Council, CouncilMember, ScoreSheet, Session, SessionItem
-from .models.councils import LEADING_POSITIONS
+from .models.councils import LEADING_POSITIONS, SCORING_POSITIONS
 
 
 def is_admin(user) -> bool:
@@ -93,3 +93,27 @@ def may_see_scores(user, item: SessionItem, submitted_by: set[int]) -> bool:
         return True
     seat = seat_of(user, council)
     return seat is not None and (not seat.scores or seat.pk in submitted_by)
+
+
+def items_to_score(user) -> QuerySet[SessionItem]:
+    """Every product on the agenda of an open session where the user holds a scoring seat, less
+    those the seat is conflicted on: the rows of the member's sheet list, in one query however
+    many sessions and seats (items_for_member for one session)."""
+    blocked = Conflict.objects.blocking().filter(
+        member__user=user, member__council=OuterRef("session__council"),
+        product=OuterRef("application__product"),
+    )  # fmt: skip
+    return SessionItem.objects.filter(
+        session__status=Session.Status.OPEN, session__council__members__user=user,
+        session__council__members__position__in=SCORING_POSITIONS,
+    ).exclude(Exists(blocked))  # fmt: skip
+
+
+def sessions_without_items(user) -> QuerySet[Session]:
+    """The open sessions where the user scores but has no product to score (an empty agenda, or
+    every product blocked by a conflict): still listed, with their workbook links."""
+    items = items_to_score(user).filter(session=OuterRef("pk"))
+    return Session.objects.filter(
+        status=Session.Status.OPEN, council__members__user=user,
+        council__members__position__in=SCORING_POSITIONS,
+    ).exclude(Exists(items))  # fmt: skip

@@ -110,10 +110,11 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 @role_required(*READERS)
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_visible_or_404(Plan.objects.select_related("province"), _user(request), pk=pk)
-    inspections = plan.inspections.visible_to(_user(request)).select_related(RELATED)
+    inspections = plan.inspections.visible_to(_user(request))
     may_plan = services.may_plan(_user(request), level=plan.level, province_id=plan.province_id)
     context = {
-        "plan": plan, "inspections": inspections, "today": timezone.localdate(),
+        "plan": plan, "page": page_of(request, inspections, related=(RELATED,)),
+        "query": query_without_page(request), "today": timezone.localdate(),
         "may_plan": may_plan, "add_form": AddProductForm() if may_plan else None,
     }  # fmt: skip
     return render(request, "inspections/plan_detail.html", context)

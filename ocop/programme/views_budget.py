@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ocop.accounts.permissions import get_visible_or_404, role_required
 from ocop.accounts.roles import OFFICER_ROLES
 from ocop.core.money import amount_in_words
+from ocop.core.paging import page_of, query_without_page
 
 from . import selectors, services
 from .choices import FundingSource, SupportContent
@@ -87,7 +88,13 @@ def allocation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "unit": unit_of(allocation),
         "disbursed": disbursed,
         "balance": allocation.amount - disbursed,
-        "disbursements": allocation.disbursements.select_related("producer", "product"),
+        "page": page_of(
+            request,
+            allocation.disbursements.order_by("-paid_on", "-pk"),
+            ("producer", "product"),
+            size=PAGE_SIZE,
+        ),
+        "query": query_without_page(request),
         "may_manage": services.may_manage(request.user, unit_of(allocation)),
     }
     return render(request, "programme/allocation_detail.html", context)

@@ -123,7 +123,8 @@ def change_list(request: HttpRequest) -> HttpResponse:
     show = request.GET.get("status", "pending")
     if show == "pending":
         changes = changes.pending()
-    context = {"page": page_of(request, changes), "show": show, "reject_form": RejectForm()}
+    context = {"page": page_of(request, changes), "query": query_without_page(request),
+               "show": show, "reject_form": RejectForm()}  # fmt: skip
     return render(request, "registry/pendingchange_list.html", context)
 
 

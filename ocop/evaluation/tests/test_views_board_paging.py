@@ -1,5 +1,5 @@
-"""The session board (the council's results page): 50 products a page, and the same number of
-queries however many products and sheets the session holds."""
+"""The session board (the council's results page) and the minutes page: 50 products a page, and the
+same number of queries however many products and sheets the session holds, for every manager."""
 
 import pytest
 from django.db import connection
@@ -74,3 +74,18 @@ def test_board_reads_and_consolidates_only_its_page(personas, council_world, wor
     response = client.get(f"/sessions/{w.session.pk}/", {"page": 2})
     assert len(response.context["rows"]) == 5
     assert read == [3] * 5  # the page's five products, three sheets each, not the session's 55
+
+
+@pytest.mark.parametrize("who", ["chair", "secretary", "province_p", "admin"])
+@pytest.mark.parametrize("page", ["minutes/", "minutes/?page=2", "", "?page=2"])
+def test_minutes_and_board_queries_do_not_grow_for_every_manager(
+    personas, council_world, world, who, page
+):
+    w = council_world
+    user = {"chair": w.members[0].user, "secretary": w.members[-1].user}.get(who) or personas[who]
+    client = client_for(user)
+    url = f"/sessions/{w.session.pk}/{page}"
+    _add_items(w, world, 50, start=0)  # 53: two pages of 50
+    small = _queries(client, url)
+    _add_items(w, world, 100, start=50)  # 153: four pages
+    assert _queries(client, url) == small

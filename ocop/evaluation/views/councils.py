@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import role_required
 from ocop.accounts.roles import Role
-from ocop.core.paging import page_of
+from ocop.core.paging import page_of, query_without_page
 from ocop.registry.models import Product
 
 from ..access import councils_visible_to, is_officer_of, may_manage, seat_of
@@ -84,8 +84,12 @@ def council_detail(request, pk: int):
     return render(request, "evaluation/council_detail.html", {
         "council": council, "seat": seat, "managing": managing,
         "officer": is_officer_of(request.user, council),
-        "members": council.members.select_related("user"), "conflicts": conflicts,
-        "sessions": council.sessions.select_related("round"),
+        "members": council.members.select_related("user"),
+        # Two lists, two pagers: each one's links keep the other's page.
+        "conflicts": page_of(request, conflicts, name="conflicts"),
+        "conflicts_query": query_without_page(request, "conflicts"),
+        "sessions": page_of(request, council.sessions.select_related("round"), name="sessions"),
+        "sessions_query": query_without_page(request, "sessions"),
         "member_form": MemberForm(council=council), "rules_form": CouncilRulesForm(instance=council),
         "declare_form": ConflictDeclareForm(products=agenda_products(council)),
         "review_form": ConflictReviewForm(),

@@ -77,14 +77,22 @@ def decision_list(request):
 @role_required(Role.PROVINCE, Role.CENTRAL)
 def decision_detail(request, pk: int):
     decision = get_object_or_404(visible_decisions(request.user), pk=pk)
-    items = decision.items.select_related("application__product__producer__commune__province")
-    certificates = {c.product_id: c for c in _certificates(decision)}
-    rows = [(i, certificates.get(i.application.product_id)) for i in items]
+    items = decision.items.select_related("application__product__producer")
+    page = page_of(request, items, size=DETAIL_PAGE_SIZE)
+    products = [item.application.product_id for item in page]
+    certificates = {c.product_id: c for c in _certificates(decision).filter(product__in=products)}
+    rows = [(i, certificates.get(i.application.product_id)) for i in page]
+    oversight = oversight_context(request.user, decision)
+    # Two lists, two pagers (`page`, `notices`): each one's links keep the other's page.
+    notices = page_of(request, oversight.pop("notices"), size=DETAIL_PAGE_SIZE, name="notices")
     return render(request, "evaluation/decision_detail.html", {
-        "decision": decision, "rows": rows,
-        "not_evaluated": pdf_council.not_evaluated_rows(decision),
-        **oversight_context(request.user, decision),
+        "decision": decision, "rows": rows, "page": page, "query": query_without_page(request),
+        "notices": notices, "notices_query": query_without_page(request, "notices"),
+        "not_evaluated": pdf_council.not_evaluated_rows(decision), **oversight,
     })  # fmt: skip
+
+
+DETAIL_PAGE_SIZE = 50
 
 
 def _certificates(decision: Decision):

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import role_required
 
-from ..access import actor_blocked
+from ..access import actor_blocked, blocked_product_ids, seat_of
 from ..forms_minutes import ItemMinutesForm
 from ..minutes import missing_scores
 from ..models import SessionItem
@@ -30,11 +30,13 @@ def session_minutes(request, pk: int):
     missing = missing_scores(session)
     items = session.items.select_related("application__product").order_by("id")
     page = Paginator(items, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    seat = seat_of(request.user, session.council)
+    blocked = blocked_product_ids(seat) if seat else set()  # once, not per product (access)
     rows = [
         (item, ItemMinutesForm(initial={"discussion": item.discussion}, prefix=f"i{item.pk}",
                                missing=missing.get(item.pk, [])))
         for item in page.object_list
-        if not actor_blocked(request.user, session.council, item.application.product_id)
+        if item.application.product_id not in blocked
     ]  # fmt: skip
     return render(request, "evaluation/session_minutes.html", {
         "session": session, "council": session.council, "rows": rows, "page": page, "query": "",

@@ -1,6 +1,9 @@
 """Scoring: a member's sheets, the sheet page (radio buttons, evidence, self-score, live total),
 and the secretary's entry of a paper sheet on a member's behalf."""
 
+from itertools import groupby
+from operator import attrgetter
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -11,19 +14,21 @@ from django.views.decorators.http import require_POST
 from ocop.accounts.permissions import role_required
 from ocop.accounts.roles import Role
 from ocop.core.confirm import confirmation, is_confirmed
+from ocop.core.paging import page_of, query_without_page
 
 from ..access import (
     actor_blocked,
-    items_for_member,
+    items_to_score,
     may_manage,
     may_see_scores,
     own_sheet,
     seat_of,
+    sessions_without_items,
     submitted_members,
 )
 from ..board import criterion_rows
 from ..confirmations import sheet_rows
-from ..models import CouncilMember, ScoreSheet, Session, SessionItem
+from ..models import CouncilMember, ScoreSheet, SessionItem
 from ..selfscore import evaluate
 from ..services.councils import is_blocked
 from ..services.sheets import (
@@ -44,18 +49,34 @@ ITEMS = SessionItem.objects.select_related(
 
 @role_required(Role.COUNCIL_MEMBER)
 def my_sheets(request):
-    """Every open session the member sits in, with the member's sheet status per product."""
-    groups = []
-    for seat in request.user.council_seats.select_related("council").all():
-        if not seat.scores:
-            continue
-        for session in Session.objects.filter(council=seat.council, status="open"):
-            sheets = {
-                s.item_id: s for s in ScoreSheet.objects.filter(member=seat, item__session=session)
-            }
-            rows = [(item, sheets.get(item.pk)) for item in items_for_member(seat, session)]
-            groups.append({"session": session, "seat": seat, "rows": rows})
-    return render(request, "evaluation/sheet_list.html", {"groups": groups})
+    """The products the member scores in every open session, a page at a time and grouped by
+    session, with the member's sheet status on each: the same queries however many sessions."""
+    items = items_to_score(request.user).select_related(
+        "session__council", "application__product", "application__producer"
+    )
+    page = page_of(request, items.order_by(*SHEET_ORDER))
+    page.object_list = list(page.object_list)
+    mine = ScoreSheet.objects.filter(member__user=request.user, item__in=page.object_list)
+    sheets = {sheet.item_id: sheet for sheet in mine.only("item", "status", "total")}
+    groups = [
+        {"session": session, "rows": [(item, sheets.get(item.pk)) for item in rows]}
+        for session, rows in groupby(page.object_list, key=attrgetter("session"))
+    ]
+    if page.number == 1:
+        empty = sessions_without_items(request.user).select_related("council")
+        groups = sorted(groups + [{"session": s, "rows": []} for s in empty], key=_session_order)
+    context = {"groups": groups, "page": page, "query": query_without_page(request)}
+    return render(request, "evaluation/sheet_list.html", context)
+
+
+# The member's councils in their own order (Council.Meta), each council's sessions newest first.
+SHEET_ORDER = ("session__council", "session__council_id", "-session__held_on", "-session_id", "pk")
+
+
+def _session_order(group: dict) -> tuple:
+    session, council = group["session"], group["session"].council
+    return (-council.year, council.level, council.name, council.pk,
+            -session.held_on.toordinal(), -session.pk)  # fmt: skip
 
 
 def _seat_item(request, item_pk: int) -> tuple[SessionItem, CouncilMember]:

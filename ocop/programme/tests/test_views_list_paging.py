@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from ocop.programme.choices import EventKind, OutletKind
-from ocop.programme.models import Plan, Target
+from ocop.programme.models import Event, Plan, Showroom, Target
 from ocop.programme.services_cycle import idea_register
 from ocop.programme.services_training import course_record, event_record, showroom_record
 from ocop.programme.testing_activity import COURSE, idea_data, producer_attendee
@@ -140,3 +140,32 @@ def test_plan_list_shows_25_plans_a_page_with_their_targets(pw, territory, perso
         [pk for pk in plans[1] if pk != pw.plan.pk],
     ]
     assert "page=2" in first.content.decode()
+
+
+def _record_pages(world, count: int, first: int) -> list[str]:
+    """A course with `count` producers attending, an event and a showroom with `count` products
+    each (every product and producer new): the three detail pages' URLs."""
+    officer, producer, _ = world
+    unit = resolve_unit(producer.commune.code)
+    producers = [make_producer(producer.commune, f"HTX Học viên {n:03d}", 5_000 + 10 * n)
+                 for n in range(first, first + count)]  # fmt: skip
+    products = [make_product(p, f"Sản phẩm {p.name}") for p in producers]
+    course = course_record(actor=officer, unit=unit, data={**COURSE, "title": f"Lớp {first}"},
+                           attendees=[producer_attendee(p) for p in producers])  # fmt: skip
+    _events(world, first, 1)
+    _showrooms(world, first, 1)
+    event, showroom = Event.objects.latest("pk"), Showroom.objects.latest("pk")
+    event.products.set(products)
+    showroom.products.set(products)
+    return [f"/programme/courses/{course.pk}/", f"/programme/events/{event.pk}/",
+            f"/programme/showrooms/{showroom.pk}/"]  # fmt: skip
+
+
+@pytest.mark.parametrize("who", ["commune_x", "province_p"])
+def test_course_event_and_showroom_pages_take_the_same_queries_for_more_rows(world, personas, who):
+    client = _client(personas[who])
+    small_urls = _record_pages(world, 3, first=1)
+    large_urls = _record_pages(world, 12, first=10)
+    assert [_queries(client, url) for url in large_urls] == [
+        _queries(client, url) for url in small_urls
+    ]
