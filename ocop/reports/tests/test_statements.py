@@ -58,16 +58,33 @@ def test_another_unit_or_period_gets_its_own_figures(programme):
     assert _figures("10273") == commune
 
 
-def test_a_compiled_workbook_runs_eight_queries_and_is_the_same_file(programme):
+def test_a_compiled_workbook_runs_seven_queries_and_is_the_same_file(programme):
     statements.clear()
     unit = resolve_unit("10273")
     first = report_workbook(programme_report(unit, 2019, 2025, TODAY))
     with CaptureQueriesContext(connection) as queries:
         again = report_workbook(programme_report(unit, 2019, 2025, TODAY))
     assert len(again) > 1000 and len(first) == len(again)
-    # per year, certificates, counts, money ×2, events, showrooms, targets: no compiling query
-    assert len(queries) == 8
+    # per year, certificates, counts, money ×2, events, showrooms (no plan of the commune holds a
+    # target, which the counts say: none read); no query compiles anything
+    assert len(queries) == 7
     assert product_count(unit) == 3 == product_count(unit)
+
+
+def test_targets_are_read_when_a_plan_of_the_unit_holds_some(programme, territory):
+    from ocop.programme.models import Plan, Target
+
+    statements.clear()
+    report = programme_report(resolve_unit("10273"), 2019, 2025, TODAY)
+    assert report.targets == []
+    plan = Plan.objects.create(province=territory.province_p, commune=territory.commune_x,
+                               name="Đề án OCOP xã", start_year=2021, end_year=2025)  # fmt: skip
+    Target.objects.create(plan=plan, indicator="products_stars", stars=3, value=5)
+    report = programme_report(resolve_unit("10273"), 2019, 2025, TODAY)
+    assert [(t.indicator, t.target_value, t.actual) for t in report.targets] == [
+        ("products_stars", 5, 1)  # honey's 4★ of 2024 (rice's 3★ of 2020 is before the plan)
+    ]
+    assert programme_report(resolve_unit("10273"), 2019, 2020, TODAY).targets == []
 
 
 def test_the_store_keeps_at_most_its_limit(programme, monkeypatch):
