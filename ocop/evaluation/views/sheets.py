@@ -51,11 +51,15 @@ ITEMS = SessionItem.objects.select_related(
 def my_sheets(request):
     """The products the member scores in every open session, a page at a time and grouped by
     session, with the member's sheet status on each: the same queries however many sessions."""
-    items = items_to_score(request.user).select_related(
+    # The page's ids are sorted on narrow rows, then its 25 items read with their relations: a
+    # sort of every row with its product and producer joined took 75 ms for a council of 9,500
+    # products on PostgreSQL (bench/), the narrow one a third of it.
+    ids = items_to_score(request.user).order_by(*SHEET_ORDER).values_list("pk", flat=True)
+    page = page_of(request, ids)
+    found = SessionItem.objects.select_related(
         "session__council", "application__product", "application__producer"
-    )
-    page = page_of(request, items.order_by(*SHEET_ORDER))
-    page.object_list = list(page.object_list)
+    ).in_bulk(list(page.object_list))
+    page.object_list = [found[pk] for pk in page.object_list]
     mine = ScoreSheet.objects.filter(member__user=request.user, item__in=page.object_list)
     sheets = {sheet.item_id: sheet for sheet in mine.only("item", "status", "total")}
     groups = [
