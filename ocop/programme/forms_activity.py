@@ -23,7 +23,8 @@ from .services_training import Attendee
 from .units import UnknownUnit, resolve_unit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-MAX_CHECKBOXES = 200  # beyond this, producers are entered by tax code only
+MAX_CHECKBOXES = 200  # beyond this, producers are entered by tax code, products by code
+MAX_PRODUCT_CODES = 2_000  # products of one event or showroom entered at once
 GENDERS = {
     "nu": Gender.FEMALE, "nữ": Gender.FEMALE, "female": Gender.FEMALE, "f": Gender.FEMALE,
     "nam": Gender.MALE, "male": Gender.MALE, "m": Gender.MALE,
@@ -290,12 +291,55 @@ class AttendanceForm(AttendeesMixin, CleanInputMixin, forms.Form):
 
 
 class ProductsMixin:
+    """The products of an event or showroom: a checkbox each for an officer who sees at most
+    MAX_CHECKBOXES products (a commune), else their OCOP codes in a text area (a province sees
+    thousands, the ministry 50,000: a page of that many checkboxes would not load on a phone).
+    Either way `cleaned_data["products"]` is the list of products."""
+
     def setup_products(self: Any, user, label) -> None:
         products = Product.objects.visible_to(user).filter(archived_at__isnull=True)
-        self.fields["products"] = RowsField(
-            products.order_by("name"),
-            required=False, widget=forms.CheckboxSelectMultiple, label=label,
+        self.product_scope = products
+        if products.count() <= MAX_CHECKBOXES:
+            self.fields["products"] = RowsField(
+                products.order_by("name"),
+                required=False, widget=forms.CheckboxSelectMultiple, label=label,
+            )  # fmt: skip
+            return
+        self.fields["product_codes"] = forms.CharField(
+            label=label, required=False, widget=forms.Textarea(attrs={"rows": 4}),
+            help_text=_("Mỗi dòng (hoặc cách nhau bằng dấu phẩy) một sản phẩm: mã sản phẩm OCOP, ví dụ 01-10273-001-2025, hoặc số của sản phẩm chưa có mã (số trong địa chỉ trang sản phẩm, /products/123/)."),
         )  # fmt: skip
+        chosen = (self.initial or {}).get("products")
+        if chosen:
+            self.initial["product_codes"] = "\n".join(p.code or str(p.pk) for p in chosen)
+
+    def clean(self: Any):
+        data = super().clean()  # type: ignore[misc]
+        if "product_codes" in self.fields:
+            data["products"] = self._products_from_codes(data.get("product_codes") or "")
+        return data
+
+    def _products_from_codes(self: Any, text: str) -> list:
+        """The products named, in order: an OCOP code, or the number of a product not yet coded
+        (the number in its page's address, /products/123/)."""
+        tokens = [t.strip() for t in text.replace(",", "\n").splitlines()]
+        tokens = list(dict.fromkeys(t for t in tokens if t))
+        if len(tokens) > MAX_PRODUCT_CODES:
+            message = _("Tối đa %(n)s sản phẩm một lần.") % {"n": MAX_PRODUCT_CODES}
+            self.add_error("product_codes", message)
+            return []
+        numbers = [t for t in tokens if t.isascii() and t.isdigit() and int(t) < 2**63]
+        found = {p.code: p for p in self.product_scope.filter(code__in=tokens).exclude(code="")}
+        found |= {str(p.pk): p for p in self.product_scope.filter(pk__in=numbers)}
+        missing = [t for t in tokens if t not in found]
+        if missing:
+            names = ", ".join(f"“{t[:40]}”" for t in missing[:5])
+            message = _("Không tìm thấy sản phẩm %(codes)s trong phạm vi của bạn.") % {
+                "codes": names
+            }
+            self.add_error("product_codes", message)
+            return []
+        return list(dict.fromkeys(found[t] for t in tokens))
 
 
 class EventForm(UnitFormMixin, ProductsMixin, DatesMixin, CleanInputMixin, forms.ModelForm):
