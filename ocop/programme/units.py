@@ -67,7 +67,9 @@ def resolve_unit(code: str) -> Unit:
         province = Province.objects.filter(code=code).first()
         if province:
             return Unit("province", code, province.name, province)
-    elif len(code) == 5 and (commune := Commune.objects.filter(code=code).first()):
+    elif len(code) == 5 and (
+        commune := Commune.objects.filter(code=code).select_related("province").first()
+    ):
         return Unit("commune", code, commune.name, commune.province, commune=commune)
     level = HistoricUnit.Level.DISTRICT if len(code) == 3 else HistoricUnit.Level.COMMUNE
     unit = HistoricUnit.objects.filter(level=level, code=code).select_related("province").first()

@@ -143,13 +143,15 @@ class ProgrammeReport:
 
     @cached_property
     def _budget(self) -> tuple[list[Money], list[Money], list[Money]]:
-        allocated, disbursed = budget_querysets(self.unit, self.start, self.end)
-        return budget_from_rows(
-            self._rows("allocated", lambda: statements.sql_of(allocated)),
-            self._rows("disbursed", lambda: statements.sql_of(disbursed)),
-            self.start,
-            self.end,
-        )
+        def query() -> tuple[str, list]:  # both sums in one statement, tagged 0 and 1
+            allocated, disbursed = budget_querysets(self.unit, self.start, self.end)
+            (a_sql, a_params), (d_sql, d_params) = map(statements.sql_of, (allocated, disbursed))
+            sql = f"SELECT 0, a.* FROM ({a_sql}) a UNION ALL SELECT 1, d.* FROM ({d_sql}) d"
+            return sql, [*a_params, *d_params]
+
+        rows = self._rows("budget", query)
+        return budget_from_rows([r[1:] for r in rows if r[0] == 0],
+                                [r[1:] for r in rows if r[0] == 1], self.start, self.end)  # fmt: skip
 
     @property
     def by_source(self) -> list[Money]:
@@ -172,7 +174,10 @@ class ProgrammeReport:
 
     @cached_property
     def events(self) -> list[Any]:
-        """The events held, each annotated with its product_count."""
+        """The events held, each annotated with its product_count (read only when there are
+        any: the counts say so)."""
+        if not self.event_count:
+            return []
         query = lambda: (  # noqa: E731
             selectors.events_held(self.unit, self.start, self.end)
             .annotate(product_count=Count("products"))
@@ -182,7 +187,10 @@ class ProgrammeReport:
 
     @cached_property
     def showrooms(self) -> list[Any]:
-        """The showrooms open, each annotated with its product_count."""
+        """The showrooms open, each annotated with its product_count (read only when there are
+        any)."""
+        if not self.showroom_count:
+            return []
         query = lambda: (  # noqa: E731
             selectors.showrooms_open(self.unit, self.start, self.end, self.today)
             .annotate(product_count=Count("products"))

@@ -58,16 +58,16 @@ def test_another_unit_or_period_gets_its_own_figures(programme):
     assert _figures("10273") == commune
 
 
-def test_a_compiled_workbook_runs_seven_queries_and_is_the_same_file(programme):
+def test_a_compiled_workbook_runs_five_queries_and_is_the_same_file(programme):
     statements.clear()
     unit = resolve_unit("10273")
     first = report_workbook(programme_report(unit, 2019, 2025, TODAY))
     with CaptureQueriesContext(connection) as queries:
         again = report_workbook(programme_report(unit, 2019, 2025, TODAY))
     assert len(again) > 1000 and len(first) == len(again)
-    # per year, certificates, counts, money ×2, events, showrooms (no plan of the commune holds a
-    # target, which the counts say: none read); no query compiles anything
-    assert len(queries) == 7
+    # per year, certificates, counts, money, showrooms; no event and no target of the commune,
+    # which the counts say: neither read. No query compiles anything.
+    assert len(queries) == 5
     assert product_count(unit) == 3 == product_count(unit)
 
 
