@@ -2,7 +2,6 @@
 Constant queries: a page is a count and one slice; relations come in one query per relation."""
 
 from functools import cached_property
-from typing import cast
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet, prefetch_related_objects
@@ -36,7 +35,9 @@ class SearchPaginator(Paginator):
     def count(self) -> int:
         if self._first is not None and len(self._first) < self.per_page:
             return len(self._first)
-        matches = cast(QuerySet, self.object_list).order_by()  # any of them: no sort
+        if not isinstance(self.object_list, QuerySet):  # a list already read: its length
+            return len(self.object_list)
+        matches = self.object_list.order_by()  # any of them: no sort
         found = matches[: self.limit + 1].count()
         self._capped = found > self.limit
         return min(found, self.limit)

@@ -85,3 +85,9 @@ def _limited(limit: int):
         original(self, object_list, per_page, limit=limit_)
 
     return init
+
+
+def test_a_list_already_read_is_counted_by_its_length(registry):
+    rows = list(range(30))
+    page = paging.SearchPaginator(rows, 5, limit=10).get_page("2")
+    assert (page.paginator.count, page.paginator.capped, list(page)) == (30, False, [5, 6, 7, 8, 9])
