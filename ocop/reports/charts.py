@@ -1,8 +1,10 @@
 """The dashboard's charts as tables: each chart is drawn by static/js/charts.js from the table
 that shows its numbers (readable without JavaScript and by screen readers)."""
 
+import hashlib
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .programme import ProgrammeReport
@@ -23,6 +25,13 @@ class ChartTable:
     series: list[Series]
     rows: list[tuple[str, list[int]]]
     kind: str = "bar"  # "bar", "hbar" (horizontal, for long labels) or "doughnut"
+
+
+def content_key(tables: list[ChartTable]) -> str:
+    """A digest of the tables' every label and number and of the language: the rendered tables
+    are kept under it (the dashboard's template), so a changed figure is a new key, never a
+    stale table."""
+    return hashlib.sha256(repr((get_language(), tables)).encode()).hexdigest()
 
 
 def dashboard(report: ProgrammeReport) -> list[ChartTable]:

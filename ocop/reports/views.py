@@ -59,7 +59,9 @@ def programme_dashboard(request, code: str):
     unit = _visible_unit(request.user, code)
     form, start, end = _period(request, unit)
     report = programme_report(unit, start, end, timezone.localdate())
-    context = {"unit": unit, "report": report, "form": form, "charts": charts.dashboard(report)}
+    tables = charts.dashboard(report)
+    context = {"unit": unit, "report": report, "form": form, "charts": tables,
+               "charts_key": charts.content_key(tables)}  # fmt: skip
     return render(request, "reports/programme_dashboard.html", context)
 
 

@@ -176,3 +176,27 @@ def test_hostile_codes_and_years_never_break_a_page(client, personas, programme,
             url = reverse(name, args=[code])
             assert c.get(url, query).status_code in (200, 400, 404)
     assert c.get(reverse("reports:unit_list"), {"code": code}).status_code in (200, 302)
+
+
+def test_the_kept_chart_tables_follow_every_change_of_a_figure(client, personas, programme):
+    """The chart tables are kept under a digest of their figures and language: a new payment is a
+    new table at once, and the English page never shows the Vietnamese one."""
+    from datetime import date
+
+    from ocop.programme.models import Allocation, Disbursement
+
+    officer = client_for(client, personas, "commune_x")
+    first = officer.get(dashboard("10273", start=2019, end=2025)).content.decode()
+    assert '<td data-value="50000000">50.000.000 đồng</td>' in first
+    allocation = Allocation.objects.get(commune__code="10273")
+    allocation.amount = 70_000_000
+    allocation.save(update_fields=["amount"])
+    Disbursement.objects.create(allocation=allocation, paid_on=date(2024, 5, 1),
+                                amount=7_000_000, description="Thêm")  # fmt: skip
+    again = officer.get(dashboard("10273", start=2019, end=2025)).content.decode()
+    assert '<td data-value="57000000">57.000.000 đồng</td>' in again
+    assert '<td data-value="70000000">70.000.000 đồng</td>' in again
+    client.cookies["django_language"] = "en"
+    english = officer.get(dashboard("10273", start=2019, end=2025)).content.decode()
+    assert "Budget by support content" in english
+    assert "Kinh phí theo nội dung hỗ trợ" not in english and "Kinh phí theo nội dung hỗ trợ" in again
