@@ -199,4 +199,6 @@ def test_the_kept_chart_tables_follow_every_change_of_a_figure(client, personas,
     client.cookies["django_language"] = "en"
     english = officer.get(dashboard("10273", start=2019, end=2025)).content.decode()
     assert "Budget by support content" in english
-    assert "Kinh phí theo nội dung hỗ trợ" not in english and "Kinh phí theo nội dung hỗ trợ" in again
+    assert (
+        "Kinh phí theo nội dung hỗ trợ" not in english and "Kinh phí theo nội dung hỗ trợ" in again
+    )
