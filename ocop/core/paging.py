@@ -45,7 +45,8 @@ class SearchPaginator(Paginator):
     @property
     def capped(self) -> bool:
         """Whether there are more matches than the count says (a template may ask first)."""
-        return self.count >= 0 and self._capped
+        self.count  # noqa: B018 -- counting decides it
+        return self._capped
 
 
 class CountedPaginator(Paginator):

@@ -187,15 +187,10 @@ def _year(field: str):
     return ExtractYear(field)
 
 
-def in_force_by_stars(certificates: QuerySet[Certificate]) -> list[tuple[int, int]]:
-    """Certificates in force by stars, 5★ first (one GROUP BY). The status is a filter of the
-    count, not of the rows: SQLite would otherwise walk every certificate in force of the country
-    by the status index instead of the unit's products' certificates by product."""
-    return in_force_from_rows(in_force_query(certificates))
-
-
 def in_force_query(certificates: QuerySet[Certificate]) -> QuerySet:
-    """(stars, certificates in force) of these certificates."""
+    """(stars, certificates in force) of these certificates, 5★ first once mapped. The status
+    is a filter of the count, not of the rows: SQLite would otherwise walk every certificate in
+    force of the country by the status index instead of the unit's products' certificates."""
     rows = certificates.order_by().values("stars")
     return rows.annotate(n=Count("id", filter=Q(status__in=IN_FORCE))).values_list("stars", "n")
 

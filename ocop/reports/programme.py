@@ -13,7 +13,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from django.db import connections, router
+from django.db import router
 from django.db.models import Count, F, QuerySet, Sum
 
 from ocop.certificates.models import Certificate
@@ -131,13 +131,12 @@ class ProgrammeReport:
         """Training's six counts, the events held, the showrooms open and the targets of the
         unit's plans in the period: one statement."""
         unit, start, end, today = self.unit, self.start, self.end, self.today
-        targets = Target.objects.filter(plan__in=Plan.objects.filter(unit.records()),
-                                        plan__start_year__lte=end, plan__end_year__gte=start)  # fmt: skip
-        query = lambda: _counts_sql([  # noqa: E731
+        query = lambda: _counts_sql([  # noqa: E731 -- built only when not yet compiled
             *training_querysets(unit, start, end),
             selectors.events_held(unit, start, end),
             selectors.showrooms_open(unit, start, end, today),
-            targets,
+            Target.objects.filter(plan__in=Plan.objects.filter(unit.records()),
+                                  plan__start_year__lte=end, plan__end_year__gte=start),
         ])  # fmt: skip
         return [int(n) for n in self._rows(f"counts {today.isoformat()}", query)[0]]
 
@@ -236,14 +235,6 @@ def programme_report(unit: Unit, start: int, end: int, today: date) -> Programme
     return ProgrammeReport(unit, start, end, today)
 
 
-def training(unit: Unit, start: int, end: int) -> Training:
-    """The unit's courses of the period and who was trained (programme.selectors' rules: the
-    unit's participating producers and its OCOP officers, by attendance at a course of the
-    period). One query: each count a scalar subquery of the same querysets, compiled by Django
-    (five round trips and five compilations were most of the time of a commune's figures)."""
-    return Training(*_counts(training_querysets(unit, start, end)))
-
-
 def training_querysets(unit: Unit, start: int, end: int) -> list[QuerySet]:
     """What Training counts, in its order."""
     courses = Course.objects.filter(unit.records(), start_date__year__gte=start,
@@ -256,15 +247,6 @@ def training_querysets(unit: Unit, start: int, end: int) -> list[QuerySet]:
         selectors.unit_officials(unit),
         selectors.trained_officials(unit, start, end),
     ]
-
-
-def _counts(querysets: list[QuerySet]) -> list[int]:
-    """The number of rows of each queryset, in one query of scalar subqueries."""
-    sql, params = _counts_sql(querysets)
-    with connections[querysets[0].db].cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    return [int(n) for n in row]
 
 
 def _counts_sql(querysets: list[QuerySet]) -> tuple[str, list[Any]]:
