@@ -27,7 +27,7 @@ from ocop.programme.models import Allocation, Course, Disbursement
 from ocop.registry.models import Producer, Product
 from ocop.registry.testing import valid_tax_code
 
-VERSION = 1
+VERSION = 2
 PASSWORD = "ocop-bench"
 FULL = {"producers": 20_000, "products": 50_000, "dossiers": 10_000, "sheets": 100_000,
         "certificates": 5_000, "session": 500, "disbursements": 3_000, "courses": 1_000}  # fmt: skip
@@ -105,7 +105,7 @@ def build(n: dict[str, int], log) -> None:
 def _users(hanoi, phu_xuyen) -> dict[str, User]:
     specs = [("bench_central", Role.CENTRAL, {}), ("bench_province", Role.PROVINCE, {"province": hanoi}),
              ("bench_commune", Role.COMMUNE, {"province": hanoi, "commune": phu_xuyen})]  # fmt: skip
-    specs += [(f"bench_member{k}", Role.COUNCIL_MEMBER, {"province": hanoi}) for k in range(17)]
+    specs += [(f"bench_member{k}", Role.COUNCIL_MEMBER, {"province": hanoi}) for k in range(18)]
     users = {}
     for username, role, extra in specs:
         user = User(username=username, role=role, full_name=username, **extra)
@@ -150,7 +150,7 @@ def _products(count: int, producers: list[Producer], rng) -> list[Product]:
 
 def _evaluation(n, products, hanoi, users, rng) -> int:
     """Dossiers in a round per province; council A (7 members) holds the session of n["session"]
-    products of Hà Nội; council B (10 members) scores the rest, for about n["sheets"] sheets."""
+    products of Hà Nội; council B (11 members) scores the rest, for exactly n["sheets"] sheets."""
     rounds = {p.pk: make_round(p, year=2026) for p in Province.objects.all()}
     dossiers = Application.objects.bulk_create(
         [Application(round=rounds[p.producer.commune.province_id], product=p, producer=p.producer,
@@ -161,19 +161,24 @@ def _evaluation(n, products, hanoi, users, rng) -> int:
          for k, p in enumerate(products[: n["dossiers"]])],
         batch_size=2000,
     )  # fmt: skip
-    members = [users[f"bench_member{k}"] for k in range(17)]
+    members = [users[f"bench_member{k}"] for k in range(18)]
     council_a = make_council(hanoi, members[:7], quorum=5)
     Council.objects.filter(pk=council_a.pk).update(name="Hội đồng bench A")
     council_b = make_council(hanoi, members[7:], quorum=5)
     big, rest = dossiers[: n["session"]], dossiers[n["session"] :]
     sheets = _session(council_a, big, rng)
-    per_item = max(1, min(10, (n["sheets"] - sheets) // max(len(rest), 1)))
-    seats = list(council_b.members.all())[:per_item]
-    sheets += _session(council_b, rest, rng, seats)
+    # Exactly n["sheets"]: every other dossier gets `per_item` members' sheets, the first `extra`
+    # one more (full size: 3,500 + 1,500 × 11 + 8,000 × 10 = 100,000).
+    per_item, extra = divmod(max(n["sheets"] - sheets, len(rest)), max(len(rest), 1))
+    seats = list(council_b.members.all())
+    assert per_item + (extra > 0) <= len(seats), "council B is too small for the sheet count"
+    sheets += _session(council_b, rest, rng, seats[:per_item], seats[: per_item + 1], extra)
     return sheets
 
 
-def _session(council, dossiers, rng, seats=None) -> int:
+def _session(council, dossiers, rng, seats=None, more_seats=None, more=0) -> int:
+    """Sheets of `seats` (all members by default) on each dossier, of `more_seats` on the first
+    `more` dossiers."""
     round_id = dossiers[0].round_id
     session = Session.objects.create(council=council, round_id=round_id, held_on=date(2026, 5, 20))
     session.present.set(council.members.all())
@@ -183,9 +188,9 @@ def _session(council, dossiers, rng, seats=None) -> int:
     seats = seats or list(council.members.all())
     rule_set, now, count = load_rule_set("26-2026"), timezone.now(), 0
     batch = []
-    for item, dossier in zip(items, dossiers, strict=True):
+    for index, (item, dossier) in enumerate(zip(items, dossiers, strict=True)):
         sheet = rule_set.sheets[dossier.set_number]
-        for seat in seats:
+        for seat in more_seats if index < more else seats:
             answers = {c.code: rng.choice(c.allowed) for c in sheet.criteria}
             # As sheet_submit stores it: the engine's result beside the answers.
             result = score_sheet(sheet, answers)
