@@ -137,15 +137,25 @@ FILTERS: dict[str, Callable[[QuerySet[Product], CatalogueQuery], QuerySet[Produc
 def _found_by_words(query: CatalogueQuery) -> QuerySet[Product]:
     """The products in force whose key has the query's words. A search that finds at most
     FEW_MATCHES products is run once per request and then read by id, so that the list, its count
-    and every facet do not each scan all the keys again (ADR 0008)."""
+    and every facet do not each scan all the keys again (ADR 0008). The ids are read in the list's
+    order, so that without filters they are the list itself (`words_in_order`)."""
     found = public_search(products_in_force(), query.q)
     if not query.q:
         return found
+    ids = _word_ids(query, found)
+    return products_in_force().filter(id__in=ids) if len(ids) <= FEW_MATCHES else found
+
+
+def _word_ids(query: CatalogueQuery, found: QuerySet[Product] | None = None) -> list[int]:
+    """Up to FEW_MATCHES + 1 ids of what the words find, in the list's order; read once per
+    request (kept on the query object, not part of the query)."""
     ids = getattr(query, "_ids", None)
     if ids is None:
-        ids = list(found.order_by().values_list("id", flat=True)[: FEW_MATCHES + 1])
-        query._ids = ids  # type: ignore[attr-defined]  # per request, not part of the query
-    return products_in_force().filter(id__in=ids) if len(ids) <= FEW_MATCHES else found
+        found = public_search(products_in_force(), query.q) if found is None else found
+        in_order = found.order_by(*SORTS[query.sort]).values_list("id", flat=True)
+        ids = list(in_order[: FEW_MATCHES + 1])
+        query._ids = ids  # type: ignore[attr-defined]
+    return ids
 
 
 def matching(query: CatalogueQuery, without: str | None = None) -> QuerySet[Product]:
@@ -194,13 +204,13 @@ def facets_html(query: CatalogueQuery, total: int, latest: int | None = None) ->
     return mark_safe(found)  # noqa: S308  (our own template's output)
 
 
-def words_count(query: CatalogueQuery) -> int | None:
-    """How many products the query's words found, when the search read their ids (at most
-    FEW_MATCHES, _found_by_words) and no filter narrows them: no COUNT needed. Else None."""
-    ids = getattr(query, "_ids", None)
-    if ids is None or len(ids) > FEW_MATCHES or query.has_filters:
+def words_in_order(query: CatalogueQuery) -> list[int] | None:
+    """When the query has words and no filter: the ids of the first FEW_MATCHES + 1 products the
+    words find, in the list's order (_found_by_words reads them once): the list's pages and its
+    count, exact up to FEW_MATCHES, without another query. Else None."""
+    if not query.q or query.has_filters:
         return None
-    return len(ids)
+    return _word_ids(query)
 
 
 def result_count(query: CatalogueQuery, found: QuerySet, latest: int) -> int:

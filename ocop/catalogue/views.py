@@ -11,13 +11,14 @@ from ocop.core.paging import CountedPaginator, SearchPaginator, query_without_pa
 
 from . import pages
 from .search import (
+    FEW_MATCHES,
     SORTS,
     CatalogueQuery,
     facets_html,
     result_count,
     results,
     without_filter,
-    words_count,
+    words_in_order,
 )
 
 PAGE_SIZE = 24
@@ -31,14 +32,14 @@ def catalogue_list(request: HttpRequest) -> HttpResponse:
         if found is not None:
             return redirect("catalogue:product", code=found.code)
     # Ids first (read from the covering index, ADR 0008), then the page's rows and places.
-    ids = results(query).values_list("id", flat=True)
     latest = public.latest_certificate_id()
-    matched = words_count(query) if query.q else None
-    if matched is not None:  # the words' matches, already read
-        paginator: Paginator = CountedPaginator(ids, PAGE_SIZE, matched)
+    matched = words_in_order(query)
+    if matched is not None:  # only words, whose first matches were read in order: the list
+        paginator: Paginator = SearchPaginator(matched, PAGE_SIZE, FEW_MATCHES, ids=matched)
     elif query.q:  # words and filters: counted from page 1, or up to 1,000
-        paginator = SearchPaginator(ids, PAGE_SIZE)
+        paginator = SearchPaginator(results(query).values_list("id", flat=True), PAGE_SIZE)
     else:  # filters only: the count is kept like the facets
+        ids = results(query).values_list("id", flat=True)
         paginator = CountedPaginator(ids, PAGE_SIZE, result_count(query, ids, latest))
     page = paginator.get_page(request.GET.get("page"))
     context = {

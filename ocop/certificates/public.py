@@ -134,10 +134,21 @@ def public_product_by_reference(text: str) -> Product | None:
     return found
 
 
+# What a catalogue card shows: reading only these columns (not the product's and producer's ~60)
+# makes a page of 24 cards 5× cheaper to load (issue 14).
+CARD_FIELDS = [
+    "id", "producer", "name", "code", "rules", "set_number", "current_stars", "producer__name",
+    "producer__commune", "producer__commune__name", "producer__commune__province",
+    "producer__commune__province__name",
+]  # fmt: skip
+
+
 def products_in_order(ids: list[int]) -> list[Product]:
-    """The public products with these ids, in that order, with their producers and places."""
-    found = public_products().select_related("producer__commune__province").in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found]
+    """The public products with these ids, in that order, with their producers' and places'
+    names (CARD_FIELDS only)."""
+    found = public_products().select_related("producer__commune__province").only(*CARD_FIELDS)
+    by_id = {product.pk: product for product in found.filter(pk__in=ids)}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def public_product(code: str) -> Product | None:

@@ -5,48 +5,64 @@ from functools import cached_property
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models.query import FlatValuesListIterable, ModelIterable
 from django.http import HttpRequest
 
 PAGE_SIZE = 25
 COUNT_LIMIT = 1_000  # a text search counts its matches up to this many
+IDS = (("pk",), ("id",))
 
 
 class SearchPaginator(Paginator):
     """The pages of a text search (issue 14: p95 ≤ 50 ms at 50,000 products). A substring
-    search cannot use an index, so an exact COUNT(*) walks every row the search matches.
-    Instead, when page 1 holds fewer rows than a page, those rows are the count (no COUNT
-    query at all); otherwise the matches are counted up to COUNT_LIMIT, and past it `capped` is
-    true, the count is COUNT_LIMIT and the pages stop there: the list says “more than 1,000”
-    and asks for more words, as no officer reads a thousand results."""
+    search walks the keys (or a trigram index) once per query it runs, and an exact COUNT(*)
+    would walk every match again. Instead one query reads the ids of the first COUNT_LIMIT + 1
+    matches in the list's order: they are the count, and each page is a slice of them whose
+    rows are then read by primary key. Past COUNT_LIMIT, `capped` is true, the count is
+    COUNT_LIMIT and the pages stop there: the list says “more than 1,000” and asks for more
+    words, as no officer reads a thousand results."""
 
-    def __init__(self, object_list, per_page, limit: int = COUNT_LIMIT) -> None:
+    def __init__(self, object_list, per_page, limit: int = COUNT_LIMIT, ids=None) -> None:
+        """`ids`: the first matches' ids in order, already read (more than `limit` of them when
+        there are more matches); the pages are then slices of them."""
         super().__init__(object_list, per_page)
         self.limit = limit
-        self._first: list | None = None
-        self._capped = False
+        if ids is not None:
+            self.__dict__["_ids"] = list(ids)
 
-    def get_page(self, number) -> Page:
-        if number not in (None, "", "1", 1):
-            return super().get_page(number)
-        self._first = list(self.object_list[: self.per_page])
-        return Page(self._first, 1, self)
+    @cached_property
+    def _ids(self) -> list | None:
+        """The first limit + 1 matches' ids in order (None for a list already read)."""
+        if not isinstance(self.object_list, QuerySet):
+            return None
+        return list(self.object_list.values_list("pk", flat=True)[: self.limit + 1])
 
     @cached_property
     def count(self) -> int:
-        if self._first is not None and len(self._first) < self.per_page:
-            return len(self._first)
-        if not isinstance(self.object_list, QuerySet):  # a list already read: its length
+        if self._ids is None:  # a list already read (without ids): its length
             return len(self.object_list)
-        matches = self.object_list.order_by()  # any of them: no sort
-        found = matches[: self.limit + 1].count()
-        self._capped = found > self.limit
-        return min(found, self.limit)
+        return min(len(self._ids), self.limit)
 
     @property
     def capped(self) -> bool:
-        """Whether there are more matches than the count says (a template may ask first)."""
-        self.count  # noqa: B018 -- counting decides it
-        return self._capped
+        """Whether there are more matches than the count says."""
+        return self._ids is not None and len(self._ids) > self.limit
+
+    def page(self, number) -> Page:
+        if self._ids is None:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        wanted = self._ids[bottom : min(bottom + self.per_page, self.count)]
+        queryset = self.object_list
+        if not isinstance(queryset, QuerySet):  # ids given: they are the list
+            return self._get_page(wanted, number, self)
+        if queryset._iterable_class is FlatValuesListIterable and queryset._fields in IDS:
+            return self._get_page(wanted, number, self)  # the ids are the list
+        if queryset._iterable_class is not ModelIterable:  # other values: sliced as usual
+            return super().page(number)
+        found = {row.pk: row for row in queryset.order_by().filter(pk__in=wanted)}
+        return self._get_page([found[pk] for pk in wanted if pk in found], number, self)
 
 
 class CountedPaginator(Paginator):

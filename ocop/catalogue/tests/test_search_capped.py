@@ -34,3 +34,28 @@ def test_words_whose_matches_were_read_are_not_counted_again(client, product, pl
     sql = [q["sql"] for q in captured.captured_queries]
     assert not [q for q in sql if q.startswith("SELECT COUNT(")]  # only the facets' GROUP BYs
     assert "<span data-total>1</span>" in _heading(client, "phu xuyen gao")
+
+
+def test_words_alone_are_paged_from_the_ids_read_in_order(client, catalogue, monkeypatch):
+    """Words without filters: the ids read once, in the list's order, are the pages and the
+    count (exact up to FEW_MATCHES, then “more than”), with no COUNT and no second search."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ocop.catalogue import search
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    with CaptureQueriesContext(connection) as captured:
+        first = client.get("/catalogue/", {"q": "phu xuyen"}).content.decode()
+    searches = [q["sql"] for q in captured.captured_queries if "LIKE" in q["sql"]]
+    second = client.get("/catalogue/", {"q": "phu xuyen", "page": "2"}).content.decode()
+    assert "<span data-total>2</span>" in first and "<span data-total>2</span>" in second
+    assert catalogue.rolls.name in first and catalogue.honey.name not in first  # "gio" < "mat"
+    assert catalogue.honey.name in second and catalogue.rolls.name not in second
+    assert len(searches) == 1 and not [q for q in searches if "COUNT(" in q]
+    by_stars = client.get("/catalogue/", {"q": "phu xuyen", "sort": "stars"}).content.decode()
+    assert catalogue.honey.name in by_stars  # 4★ before 3★
+    monkeypatch.setattr(search, "FEW_MATCHES", 1)
+    monkeypatch.setattr(views, "FEW_MATCHES", 1)
+    capped = _heading(client, "phu xuyen")
+    assert "Hơn" in capped and "<span data-total>1</span>" in capped

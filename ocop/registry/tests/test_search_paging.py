@@ -81,8 +81,8 @@ def _limited(limit: int):
     """SearchPaginator with another limit, for the views that make their own."""
     original = paging.SearchPaginator.__init__
 
-    def init(self, object_list, per_page, limit_=limit):
-        original(self, object_list, per_page, limit=limit_)
+    def init(self, object_list, per_page, limit_=limit, ids=None):
+        original(self, object_list, per_page, limit=min(limit, limit_), ids=ids)
 
     return init
 
