@@ -13,6 +13,7 @@ from django.utils import timezone
 from ocop.core.text import nfc, search_terms
 from ocop.registry.choices import CertificateStatus as ProductStatus
 from ocop.registry.models import Producer, Product, ProductImage
+from ocop.registry.search_index import contains_all
 
 from .choices import Status
 from .models import Certificate, HistoricResult
@@ -113,9 +114,7 @@ def latest_certificate_id() -> int:
 def public_search(queryset: QuerySet[Product], query: str) -> QuerySet[Product]:
     """Every word of the query in the product's public key (product, producer and place names and
     the product code, compared as search keys; never the tax code)."""
-    for term in contained_terms(query):
-        queryset = queryset.filter(public_key__contains=term)
-    return queryset
+    return contains_all(queryset, "public_key", contained_terms(query))
 
 
 def public_product_by_reference(text: str) -> Product | None:

@@ -10,6 +10,7 @@ from ocop.core.text import search_terms, whole_number
 
 from .choices import CertificateStatus, LegalForm
 from .models import Producer, Product
+from .search_index import contains_all
 
 PRODUCER_SORTS = {
     "name": "search_key",
@@ -56,9 +57,7 @@ def _archived(queryset, params: QueryDict, territorial: bool = False):
 
 
 def _search(queryset, query: str):
-    for term in search_terms(query):
-        queryset = queryset.filter(search_key__contains=term)
-    return queryset
+    return contains_all(queryset, "search_key", search_terms(query))
 
 
 def filter_producers(queryset: QuerySet[Producer], params: QueryDict) -> QuerySet[Producer]:

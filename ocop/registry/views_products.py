@@ -28,7 +28,7 @@ def product_list(request: HttpRequest) -> HttpResponse:
         Product.objects.visible_to(user), request.GET, territorial=not sees_nationwide(user)
     )
     context = {
-        "page": page_of(request, products, ("producer__commune",)),
+        "page": page_of(request, products, ("producer",)),
         "sets": set_choices(request.GET.get("rules") or CURRENT_RULES),
         "legal_forms": LegalForm.choices,
         "statuses": [c for c in CertificateStatus.choices if c[0]],

@@ -22,10 +22,9 @@ class ProductQuerySet(ScopedQuerySet):
 
     def search(self, query: str) -> "ProductQuerySet":
         """Every word of the query in the product's key (its name, code, producer name, tax code)."""
-        found = self
-        for term in search_terms(query):
-            found = found.filter(search_key__contains=term)
-        return found
+        from ..search_index import contains_all
+
+        return contains_all(self, "search_key", search_terms(query))
 
 
 class Product(models.Model):
