@@ -1,6 +1,7 @@
 """Pages of a list: one paginator for every list page, and the query string its page links keep.
 Constant queries: a page is a count and one slice; relations come in one query per relation."""
 
+from collections import defaultdict
 from functools import cached_property
 
 from django.core.paginator import Page, Paginator
@@ -101,3 +102,10 @@ def query_without_page(request: HttpRequest, name: str = "page") -> str:
     params = request.GET.copy()
     params.pop(name, None)
     return params.urlencode()
+
+
+def filter_params(request: HttpRequest) -> defaultdict[str, str]:
+    """The request's filters, for a filter form to show what is chosen (`params.sort`): a
+    missing one is "". (A template's `request.GET.sort` for a missing key fails three look-ups
+    and then lists the QueryDict's attributes, dozens of times on a list page.)"""
+    return defaultdict(str, request.GET.dict())

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import get_visible_or_404, role_required
 from ocop.accounts.roles import OFFICER_ROLES, Role
-from ocop.core.paging import page_of, query_without_page
+from ocop.core.paging import filter_params, page_of, query_without_page
 from ocop.registry.models import Producer
 
 from . import selectors_activity as selectors
@@ -121,7 +121,7 @@ def idea_list(request: HttpRequest) -> HttpResponse:
     )
     page = page_of(request, ideas.order_by("-year", "-created_at", "-pk"))
     context = {"ideas": page, "page": page, "query": query_without_page(request),
-               "statuses": IdeaStatus.choices, "year": year}  # fmt: skip
+               "statuses": IdeaStatus.choices, "year": year, "params": filter_params(request)}  # fmt: skip
     return render(request, "programme/idea_list.html", context)
 
 

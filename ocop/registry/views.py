@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import get_visible_or_404, role_required
 from ocop.accounts.roles import OFFICER_ROLES, Role
-from ocop.core.paging import page_of, query_without_page
+from ocop.core.paging import filter_params, page_of, query_without_page
 
 from . import services
 from .choices import LegalForm
@@ -29,6 +29,7 @@ def producer_list(request: HttpRequest) -> HttpResponse:
         "page": page_of(request, producers, ("commune",)),
         "legal_forms": LegalForm.choices,
         "query": query_without_page(request),
+        "params": filter_params(request),
     }
     return render(request, "registry/producer_list.html", context)
 

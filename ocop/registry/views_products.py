@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import get_visible_or_404, role_required
 from ocop.accounts.scope import sees_nationwide
-from ocop.core.paging import page_of, query_without_page
+from ocop.core.paging import filter_params, page_of, query_without_page
 
 from . import services
 from .choices import CertificateStatus, LegalForm
@@ -33,6 +33,7 @@ def product_list(request: HttpRequest) -> HttpResponse:
         "legal_forms": LegalForm.choices,
         "statuses": [c for c in CertificateStatus.choices if c[0]],
         "query": query_without_page(request),
+        "params": filter_params(request),
     }
     return render(request, "registry/product_list.html", context)
 
