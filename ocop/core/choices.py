@@ -30,7 +30,7 @@ class Choices:
     q: str
     q_param: str
     page_param: str
-    kept: list[str]  # chosen ids not on this page, re-posted hidden
+    kept: list[str]  # chosen ids not on this page but allowed, re-posted hidden
     chosen: int  # how many are chosen, on every page
 
     def show(self, form: Form) -> Form:
@@ -69,8 +69,11 @@ def choices_page(
     page.object_list = list(page.object_list)
     chosen = row_ids(params.getlist(field))
     shown = {str(row.pk) for row in page.object_list}
-    kept = [pk for pk in chosen if pk not in shown]
-    return Choices(field, page, q, q_param, page_param, kept, len(chosen))
+    others = [pk for pk in chosen if pk not in shown]
+    # Only rows still allowed ride along: one withdrawn since could not be unchosen, hidden.
+    kept = [str(pk) for pk in allowed.filter(pk__in=others).values_list("pk", flat=True)]
+    return Choices(field, page, q, q_param, page_param, kept,
+                   len(shown.intersection(chosen)) + len(kept))  # fmt: skip
 
 
 def reshown(form_class: type[Form], request: HttpRequest, **kwargs) -> Form:

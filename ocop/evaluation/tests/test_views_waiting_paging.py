@@ -42,7 +42,7 @@ def _state():
 def test_waiting_queries_do_not_grow(personas, council_world, world, who, request_):
     w = council_world
     client = client_for(personas[who])
-    chosen = [i.pk for i in _scored(w, world, 1, 55)[:3]]  # two pages
+    chosen = [i.pk for i in _scored(w, world, 1, 55)[:3]]  # two pages; these kept off page 2
     method, data = {
         "get": ("get", {}), "get page 2": ("get", {"waiting": "2"}),
         "search": ("get", {"waiting_q": "nem chua", "waiting": "2"}),
