@@ -6,10 +6,12 @@ from datetime import date
 from functools import reduce
 from operator import or_
 from typing import Any
+from urllib.parse import urlencode
 
 import segno
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +22,7 @@ from ocop.certificates import public
 from ocop.certificates.choices import IN_FORCE, RULES_CHOICES
 from ocop.certificates.models import Certificate
 from ocop.certificates.signing import verification_path
+from ocop.core.text import nfc
 from ocop.places.models import Commune, Province
 from ocop.registry.choices import LegalForm
 from ocop.registry.models import Product
@@ -189,17 +192,52 @@ def decision_groups():
     )
 
 
-def with_certificates(groups) -> list[dict[str, Any]]:
-    """The decisions of one page, each with its certificates (products and stars), in one query."""
+CERTIFICATES_SHOWN = 10  # a decision's products on the list; its own page has them all
+
+
+def with_certificates(groups, shown: int = CERTIFICATES_SHOWN) -> list[dict[str, Any]]:
+    """The decisions of one page, each with its first `shown` certificates (products and stars,
+    by product name) and the link to its own page, in one query however large the decisions."""
     groups = [dict(group) for group in groups]
     if not groups:
         return []
     keys = [tuple(group[name] for name in DECISION_KEY) for group in groups]
     condition = reduce(or_, (Q(**dict(zip(DECISION_KEY, key, strict=True))) for key in keys))
+    ranked = public.public_decisions().filter(condition).annotate(rank=Window(
+        RowNumber(), partition_by=[F(name) for name in DECISION_KEY],
+        order_by=[F("product__search_key").asc(), F("id").asc()],
+    ))  # fmt: skip
     found: dict[tuple, list[Certificate]] = {key: [] for key in keys}
-    for certificate in public.public_decisions().filter(condition):
+    for certificate in ranked.filter(rank__lte=shown):
         found[tuple(getattr(certificate, name) for name in DECISION_KEY)].append(certificate)
     for group, key in zip(groups, keys, strict=True):
         group["certificates"] = found[key]
         group["rules_label"] = dict(RULES_CHOICES).get(group["rules"], group["rules"])
+        group["url"] = decision_url(group)
     return groups
+
+
+# A decision's own page: /catalogue/decisions/?number=…&date=…&authority=… (a decision has no row
+# of its own: its certificates carry its number, date and authority).
+DECISION_PARAMS = ("number", "date", "authority")
+
+
+def decision_url(group: dict[str, Any]) -> str:
+    params = {"number": group["decision_number"], "date": group["decision_date"].isoformat(),
+              "authority": group["authority_name"]}  # fmt: skip
+    return f"{reverse('catalogue:decisions')}?{urlencode(params)}"
+
+
+def decision_certificates(params: QueryDict) -> QuerySet[Certificate] | None:
+    """The certificates of the decision the query string names, in product order; None when it
+    names none (a missing part, a date that is no date)."""
+    number, day, authority = (nfc(params.get(name, "")) for name in DECISION_PARAMS)
+    try:
+        decided_on = date.fromisoformat(day)
+    except ValueError:
+        return None
+    if not number or not authority:
+        return None
+    return public.public_decisions().filter(
+        decision_number=number, decision_date=decided_on, authority_name=authority
+    )

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from ocop.certificates import public
+from ocop.certificates.choices import RULES_CHOICES
 from ocop.core.paging import CountedPaginator, SearchPaginator, query_without_page
 
 from . import pages
@@ -76,8 +77,15 @@ DECISIONS_PER_PAGE = 20
 REVOCATIONS_PER_PAGE = 20
 
 
+DECISION_PRODUCTS_PER_PAGE = 50
+
+
 def decision_list(request: HttpRequest) -> HttpResponse:
-    """Two pagers, `page` (decisions) and `revoked`: each one's links keep the other's page."""
+    """Two pagers, `page` (decisions) and `revoked`: each one's links keep the other's page. Each
+    decision lists its first products; with `number`, `date` and `authority`, one decision's page
+    lists them all, 50 a page."""
+    if any(name in request.GET for name in pages.DECISION_PARAMS):
+        return _decision_detail(request)
     decisions = Paginator(pages.decision_groups(), DECISIONS_PER_PAGE)
     decisions_page = decisions.get_page(request.GET.get("page"))
     revoked = Paginator(public.public_revocations(), REVOCATIONS_PER_PAGE)
@@ -90,3 +98,18 @@ def decision_list(request: HttpRequest) -> HttpResponse:
         "today": timezone.localdate(),
     }
     return render(request, "catalogue/decision_list.html", context)
+
+
+def _decision_detail(request: HttpRequest) -> HttpResponse:
+    certificates = pages.decision_certificates(request.GET)
+    if certificates is None:
+        raise Http404
+    products = Paginator(certificates, DECISION_PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    products.object_list = list(products.object_list)
+    if not products.object_list:  # no such decision published
+        raise Http404
+    first = products.object_list[0]
+    return render(request, "catalogue/decision_detail.html", {
+        "decision": first, "rules_label": dict(RULES_CHOICES).get(first.rules, first.rules),
+        "products": products, "query": query_without_page(request),
+    })  # fmt: skip

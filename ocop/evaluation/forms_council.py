@@ -8,8 +8,9 @@ from ocop.accounts.roles import Role
 from ocop.certificates.choices import SignerTitle
 from ocop.core.forms import CleanInputMixin
 from ocop.core.numbers import format_decimal
+from ocop.registry.models import Product
 
-from .models import Application, Council, CouncilMember, Round
+from .models import Application, Council, CouncilMember, Round, SessionItem
 from .models.councils import Position
 
 
@@ -43,12 +44,22 @@ class MemberForm(CleanInputMixin, forms.Form):
 
 
 class ConflictDeclareForm(CleanInputMixin, forms.Form):
-    product = forms.TypedChoiceField(coerce=int, label=_("Sản phẩm"))
+    """`products`: every product the member may declare (those of the council's open sessions),
+    checked in one query; the page offers one search's page of them (ocop.core.choices)."""
+
+    product = forms.ModelChoiceField(
+        queryset=Product.objects.none(), label=_("Sản phẩm"),
+        error_messages={"invalid_choice": _("Sản phẩm này không có trong phiên họp đang mở nào "
+                                            "của hội đồng.")},
+    )  # fmt: skip
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, products, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["product"].choices = [(p.pk, p.name) for p in products]
+        field = self.fields["product"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = products
+        field.label_from_instance = lambda p: p.name  # type: ignore[method-assign]
 
 
 class ConflictReviewForm(CleanInputMixin, forms.Form):
@@ -61,7 +72,8 @@ class ConflictReviewForm(CleanInputMixin, forms.Form):
 
 class RowsField(forms.ModelMultipleChoiceField):
     """Row ids only: a number beyond the database's integer range would crash the `pk__in` lookup
-    (Django guards the single-row lookup, not this one), so it is refused like any unknown id."""
+    (Django guards the single-row lookup, not this one), so it is refused like any unknown id.
+    Any row of the queryset is accepted, whether or not the page showed it (ocop.core.choices)."""
 
     def _check_values(self, value):
         for pk in value or ():
@@ -73,13 +85,24 @@ class RowsField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+def _dossier_label(application: Application) -> str:
+    return (f"{application.product.name} – {application.producer.name} "
+            f"({application.registration_number})")  # fmt: skip
+
+
+# A dossier posted but not among those waiting for this council (another province, already on an
+# agenda, withdrawn since the page was shown, or a made-up id).
+_NOT_WAITING = _("Một hồ sơ đã chọn không (còn) chờ hội đồng này đánh giá; vui lòng chọn lại.")
+NOT_ON_AGENDA = {"invalid_choice": _NOT_WAITING, "invalid_pk_value": _NOT_WAITING}
+
+
 class SessionForm(CleanInputMixin, forms.Form):
     round = forms.ModelChoiceField(queryset=Round.objects.none(), label=_("Đợt đánh giá"))
     held_on = forms.DateField(label=_("Ngày họp"), widget=forms.DateInput(attrs={"type": "date"}))
     place = forms.CharField(label=_("Địa điểm"), max_length=255, required=False)
     applications = RowsField(
         queryset=Application.objects.none(), label=_("Sản phẩm đưa ra hội đồng"),
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple, error_messages=NOT_ON_AGENDA,
     )  # fmt: skip
     present = RowsField(
         queryset=CouncilMember.objects.none(), label=_("Thành viên có mặt"), required=False,
@@ -92,9 +115,7 @@ class SessionForm(CleanInputMixin, forms.Form):
         self.fields["present"].initial = list(members)
         self.fields["round"].queryset = rounds
         self.fields["applications"].queryset = applications
-        self.fields["applications"].label_from_instance = lambda a: (
-            f"{a.product.name} – {a.producer.name} ({a.registration_number})"
-        )
+        self.fields["applications"].label_from_instance = _dossier_label
 
 
 class WrittenForm(CleanInputMixin, forms.Form):
@@ -106,16 +127,14 @@ class WrittenForm(CleanInputMixin, forms.Form):
     )
     applications = RowsField(
         queryset=Application.objects.none(), label=_("Hồ sơ đánh giá lại lấy ý kiến"),
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple, error_messages=NOT_ON_AGENDA,
     )  # fmt: skip
 
     def __init__(self, *args, rounds, applications, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["round"].queryset = rounds
         self.fields["applications"].queryset = applications
-        self.fields["applications"].label_from_instance = lambda a: (
-            f"{a.product.name} – {a.producer.name} ({a.registration_number})"
-        )
+        self.fields["applications"].label_from_instance = _dossier_label
 
 
 class AttendanceForm(CleanInputMixin, forms.Form):
@@ -153,6 +172,15 @@ def _score(item) -> str:
     return "—" if average is None else format_decimal(average)
 
 
+def _item_label(item) -> str:
+    return f"{item.application.product.name} – {item.stars or '—'}★ ({_score(item)})"
+
+
+# An item posted but not awaiting this authority's decision (decided since, another province's).
+_NOT_AWAITING = _("Một sản phẩm đã chọn không (còn) chờ quyết định của cơ quan bạn; vui lòng chọn "
+                  "lại.")  # fmt: skip
+
+
 class DecisionForm(CleanInputMixin, forms.Form):
     decided_on = forms.DateField(
         label=_("Ngày quyết định"), widget=forms.DateInput(attrs={"type": "date"})
@@ -163,15 +191,20 @@ class DecisionForm(CleanInputMixin, forms.Form):
         label=_("Ký với tư cách"), choices=SignerTitle.choices, initial=SignerTitle.HEAD,
         required=False,
     )  # fmt: skip
-    items = forms.TypedMultipleChoiceField(
-        coerce=int, label=_("Sản phẩm"), widget=forms.CheckboxSelectMultiple
-    )
+    items = RowsField(
+        queryset=SessionItem.objects.none(), label=_("Sản phẩm"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _NOT_AWAITING, "invalid_pk_value": _NOT_AWAITING},
+    )  # fmt: skip
 
     def __init__(self, *args, items, **kwargs):
+        """`items`: every session item awaiting this authority's decision, checked in one query;
+        the page offers one search's page of them (ocop.core.choices)."""
         super().__init__(*args, **kwargs)
-        self.fields["items"].choices = [
-            (i.pk, f"{i.application.product.name} – {i.stars or '—'}★ ({_score(i)})") for i in items
-        ]
+        field = self.fields["items"]
+        assert isinstance(field, RowsField)
+        field.queryset = items
+        field.label_from_instance = _item_label  # type: ignore[method-assign]
 
 
 class WorkbookUploadForm(CleanInputMixin, forms.Form):

@@ -2,16 +2,16 @@
 same number of queries however many products and sheets the session holds, for every manager."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from ocop.accounts.testing import client_for
 from ocop.criteria.engine import score_sheet, sheet_record
 from ocop.evaluation import consolidation
-from ocop.evaluation.models import Application, ScoreSheet, SessionItem
+from ocop.evaluation.models import ScoreSheet
 from ocop.evaluation.services.sheets import item_sheet
-from ocop.evaluation.testing import answers_totalling, make_product
+from ocop.evaluation.testing import answers_totalling
+
+from .paging_world import agenda_item, queries
 
 pytestmark = pytest.mark.django_db
 
@@ -19,23 +19,11 @@ pytestmark = pytest.mark.django_db
 def _add_items(w, world, count: int, start: int) -> None:
     """`count` more products on the agenda, each with a submitted sheet from every seat."""
     for n in range(start, start + count):
-        product = make_product(world.producer_a, f"Sản phẩm hội đồng {n}")
-        dossier = Application.objects.create(
-            round=world.round, product=product, producer=product.producer,
-            commune=product.producer.commune, kind="first", rules="26-2026", set_number=1,
-            stage="in_council_session",
-        )  # fmt: skip
-        item = SessionItem.objects.create(session=w.session, application=dossier)
+        item = agenda_item(world, w.session, f"Sản phẩm hội đồng {n}")
         answers = answers_totalling(item_sheet(item), 70)
         for member in w.members:
             ScoreSheet.objects.create(item=item, member=member, answers=answers, total=70,
                                       status="submitted", submitted_at=timezone.now(), version=1)  # fmt: skip
-
-
-def _queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def test_board_queries_do_not_grow_with_the_session(personas, council_world, world):
@@ -43,9 +31,9 @@ def test_board_queries_do_not_grow_with_the_session(personas, council_world, wor
     url = f"/sessions/{w.session.pk}/"
     client = client_for(w.members[0].user)
     _add_items(w, world, 2, start=0)
-    small = _queries(client, url)
+    small = queries(client, url)
     _add_items(w, world, 10, start=2)
-    assert _queries(client, url) == small
+    assert queries(client, url) == small
 
 
 def test_board_shows_50_products_a_page(personas, council_world, world):
@@ -86,6 +74,6 @@ def test_minutes_and_board_queries_do_not_grow_for_every_manager(
     client = client_for(user)
     url = f"/sessions/{w.session.pk}/{page}"
     _add_items(w, world, 50, start=0)  # 53: two pages of 50
-    small = _queries(client, url)
+    small = queries(client, url)
     _add_items(w, world, 100, start=50)  # 153: four pages
-    assert _queries(client, url) == small
+    assert queries(client, url) == small

@@ -5,16 +5,15 @@ import re
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from ocop.accounts.testing import client_for
 from ocop.certificates.notice_models import NoticeKind, RecipientKind
 from ocop.certificates.notice_services import Letter, notice_send
 from ocop.certificates.services import certificate_issue
-from ocop.evaluation.models import Application, Decision, SessionItem
-from ocop.evaluation.testing import make_product
+from ocop.evaluation.models import Decision
 from ocop.registry.services import product_assign_code
+
+from .paging_world import agenda_item, queries
 
 pytestmark = pytest.mark.django_db
 HANOI = "UBND thành phố Hà Nội"
@@ -32,14 +31,9 @@ def _recognise(w, world, decision, first: int, count: int) -> None:
     """`count` products of the session in the decision, every other one with its certificate,
     each with a result letter to its producer."""
     for n in range(first, first + count):
-        product = make_product(world.producer_a, f"Sản phẩm quyết định {n:03d}")
-        dossier = Application.objects.create(
-            round=world.round, product=product, producer=product.producer,
-            commune=product.producer.commune, kind="first", rules="26-2026", set_number=1,
-            stage="in_council_session",
-        )  # fmt: skip
-        SessionItem.objects.create(session=w.session, application=dossier, decision=decision,
-                                   stars=3, sheet_count=3, total_sum=3 * (60 + n % 10))  # fmt: skip
+        item = agenda_item(world, w.session, f"Sản phẩm quyết định {n:03d}", decision=decision,
+                           stars=3, sheet_count=3, total_sum=3 * (60 + n % 10))  # fmt: skip
+        product = item.application.product
         if n % 2:
             product_assign_code(product=product, year=2027)
             product.refresh_from_db()
@@ -54,12 +48,6 @@ def _recognise(w, world, decision, first: int, count: int) -> None:
                     authority_level="province", issued_on=DAY)  # fmt: skip
 
 
-def _queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 @pytest.mark.parametrize("who", ["province_p", "central", "admin"])
 @pytest.mark.parametrize("params", ["", "?page=2&notices=2"])
 def test_decision_page_queries_do_not_grow(personas, council_world, world, decision, who, params):
@@ -67,9 +55,9 @@ def test_decision_page_queries_do_not_grow(personas, council_world, world, decis
     url = f"/decisions/{decision.pk}/{params}"
     _recognise(council_world, world, decision, 1, 20)
     client.get(url)  # the first request of the run also fills Django's content type cache
-    small = _queries(client, url)
+    small = queries(client, url)
     _recognise(council_world, world, decision, 21, 40)  # 60: two pages of each list
-    assert _queries(client, url) == small
+    assert queries(client, url) == small
 
 
 def test_decision_page_pages_products_and_notices_apart(personas, council_world, world, decision):

@@ -174,8 +174,9 @@ def test_session_form_labels_members_once_with_their_position(personas, council_
 
 def test_decision_form_shows_averages_with_a_decimal_comma(personas, council_world):
     from ocop.evaluation.forms_council import DecisionForm
+    from ocop.evaluation.models import SessionItem
 
     item = council_world.items[0]
-    item.sheet_count, item.total_sum, item.stars = 3, 256, 4
-    form = DecisionForm(items=[item])
-    assert form.fields["items"].choices == [(item.pk, "Rau cải Phú Xuyên – 4★ (85,33)")]
+    SessionItem.objects.filter(pk=item.pk).update(sheet_count=3, total_sum=256, stars=4)
+    form = DecisionForm(items=SessionItem.objects.filter(pk=item.pk))
+    assert list(form.fields["items"].choices) == [(item.pk, "Rau cải Phú Xuyên – 4★ (85,33)")]

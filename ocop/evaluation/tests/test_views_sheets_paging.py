@@ -6,13 +6,13 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from ocop.accounts.testing import client_for
-from ocop.evaluation.models import Application, Conflict, ScoreSheet, Session, SessionItem
+from ocop.evaluation.models import Conflict, ScoreSheet, Session
 from ocop.evaluation.models.councils import ConflictSource, ConflictStatus
 from ocop.evaluation.testing import make_product
+
+from .paging_world import agenda_item, queries
 
 pytestmark = pytest.mark.django_db
 ROW = r'href="/sheets/(\d+)/"'
@@ -24,22 +24,10 @@ def _add_session(w, world, items: int, n: int) -> Session:
     session = Session.objects.create(council=w.council, round=world.round,
                                      held_on=date(2027, 6, 1) + timedelta(days=n))  # fmt: skip
     for k in range(items):
-        product = make_product(world.producer_a, f"Sản phẩm phiên {n}-{k}")
-        dossier = Application.objects.create(
-            round=world.round, product=product, producer=product.producer,
-            commune=product.producer.commune, kind="first", rules="26-2026", set_number=1,
-            stage="in_council_session",
-        )  # fmt: skip
-        item = SessionItem.objects.create(session=session, application=dossier)
+        item = agenda_item(world, session, f"Sản phẩm phiên {n}-{k}")
         if k == 0:
             ScoreSheet.objects.create(item=item, member=w.members[0], total=40)
     return session
-
-
-def _queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 @pytest.mark.parametrize("seat", [0, 2])  # the chair (persona `member`) and the secretary
@@ -49,19 +37,19 @@ def test_queries_do_not_grow_with_sessions_or_products(personas, council_world, 
     client = client_for(w.members[seat].user)
     for n in range(2):
         _add_session(w, world, 12, n)  # 3 + 24 products: two pages
-    small = _queries(client, url)
+    small = queries(client, url)
     for n in range(2, 8):
         _add_session(w, world, 12, n)  # 3 + 96: four pages
-    assert _queries(client, url) == small
+    assert queries(client, url) == small
 
 
 def test_admin_queries_do_not_grow_either(personas, council_world, world):
     client = client_for(personas["admin"])
     _add_session(council_world, world, 2, 0)
-    small = _queries(client, "/sheets/")
+    small = queries(client, "/sheets/")
     for n in range(1, 4):
         _add_session(council_world, world, 10, n)
-    assert _queries(client, "/sheets/") == small
+    assert queries(client, "/sheets/") == small
 
 
 def test_25_products_a_page_grouped_by_session(personas, council_world, world):
@@ -121,9 +109,9 @@ def test_council_page_queries_do_not_grow_with_sessions_or_conflicts(
     url = f"/councils/{w.council.pk}/{params}"
     client = client_for(user)
     _grow_council(w, world, 1, 12)
-    small = _queries(client, url)
+    small = queries(client, url)
     _grow_council(w, world, 13, 36)  # 49 sessions and 48 conflicts a seat: two pages each
-    assert _queries(client, url) == small
+    assert queries(client, url) == small
 
 
 def test_council_page_pages_sessions_and_conflicts_each_keeping_the_others_page(

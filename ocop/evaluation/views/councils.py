@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import role_required
 from ocop.accounts.roles import Role
+from ocop.core.choices import Choices, choices_page
 from ocop.core.paging import page_of, query_without_page
 from ocop.registry.models import Product
 
@@ -71,6 +72,20 @@ def agenda_products(council: Council):
                                   applications__session_items__session__status="open").distinct()  # fmt: skip
 
 
+# The conflict form offers the agenda's products 50 at a time, searched by `product_q` and paged by
+# `product_page` (the page's `sessions` and `conflicts` are its other lists).
+PRODUCT_Q, PRODUCT_PAGE = "product_q", "product_page"
+
+
+def _declare_form(request, council: Council) -> tuple[ConflictDeclareForm, Choices]:
+    products = agenda_products(council).order_by("name", "pk")
+    choices = choices_page(request, products, lambda rows, q: rows.search(q), field="product",
+                           q_param=PRODUCT_Q, page_param=PRODUCT_PAGE)  # fmt: skip
+    form = ConflictDeclareForm(products=products)
+    choices.show(form)
+    return form, choices
+
+
 @role_required(*COUNCIL_ROLES)
 def council_detail(request, pk: int):
     council = fetch_council(request, pk)
@@ -81,6 +96,7 @@ def council_detail(request, pk: int):
     )
     if not managing:
         conflicts = conflicts.filter(member=seat)
+    declare_form, products = _declare_form(request, council) if seat else (None, None)
     return render(request, "evaluation/council_detail.html", {
         "council": council, "seat": seat, "managing": managing,
         "officer": is_officer_of(request.user, council),
@@ -91,7 +107,9 @@ def council_detail(request, pk: int):
         "sessions": page_of(request, council.sessions.select_related("round"), name="sessions"),
         "sessions_query": query_without_page(request, "sessions"),
         "member_form": MemberForm(council=council), "rules_form": CouncilRulesForm(instance=council),
-        "declare_form": ConflictDeclareForm(products=agenda_products(council)),
+        "declare_form": declare_form, "products": products,
+        "products_query": query_without_page(request, PRODUCT_PAGE),
+        "declaring": PRODUCT_Q in request.GET or PRODUCT_PAGE in request.GET,
         "review_form": ConflictReviewForm(),
         # Art. 7.3.b / 7.4.b: a warning for the managers, never a refusal
         "composition_gaps": texts(composition_gaps(
@@ -142,14 +160,16 @@ def conflict_new(request, pk: int):
     seat = seat_of(request.user, council)
     if seat is None:
         raise Http404
+    # Any product of the council's open sessions, whether or not the page offered it.
     form = ConflictDeclareForm(request.POST, products=agenda_products(council))
     if form.is_valid():
-        product = Product.objects.get(pk=form.cleaned_data["product"])
-        conflict_declare(actor=request.user, member=seat, product=product,
+        conflict_declare(actor=request.user, member=seat, product=form.cleaned_data["product"],
                          reason=form.cleaned_data["reason"])  # fmt: skip
         messages.success(
             request, _("Đã khai báo xung đột lợi ích; bạn sẽ không chấm sản phẩm này.")
         )
+    elif form.has_error("product", "invalid_choice"):
+        messages.error(request, str(form.errors["product"][0]))
     else:
         messages.error(request, _("Vui lòng chọn sản phẩm và nêu lý do."))
     return redirect("evaluation:council_detail", council.pk)

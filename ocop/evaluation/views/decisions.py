@@ -11,6 +11,7 @@ from ocop.accounts.permissions import role_required
 from ocop.accounts.roles import Role
 from ocop.certificates.choices import SignerTitle
 from ocop.certificates.models import Certificate
+from ocop.core.choices import choices_page, is_browsing, reshown
 from ocop.core.confirm import confirmation, is_confirmed
 from ocop.core.paging import page_of, query_without_page
 from ocop.core.text import matches
@@ -18,7 +19,7 @@ from ocop.core.text import matches
 from .. import pdf_council
 from ..confirmations import decision_rows
 from ..forms_council import DecisionForm
-from ..models import Decision
+from ..models import Application, Decision
 from ..services.decisions import awaiting_decision, decision_issue
 from .common import error_text
 from .oversight import oversight_context
@@ -35,43 +36,66 @@ def visible_decisions(user):
     return decisions.filter(level="province", province=user.province_id)
 
 
+# The products awaiting a decision come 50 a page (`waiting`, searched by `waiting_q`): `page` and
+# `q` are the issued decisions' list.
+WAITING_Q, WAITING_PAGE = "waiting_q", "waiting"
+
+
+def _search_waiting(items, q: str):
+    return items.filter(application__in=Application.objects.search(q))
+
+
 @role_required(Role.PROVINCE, Role.CENTRAL)
 def decision_list(request):
     user = request.user
-    level = _level(user)
-    waiting = awaiting_decision(level, user.province_id)
-    form = DecisionForm(request.POST or None, items=waiting)
-    if request.method == "POST" and form.is_valid():
-        chosen = [i for i in waiting if i.pk in set(form.cleaned_data["items"])]
-        data = form.cleaned_data
-        if not is_confirmed(request):
-            return confirmation(
-                request, title=_("Ban hành quyết định công nhận?"),
-                rows=decision_rows(chosen, data["decided_on"], data["signer"]),
-                button=_("Xác nhận ban hành"), cancel_url=reverse("evaluation:decision_list"),
-                notes=[_("Quyết định được cấp số và giấy chứng nhận được cấp ngay; không thể hủy "
-                         "trên hệ thống.")],
-            )  # fmt: skip
-        try:
-            decision = decision_issue(
-                actor=user, level=level, province=user.province, items=chosen,
-                decided_on=form.cleaned_data["decided_on"], signer=form.cleaned_data["signer"],
-                signer_title=form.cleaned_data["signer_title"] or SignerTitle.HEAD,
-            )  # fmt: skip
-        except (ValidationError, PermissionDenied) as error:
-            text = error_text(error) if isinstance(error, ValidationError) else str(error)
-            form.add_error(None, text)
-        else:
-            messages.success(request, _("Đã ban hành quyết định %(n)s.") % {"n": decision.number})
-            return redirect("evaluation:decision_detail", decision.pk)
+    waiting = awaiting_decision(_level(user), user.province_id)
+    if is_browsing(request, WAITING_PAGE):
+        form = reshown(DecisionForm, request, items=waiting)
+    else:
+        form = DecisionForm(request.POST or None, items=waiting)
+    if form.is_bound and form.is_valid():
+        answer = _issue(request, form)
+        if answer is not None:
+            return answer
     decisions = visible_decisions(user)
     q = request.GET.get("q", "")[:100]
     if q:  # tens a year per authority: searched in Python on the number and the title
         decisions = [d for d in decisions if matches(q, d.number, d.title, d.authority_name)]
     page = page_of(request, decisions)
-    return render(request, "evaluation/decision_list.html",
-                  {"decisions": page, "page": page, "query": query_without_page(request),
-                   "form": form, "waiting": waiting, "q": q})  # fmt: skip
+    choices = choices_page(request, waiting, _search_waiting, field="items", q_param=WAITING_Q,
+                           page_param=WAITING_PAGE)  # fmt: skip
+    return render(request, "evaluation/decision_list.html", {
+        "decisions": page, "page": page, "query": query_without_page(request),
+        "form": choices.show(form), "choices": choices,
+        "waiting": bool(choices.q or choices.page.object_list or form.errors), "q": q,
+    })  # fmt: skip
+
+
+def _issue(request, form: DecisionForm) -> HttpResponse | None:
+    """Ask first, then issue; None (and the form's error) when the service refuses."""
+    user, data = request.user, form.cleaned_data
+    chosen = list(data["items"])
+    if not is_confirmed(request):
+        return confirmation(
+            request, title=_("Ban hành quyết định công nhận?"),
+            rows=decision_rows(chosen, data["decided_on"], data["signer"]),
+            button=_("Xác nhận ban hành"), cancel_url=reverse("evaluation:decision_list"),
+            notes=[_("Quyết định được cấp số và giấy chứng nhận được cấp ngay; không thể hủy "
+                     "trên hệ thống.")],
+        )  # fmt: skip
+    try:
+        decision = decision_issue(
+            actor=user, level=_level(user), province=user.province, items=chosen,
+            decided_on=data["decided_on"], signer=data["signer"],
+            signer_title=data["signer_title"] or SignerTitle.HEAD,
+        )  # fmt: skip
+    except (ValidationError, PermissionDenied) as error:
+        form.add_error(
+            None, error_text(error) if isinstance(error, ValidationError) else str(error)
+        )
+        return None
+    messages.success(request, _("Đã ban hành quyết định %(n)s.") % {"n": decision.number})
+    return redirect("evaluation:decision_detail", decision.pk)
 
 
 @role_required(Role.PROVINCE, Role.CENTRAL)

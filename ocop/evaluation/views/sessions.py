@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.accounts.permissions import role_required
+from ocop.core.choices import Choices, choices_page, is_browsing, reshown
 from ocop.core.confirm import confirmation, is_confirmed
 
 from .. import pdf_council, workflow
@@ -51,6 +52,18 @@ def _agenda_choices(council):
     return rounds, dossiers.select_related("product", "producer")
 
 
+def _agenda_page(request, dossiers) -> Choices:
+    """The dossiers the page offers: 50 a page, searched by `q` (product, producer, number)."""
+    return choices_page(request, dossiers, lambda rows, q: rows.search(q), field="applications")
+
+
+def _form(form_class, request, **kwargs):
+    """The posted form, or (a search or a page of the agenda's choices) the form shown again."""
+    if is_browsing(request):
+        return reshown(form_class, request, **kwargs)
+    return form_class(request.POST or None, **kwargs)
+
+
 @role_required(*COUNCIL_ROLES)
 def session_new(request, pk: int):
     council = fetch_council(request, pk)
@@ -58,8 +71,8 @@ def session_new(request, pk: int):
         raise Http404
     rounds, dossiers = _agenda_choices(council)
     scorers = council.members.exclude(position="advisor").select_related("user")
-    form = SessionForm(request.POST or None, rounds=rounds, applications=dossiers, members=scorers)
-    if request.method == "POST" and form.is_valid():
+    form = _form(SessionForm, request, rounds=rounds, applications=dossiers, members=scorers)
+    if form.is_bound and form.is_valid():
         data = form.cleaned_data
         try:
             session = session_create(
@@ -72,7 +85,9 @@ def session_new(request, pk: int):
         else:
             messages.success(request, _("Đã mở phiên họp."))
             return redirect("evaluation:session_detail", session.pk)
-    return render(request, "evaluation/session_new.html", {"form": form, "council": council})
+    choices = _agenda_page(request, dossiers)
+    return render(request, "evaluation/session_new.html",
+                  {"form": choices.show(form), "council": council, "choices": choices})  # fmt: skip
 
 
 @role_required(*COUNCIL_ROLES)
@@ -84,9 +99,9 @@ def written_new(request, pk: int):
     if not may_manage(request.user, council):
         raise Http404
     rounds, dossiers = _agenda_choices(council)
-    form = WrittenForm(request.POST or None, rounds=rounds,
-                       applications=dossiers.filter(kind="reevaluation"))  # fmt: skip
-    if request.method == "POST" and form.is_valid():
+    dossiers = dossiers.filter(kind="reevaluation")
+    form = _form(WrittenForm, request, rounds=rounds, applications=dossiers)
+    if form.is_bound and form.is_valid():
         data = form.cleaned_data
         try:
             session = written_open(
@@ -98,7 +113,9 @@ def written_new(request, pk: int):
         else:
             messages.success(request, _("Đã gửi lấy ý kiến bằng văn bản."))
             return redirect("evaluation:session_detail", session.pk)
-    return render(request, "evaluation/written_new.html", {"form": form, "council": council})
+    choices = _agenda_page(request, dossiers)
+    return render(request, "evaluation/written_new.html",
+                  {"form": choices.show(form), "council": council, "choices": choices})  # fmt: skip
 
 
 BOARD_PAGE_SIZE = 50
