@@ -69,6 +69,8 @@ def ensure(size: str, log) -> Dataset:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM bench_dataset")
             cursor.execute("INSERT INTO bench_dataset VALUES (%s)", [marker])
+            if connection.vendor == "postgresql":  # the statistics autovacuum would gather later
+                cursor.execute("VACUUM ANALYZE")
     else:
         log(f"reusing the {size} data set")
     return load(size)
