@@ -56,8 +56,10 @@ def _archived(queryset, params: QueryDict, territorial: bool = False):
     return queryset.filter(**{f"{field}__isnull": params.get("archived") != "1"})
 
 
-def _search(queryset, query: str):
-    return contains_all(queryset, "search_key", search_terms(query))
+def _search(queryset, query: str, indexed: bool = True):
+    """`indexed=False`: a territory's rows, read by the producer index, are few enough to test
+    each key; SQLite's substring index would find the matches of the whole country first."""
+    return contains_all(queryset, "search_key", search_terms(query), indexed=indexed)
 
 
 def filter_producers(queryset: QuerySet[Producer], params: QueryDict) -> QuerySet[Producer]:
@@ -74,7 +76,8 @@ def filter_products(
     queryset: QuerySet[Product], params: QueryDict, *, territorial: bool = False
 ) -> QuerySet[Product]:
     """`territorial`: the queryset is already limited to a territory or a producer's products."""
-    queryset = _search(_archived(queryset, params, territorial), params.get("q", ""))
+    queryset = _archived(queryset, params, territorial)
+    queryset = _search(queryset, params.get("q", ""), indexed=not territorial)
     if params.get("commune"):
         queryset = queryset.filter(producer__commune__code=params["commune"])
     set_number = _int(params.get("set"))

@@ -81,14 +81,17 @@ def on_migrate(sender, using: str = "default", **kwargs) -> None:
     ensure(using)
 
 
-def contains_all(queryset: QuerySet, column: str, terms: list[str]) -> QuerySet:
+def contains_all(
+    queryset: QuerySet, column: str, terms: list[str], indexed: bool = True
+) -> QuerySet:
     """The rows whose `column` contains every term (search keys, see ocop.core.text): on SQLite
-    through the index for the terms it can look up, as `LIKE` conditions for the rest."""
+    through the index for the terms it can look up, as `LIKE` conditions for the rest.
+    `indexed=False`: `LIKE` only (for rows already narrowed to a few thousand)."""
     table = queryset.model._meta.db_table
-    indexed = [term for term in terms if len(term) >= SHORTEST]
-    if (table, column) in INDEXED and indexed and connections[queryset.db].vendor == "sqlite":
+    indexed_terms = [term for term in terms if len(term) >= SHORTEST] if indexed else []
+    if (table, column) in INDEXED and indexed_terms and connections[queryset.db].vendor == "sqlite":
         fts = index_name(table, column)
-        phrase = " AND ".join('"' + term.replace('"', '""') + '"' for term in indexed)
+        phrase = " AND ".join('"' + term.replace('"', '""') + '"' for term in indexed_terms)
         if _few(queryset.db, fts, phrase):
             found = RawSQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [phrase])  # noqa: S611
             queryset = queryset.filter(pk__in=found)

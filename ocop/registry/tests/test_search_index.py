@@ -114,3 +114,17 @@ def test_the_catalogue_by_stars_reads_its_order_from_an_index(shelf):
                 "SELECT indexdef FROM pg_indexes WHERE indexname = 'product_in_force_stars'"
             )
             assert "current_stars DESC" in cursor.fetchone()[0]
+
+
+def test_a_territory_list_tests_its_own_keys_and_the_nation_s_uses_the_index(personas, shelf):
+    """A province's products (a few thousand) are read by the producer index and each key tested;
+    the country's list asks SQLite's index first. Both find the same products."""
+    from ocop.accounts.testing import client_for
+
+    seen = {}
+    for role in ("central", "province_p"):
+        with CaptureQueriesContext(connection) as captured:
+            html = client_for(personas[role]).get("/products/", {"q": "hoa nhan"}).content.decode()
+        seen[role] = any("MATCH" in q["sql"] for q in captured.captured_queries)
+        assert shelf[0].name in html and shelf[1].name not in html
+    assert seen == {"central": SQLITE, "province_p": False}
