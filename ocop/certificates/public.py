@@ -111,10 +111,15 @@ def latest_certificate_id() -> int:
     return Certificate.objects.aggregate(latest=Max("id"))["latest"] or 0
 
 
+# The catalogue reads its words' first 2,501 matches in order (catalogue.search.FEW_MATCHES):
+# SQLite's substring index pays off up to about this many keys found (registry.search_index).
+FEW_FOUND_PUBLIC = 3000
+
+
 def public_search(queryset: QuerySet[Product], query: str) -> QuerySet[Product]:
     """Every word of the query in the product's public key (product, producer and place names and
     the product code, compared as search keys; never the tax code)."""
-    return contains_all(queryset, "public_key", contained_terms(query))
+    return contains_all(queryset, "public_key", contained_terms(query), few=FEW_FOUND_PUBLIC)
 
 
 def public_product_by_reference(text: str) -> Product | None:

@@ -25,6 +25,13 @@ SQLITE = (
 def create(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     schema_editor.execute(POSTGRESQL if vendor == "postgresql" else SQLITE)
+    if vendor == "sqlite":
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
+            if cursor.fetchone():
+                # A database analysed before this index knows every index but this one: SQLite
+                # would then take it for the officers' name order too and sort 50,000 rows.
+                cursor.execute("ANALYZE product_in_force_stars")
 
 
 def drop(apps, schema_editor):
