@@ -57,13 +57,16 @@ class SearchPaginator(Paginator):
         wanted = self._ids[bottom : min(bottom + self.per_page, self.count)]
         queryset = self.object_list
         if not isinstance(queryset, QuerySet):  # ids given: they are the list
-            return self._get_page(wanted, number, self)
-        if queryset._iterable_class is FlatValuesListIterable and queryset._fields in IDS:
-            return self._get_page(wanted, number, self)  # the ids are the list
+            return Page(wanted, number, self)
+        if (
+            queryset._iterable_class is FlatValuesListIterable
+            and getattr(queryset, "_fields", ()) in IDS
+        ):
+            return Page(wanted, number, self)  # the ids are the list
         if queryset._iterable_class is not ModelIterable:  # other values: sliced as usual
             return super().page(number)
         found = {row.pk: row for row in queryset.order_by().filter(pk__in=wanted)}
-        return self._get_page([found[pk] for pk in wanted if pk in found], number, self)
+        return Page([found[pk] for pk in wanted if pk in found], number, self)
 
 
 class CountedPaginator(Paginator):

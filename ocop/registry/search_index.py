@@ -14,9 +14,13 @@ apps.py): Django remakes a SQLite table to alter it, which drops its triggers, s
 migration of these tables is healed by the next `migrate`, which rebuilds the index.
 """
 
+from typing import TypeVar
+
 from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
+
+Rows = TypeVar("Rows", bound=QuerySet)
 
 # (table, key column): every key that a list or the catalogue searches by substring.
 INDEXED = (
@@ -84,8 +88,8 @@ def on_migrate(sender, using: str = "default", **kwargs) -> None:
 
 
 def contains_all(
-    queryset: QuerySet, column: str, terms: list[str], indexed: bool = True, few: int = 0
-) -> QuerySet:
+    queryset: Rows, column: str, terms: list[str], indexed: bool = True, few: int = 0
+) -> Rows:
     """The rows whose `column` contains every term (search keys, see ocop.core.text): on SQLite
     through the index for the terms it can look up, when it finds at most `few` keys (default
     FEW_FOUND), as `LIKE` conditions for the rest. `indexed=False`: `LIKE` only (for rows

@@ -97,25 +97,6 @@ def test_migrate_heals_an_index_whose_triggers_were_dropped(shelf):
     assert search_index.ensure() == []  # once healed, nothing to do
 
 
-def test_the_catalogue_by_stars_reads_its_order_from_an_index(shelf):
-    """Not by sorting every product in force for each page (registry migration 0004)."""
-    from ocop.catalogue.search import SORTS
-    from ocop.certificates.public import products_in_force
-
-    ordered = products_in_force().order_by(*SORTS["stars"]).values_list("id", flat=True)[:24]
-    sql, params = ordered.query.sql_with_params()
-    with connection.cursor() as cursor:
-        if SQLITE:
-            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-            plan = " ".join(str(row[-1]) for row in cursor.fetchall())
-            assert "product_in_force_stars" in plan and "TEMP B-TREE" not in plan
-        else:  # PostgreSQL plans by its statistics (a handful of rows: a scan); the index is there
-            cursor.execute(
-                "SELECT indexdef FROM pg_indexes WHERE indexname = 'product_in_force_stars'"
-            )
-            assert "current_stars DESC" in cursor.fetchone()[0]
-
-
 def test_a_territory_list_tests_its_own_keys_and_the_nation_s_uses_the_index(personas, shelf):
     """A province's products (a few thousand) are read by the producer index and each key tested;
     the country's list asks SQLite's index first. Both find the same products."""
