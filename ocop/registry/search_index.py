@@ -16,7 +16,7 @@ migration of these tables is healed by the next `migrate`, which rebuilds the in
 
 from typing import TypeVar
 
-from django.db import connections
+from django.db import OperationalError, connections
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -110,10 +110,14 @@ def contains_all(
 
 def _few(using: str, fts: str, phrase: str, few: int) -> bool:
     """Whether the index finds at most `few` keys for the phrase (it counts them in its own
-    posting lists, without reading the table)."""
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH %s LIMIT %s)",
-            [phrase, few + 1],
-        )
-        return cursor.fetchone()[0] <= few
+    posting lists, without reading the table). False without the index (a database not yet
+    migrated by this version, say): the search then tests every key, as before."""
+    try:  # (SQLite only: a failed statement leaves its transaction as it was, no savepoint needed)
+        with connections[using].cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH %s LIMIT %s)",
+                [phrase, few + 1],
+            )
+            return cursor.fetchone()[0] <= few
+    except OperationalError:
+        return False

@@ -109,3 +109,14 @@ def test_a_territory_list_tests_its_own_keys_and_the_nation_s_uses_the_index(per
         seen[role] = any("MATCH" in q["sql"] for q in captured.captured_queries)
         assert shelf[0].name in html and shelf[1].name not in html
     assert seen == {"central": SQLITE, "province_p": False}
+
+
+def test_without_the_index_a_search_still_finds_by_testing_every_key(shelf):
+    """A SQLite database restored from before the index (not yet migrated): LIKE, same rows."""
+    if SQLITE:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DROP TABLE {search_index.index_name('registry_product', 'search_key')}"
+            )
+    products = Product.objects.all()
+    assert _found(products, "search_key", ["hoa", "nhan"]) == {shelf[0].pk}
