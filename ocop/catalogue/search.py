@@ -139,22 +139,28 @@ def _found_by_words(query: CatalogueQuery) -> QuerySet[Product]:
     FEW_MATCHES products is run once per request and then read by id, so that the list, its count
     and every facet do not each scan all the keys again (ADR 0008). The ids are read in the list's
     order, so that without filters they are the list itself (`words_in_order`)."""
-    found = public_search(products_in_force(), query.q)
     if not query.q:
-        return found
-    ids = _word_ids(query, found)
-    return products_in_force().filter(id__in=ids) if len(ids) <= FEW_MATCHES else found
+        return products_in_force()
+    ids = _word_ids(query)
+    return products_in_force().filter(id__in=ids) if len(ids) <= FEW_MATCHES else _words(query)
 
 
-def _word_ids(query: CatalogueQuery, found: QuerySet[Product] | None = None) -> list[int]:
+def _words(query: CatalogueQuery) -> QuerySet[Product]:
+    """The search of the query's words, built once per request (on SQLite building it asks the
+    substring index how many keys it finds); kept on the query object, not part of the query."""
+    found = getattr(query, "_found", None)
+    if found is None:
+        found = query._found = public_search(products_in_force(), query.q)  # type: ignore[attr-defined]
+    return found
+
+
+def _word_ids(query: CatalogueQuery) -> list[int]:
     """Up to FEW_MATCHES + 1 ids of what the words find, in the list's order; read once per
     request (kept on the query object, not part of the query)."""
     ids = getattr(query, "_ids", None)
     if ids is None:
-        found = public_search(products_in_force(), query.q) if found is None else found
-        in_order = found.order_by(*SORTS[query.sort]).values_list("id", flat=True)
-        ids = list(in_order[: FEW_MATCHES + 1])
-        query._ids = ids  # type: ignore[attr-defined]
+        in_order = _words(query).order_by(*SORTS[query.sort]).values_list("id", flat=True)
+        ids = query._ids = list(in_order[: FEW_MATCHES + 1])  # type: ignore[attr-defined]
     return ids
 
 
