@@ -195,6 +195,11 @@ def decision_groups():
 CERTIFICATES_SHOWN = 10  # a decision's products on the list; its own page has them all
 
 
+def rules_label(code: str) -> str:
+    """The rules a decision applied, as the public reads them (the code when unknown)."""
+    return str(dict(RULES_CHOICES).get(code, code))
+
+
 def with_certificates(groups, shown: int = CERTIFICATES_SHOWN) -> list[dict[str, Any]]:
     """The decisions of one page, each with its first `shown` certificates (products and stars,
     by product name) and the link to its own page, in one query however large the decisions."""
@@ -212,7 +217,7 @@ def with_certificates(groups, shown: int = CERTIFICATES_SHOWN) -> list[dict[str,
         found[tuple(getattr(certificate, name) for name in DECISION_KEY)].append(certificate)
     for group, key in zip(groups, keys, strict=True):
         group["certificates"] = found[key]
-        group["rules_label"] = dict(RULES_CHOICES).get(group["rules"], group["rules"])
+        group["rules_label"] = rules_label(group["rules"])
         group["url"] = decision_url(group)
     return groups
 

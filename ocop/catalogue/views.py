@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from ocop.certificates import public
-from ocop.certificates.choices import RULES_CHOICES
 from ocop.core.paging import CountedPaginator, SearchPaginator, query_without_page
 
 from . import pages
@@ -110,6 +109,6 @@ def _decision_detail(request: HttpRequest) -> HttpResponse:
         raise Http404
     first = products.object_list[0]
     return render(request, "catalogue/decision_detail.html", {
-        "decision": first, "rules_label": dict(RULES_CHOICES).get(first.rules, first.rules),
+        "decision": first, "rules_label": pages.rules_label(first.rules),
         "products": products, "query": query_without_page(request),
     })  # fmt: skip
